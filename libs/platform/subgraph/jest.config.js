@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'platform-subgraph',
+  preset: '../../../jest.preset.js',
+  rootDir: __dirname,
+};
