@@ -1,0 +1,42 @@
+import { assertOutletAccess, canSeeOutlet, hasScopes, outletRestriction, requireScopes, type Identity } from './identity';
+import { Role, Scope, effectiveScopes } from './roles';
+
+const id = (roles: Role[], outletId: string | null, scopes: Scope[] = []): Identity => ({ subject: 's', roles, scopes, outletId, tokenId: 't' });
+
+describe('outlet restriction', () => {
+  it.each<[string, Identity, string | null | undefined, boolean]>([
+    ['HQ agent sees any outlet', id([Role.AGENT], null), 'o-2', true],
+    ['admin sees any outlet even with an outlet claim', id([Role.ADMIN], 'o-1'), 'o-2', true],
+    ['partner sees its own outlet', id([Role.OUTLET_PARTNER], 'o-1'), 'o-1', true],
+    ['partner never sees another outlet', id([Role.OUTLET_PARTNER], 'o-1'), 'o-2', false],
+    ['partner never sees outlet-less rows', id([Role.OUTLET_PARTNER], 'o-1'), null, false],
+    ['outlet agent is confined to its outlet', id([Role.AGENT], 'o-1'), 'o-2', false],
+    ['partner + agent roles stays confined', id([Role.AGENT, Role.OUTLET_PARTNER], 'o-1'), 'o-2', false],
+  ])('%s', (_name, identity, outletId, expected) => {
+    expect(canSeeOutlet(identity, outletId)).toBe(expected);
+    if (expected) expect(() => assertOutletAccess(identity, outletId)).not.toThrow();
+    else expect(() => assertOutletAccess(identity, outletId)).toThrow(expect.objectContaining({ kind: 'FORBIDDEN', code: 'OUTLET_MISMATCH' }));
+  });
+
+  it('fails closed for a partner token without an outlet', () => {
+    expect(() => outletRestriction(id([Role.OUTLET_PARTNER], null))).toThrow(expect.objectContaining({ code: 'OUTLET_REQUIRED' }));
+    expect(canSeeOutlet.bind(null, id([Role.OUTLET_PARTNER], null), 'o-1')).toThrow();
+  });
+});
+
+describe('scopes', () => {
+  it.each<[Role[], string | undefined, Scope[]]>([
+    [[Role.ANALYST], undefined, [Scope.CLAIMS_READ, Scope.INTROSPECT, Scope.NETWORK_READ, Scope.TICKETS_READ, Scope.TRACKING_READ]],
+    [[Role.ANALYST], 'pii:read network:read', [Scope.NETWORK_READ]],
+    [[Role.OUTLET_PARTNER], 'network:read network:write', [Scope.NETWORK_READ, Scope.NETWORK_WRITE]],
+    [[Role.SCANNER], '', []],
+    [[], 'network:read', []],
+  ])('roles %p asking %p get %p', (roles, requested, expected) => expect(effectiveScopes(roles, requested)).toEqual(expected));
+
+  it('requires every listed scope', () => {
+    const analyst = id([Role.ANALYST], null, [Scope.NETWORK_READ]);
+    expect(hasScopes(analyst, [Scope.NETWORK_READ])).toBe(true);
+    expect(hasScopes(analyst, [Scope.NETWORK_READ, Scope.NETWORK_WRITE])).toBe(false);
+    expect(() => requireScopes(analyst, [Scope.NETWORK_WRITE])).toThrow(expect.objectContaining({ kind: 'FORBIDDEN', code: 'SCOPE_MISSING' }));
+  });
+});

@@ -1,0 +1,52 @@
+import { SignJWT } from 'jose';
+import type { Identity } from './identity';
+import { INTERNAL_ISSUER, INTERNAL_TOKEN_TYPE, InternalTokenVerifier, mintInternalToken } from './internal-token';
+import { generateSigningKey, type SigningKey } from './keys';
+import { Role, Scope } from './roles';
+
+const partner: Identity = { subject: 'p-1', roles: [Role.OUTLET_PARTNER], scopes: [Scope.NETWORK_READ], outletId: 'o-1', tokenId: 'j-1' };
+
+describe('internal (gateway → subgraph) tokens', () => {
+  let gatewayKey: SigningKey;
+  let strangerKey: SigningKey;
+  beforeAll(async () => {
+    gatewayKey = await generateSigningKey();
+    strangerKey = await generateSigningKey();
+  });
+
+  it('carries the identity to the named subgraph', async () => {
+    const verifier = new InternalTokenVerifier(gatewayKey.publicJwks, 'network');
+    const identity = await verifier.verify(await mintInternalToken(gatewayKey, partner, 'network'));
+    expect(identity).toEqual(partner);
+  });
+
+  it('is refused by another subgraph (audience)', async () => {
+    const verifier = new InternalTokenVerifier(gatewayKey.publicJwks, 'tracking');
+    await expect(verifier.verify(await mintInternalToken(gatewayKey, partner, 'network'))).rejects.toMatchObject({ code: 'INTERNAL_TOKEN_INVALID', kind: 'UNAUTHENTICATED' });
+  });
+
+  it('is refused when signed by a key other than the gateway’s', async () => {
+    const verifier = new InternalTokenVerifier(gatewayKey.publicJwks, 'network');
+    await expect(verifier.verify(await mintInternalToken(strangerKey, partner, 'network'))).rejects.toMatchObject({ code: 'INTERNAL_TOKEN_INVALID' });
+  });
+
+  it('is refused when older than its short lifetime', async () => {
+    const verifier = new InternalTokenVerifier(gatewayKey.publicJwks, 'network');
+    const stale = await new SignJWT({ roles: ['admin'], scope: 'network:read' })
+      .setProtectedHeader({ alg: 'EdDSA', kid: gatewayKey.kid, typ: INTERNAL_TOKEN_TYPE })
+      .setIssuer(INTERNAL_ISSUER).setAudience('network').setSubject('x')
+      .setIssuedAt(Math.floor(Date.now() / 1000) - 3600).setExpirationTime('1h')
+      .sign(gatewayKey.privateKey);
+    await expect(verifier.verify(stale)).rejects.toMatchObject({ code: 'INTERNAL_TOKEN_INVALID' });
+  });
+
+  it('re-applies the role ceiling to the scopes it carries', async () => {
+    const verifier = new InternalTokenVerifier(gatewayKey.publicJwks, 'network');
+    const inflated = await mintInternalToken(gatewayKey, { ...partner, roles: [Role.SCANNER], scopes: [Scope.PERSONAL_DATA, Scope.TRACKING_INGEST] }, 'network');
+    expect((await verifier.verify(inflated)).scopes).toEqual([Scope.TRACKING_INGEST]);
+  });
+
+  it('refuses a missing token', async () => {
+    await expect(new InternalTokenVerifier(gatewayKey.publicJwks, 'network').verify(undefined)).rejects.toMatchObject({ code: 'TOKEN_MISSING' });
+  });
+});

@@ -1,0 +1,79 @@
+/** Who is calling: the roles the graph knows. */
+export enum Role {
+  /** HQ or outlet customer-service agent (客服). */
+  AGENT = 'agent',
+  /** A partner/franchise outlet holding a scoped token (加盟网点): sees only its own outlet's data. */
+  OUTLET_PARTNER = 'outlet_partner',
+  /** Read-only ad-hoc queries and statistics; no personal data. */
+  ANALYST = 'analyst',
+  /** Scanners and systems feeding scan events. */
+  SCANNER = 'scanner',
+  /** Operators of the network directory and the platform. */
+  ADMIN = 'admin',
+}
+
+/** Fine-grained permissions carried in the token's `scope` claim (RFC 9068 style). */
+export const Scope = {
+  NETWORK_READ: 'network:read',
+  /** Create/update outlets, couriers, areas. A partner holding it acts on its own outlet only (outlet manager). */
+  NETWORK_WRITE: 'network:write',
+  /** Unmasked personal data: phone numbers, addresses. */
+  PERSONAL_DATA: 'pii:read',
+  TRACKING_READ: 'tracking:read',
+  TRACKING_INGEST: 'tracking:ingest',
+  TICKETS_READ: 'tickets:read',
+  TICKETS_WRITE: 'tickets:write',
+  CLAIMS_READ: 'claims:read',
+  CLAIMS_WRITE: 'claims:write',
+  /** Schema introspection (GraphQL IDE); apps and partners do without. */
+  INTROSPECT: 'graph:introspect',
+} as const;
+export type Scope = (typeof Scope)[keyof typeof Scope];
+
+export const ALL_SCOPES: readonly Scope[] = Object.values(Scope);
+
+/**
+ * The most each role may hold. A token asks for scopes; it gets the intersection with its
+ * roles' ceiling, so a mis-minted token can never lift a scanner to an agent.
+ */
+export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
+  [Role.AGENT]: [
+    Scope.NETWORK_READ, Scope.PERSONAL_DATA, Scope.TRACKING_READ, Scope.TICKETS_READ,
+    Scope.TICKETS_WRITE, Scope.CLAIMS_READ, Scope.CLAIMS_WRITE, Scope.INTROSPECT,
+  ],
+  [Role.OUTLET_PARTNER]: [
+    Scope.NETWORK_READ, Scope.NETWORK_WRITE, Scope.PERSONAL_DATA, Scope.TRACKING_READ,
+    Scope.TICKETS_READ, Scope.TICKETS_WRITE, Scope.CLAIMS_READ,
+  ],
+  [Role.ANALYST]: [Scope.NETWORK_READ, Scope.TRACKING_READ, Scope.TICKETS_READ, Scope.CLAIMS_READ, Scope.INTROSPECT],
+  [Role.SCANNER]: [Scope.TRACKING_INGEST],
+  [Role.ADMIN]: [...ALL_SCOPES],
+};
+
+/** Scopes a role gets when the token names none (the partner default leaves out network:write). */
+export const DEFAULT_ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
+  ...ROLE_SCOPES,
+  [Role.OUTLET_PARTNER]: ROLE_SCOPES[Role.OUTLET_PARTNER].filter((s) => s !== Scope.NETWORK_WRITE),
+};
+
+const ROLE_VALUES = new Set<string>(Object.values(Role));
+const SCOPE_VALUES = new Set<string>(ALL_SCOPES);
+
+/** Keeps only known roles. */
+export function parseRoles(raw: unknown): Role[] {
+  if (!Array.isArray(raw)) return [];
+  return [...new Set(raw.filter((r): r is Role => typeof r === 'string' && ROLE_VALUES.has(r)))];
+}
+
+/**
+ * The scopes a caller really has: those requested (space-separated `scope` claim, or the
+ * roles' defaults when absent) that at least one of its roles allows.
+ */
+export function effectiveScopes(roles: readonly Role[], requested: string | undefined): Scope[] {
+  const ceiling = new Set<Scope>(roles.flatMap((r) => ROLE_SCOPES[r]));
+  const wanted =
+    requested === undefined
+      ? roles.flatMap((r) => DEFAULT_ROLE_SCOPES[r])
+      : requested.split(/\s+/).filter((s): s is Scope => SCOPE_VALUES.has(s));
+  return [...new Set(wanted.filter((s) => ceiling.has(s)))].sort();
+}
