@@ -1,0 +1,86 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { Logger } from 'pino';
+
+/** The error kinds clients may rely on; each becomes `extensions.code`. */
+export const ERROR_KINDS = ['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT'] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+/**
+ * Any error that says what kind it is and why (`code`, e.g. `OUTLET_CODE_TAKEN`). Domain
+ * libraries throw their own classes of this shape (they may not import the platform).
+ */
+export interface KindedError {
+  readonly kind: ErrorKind;
+  readonly code: string;
+  readonly message: string;
+}
+
+/** An application error raised by platform or app code. */
+export class AppError extends Error implements KindedError {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const badInput = (code: string, message: string): AppError => new AppError('BAD_USER_INPUT', code, message);
+export const notFound = (code: string, message: string): AppError => new AppError('NOT_FOUND', code, message);
+export const conflict = (code: string, message: string): AppError => new AppError('CONFLICT', code, message);
+
+const KIND_SET = new Set<string>(ERROR_KINDS);
+
+/** True for errors that carry a client-facing kind and code. */
+export function isKindedError(err: unknown): err is KindedError {
+  return (
+    typeof err === 'object' && err !== null && KIND_SET.has((err as KindedError).kind) && typeof (err as KindedError).code === 'string'
+  );
+}
+
+/** Codes of errors raised by GraphQL itself or Apollo, safe to show once suggestions are gone. */
+const PASS_THROUGH_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  ...ERROR_KINDS,
+]);
+
+/** type-graphql's own auth failures (when an auth checker returns false rather than throwing). */
+const TYPE_GRAPHQL_AUTH: Record<string, ErrorKind> = { AuthenticationError: 'UNAUTHENTICATED', AuthorizationError: 'FORBIDDEN' };
+
+/** "Did you mean …?" lets a stranger rebuild the schema by guessing; we never send it. */
+export function stripSuggestions(message: string): string {
+  return message.replace(/\s*Did you mean[^?]*\?/g, '').trim();
+}
+
+/**
+ * The single place where errors become what clients see: known kinds keep their message with
+ * a stable `code` (and `reason`), GraphQL's own errors lose suggestions, and everything else
+ * becomes INTERNAL_SERVER_ERROR with its details logged, never sent (no stack, SQL or URLs).
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const base = { locations: formatted.locations, path: formatted.path };
+    if (isKindedError(original)) {
+      return { ...base, message: original.message, extensions: { code: original.kind, reason: original.code } };
+    }
+    const authKind = original instanceof Error ? TYPE_GRAPHQL_AUTH[original.constructor.name] : undefined;
+    if (authKind) return { ...base, message: original instanceof Error ? original.message : 'Access denied', extensions: { code: authKind } };
+    const code = formatted.extensions?.code;
+    const fromGraphQL = !(original instanceof Error) || original instanceof GraphQLError;
+    if (typeof code === 'string' && PASS_THROUGH_CODES.has(code) && fromGraphQL) {
+      return { ...base, message: stripSuggestions(formatted.message), extensions: { code } };
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected error in GraphQL execution');
+    return { ...base, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  };
+}

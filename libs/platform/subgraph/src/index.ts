@@ -1,0 +1,10 @@
+import 'reflect-metadata';
+
+export * from './auth-checker';
+export * from './context';
+export * from './errors';
+export * from './loaders';
+export * from './logger';
+export * from './pagination';
+export * from './schema';
+export * from './server';

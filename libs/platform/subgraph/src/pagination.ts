@@ -1,0 +1,108 @@
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { badInput } from './errors';
+
+/** Largest page any connection serves; cost analysis cannot see `first: $n`, so resolvers enforce it. */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+/** Relay page info. */
+@ObjectType({ description: 'Where a page sits in its connection (Relay).' })
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field()
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+/** Forward pagination arguments (`first`, `after`). */
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Page size, 1–${MAX_PAGE_SIZE} (default ${DEFAULT_PAGE_SIZE}).` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge of the previous page.' })
+  after?: string | null;
+}
+
+/** One page of nodes with their cursors. */
+export interface Page<T> {
+  edges: { node: T; cursor: string }[];
+  pageInfo: PageInfo;
+}
+
+/**
+ * Declares `<Name>Connection` and `<Name>Edge` object types for a node type, the shape
+ * frontends (Relay, Apollo Client) expect.
+ */
+export function connectionType<T extends object>(node: ClassType<T>, name: string): ClassType<Page<T>> {
+  @ObjectType(`${name}Edge`)
+  class Edge {
+    @Field(() => node)
+    node: T;
+
+    @Field()
+    cursor: string;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class Connection {
+    @Field(() => [Edge])
+    edges: Edge[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+  }
+  return Connection;
+}
+
+/** Validates and defaults the page size. */
+export function pageSize(first: number | null | undefined, max = MAX_PAGE_SIZE, fallback = DEFAULT_PAGE_SIZE): number {
+  if (first === null || first === undefined) return Math.min(fallback, max);
+  if (!Number.isInteger(first) || first < 1 || first > max) {
+    throw badInput('INVALID_PAGE_SIZE', `first must be between 1 and ${max}`);
+  }
+  return first;
+}
+
+/** Opaque keyset cursor: the sort key values of the row, base64url-encoded JSON. */
+export function encodeCursor(values: readonly (string | number | null)[]): string {
+  return Buffer.from(JSON.stringify(values), 'utf8').toString('base64url');
+}
+
+/** Decodes a cursor made by {@link encodeCursor}; anything else is BAD_USER_INPUT. */
+export function decodeCursor(cursor: string, arity: number): (string | number | null)[] {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (Array.isArray(values) && values.length === arity && values.every((v) => v === null || ['string', 'number'].includes(typeof v))) {
+      return values as (string | number | null)[];
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw badInput('INVALID_CURSOR', 'The cursor is not valid for this list');
+}
+
+/**
+ * Builds a page from rows fetched with `LIMIT size + 1` (the extra row only tells whether a
+ * next page exists).
+ */
+export function toPage<R, T>(rows: readonly R[], size: number, after: string | null | undefined, cursorOf: (row: R) => string, toNode: (row: R) => T): Page<T> {
+  const pageRows = rows.slice(0, size);
+  const edges = pageRows.map((row) => ({ node: toNode(row), cursor: cursorOf(row) }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: Boolean(after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import type { Logger } from 'pino';
+import { AuthError, bearerToken, type Identity, type InternalTokenVerifier } from '@courierdesk/platform-auth';
+import type { SubgraphContext } from './context';
+import { createErrorFormatter } from './errors';
+
+/** How to run one subgraph. */
+export interface SubgraphServerOptions<L> {
+  /** Subgraph name; also the audience its gateway tokens must carry. */
+  readonly name: string;
+  readonly schema: GraphQLSchema;
+  readonly verifier: InternalTokenVerifier;
+  /** Builds this request's DataLoaders (called once per request). */
+  readonly createLoaders: (identity: Identity) => L;
+  readonly logger: Logger;
+  readonly port?: number;
+  readonly host?: string;
+  /** Readiness probe, e.g. a database ping. */
+  readonly ready?: () => Promise<boolean>;
+  /** Runs after HTTP has drained, e.g. closing pools. */
+  readonly onStop?: () => Promise<void>;
+}
+
+/** A running HTTP service. */
+export interface RunningService {
+  readonly url: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+type AuthedRequest = Request & { identity?: Identity; requestId?: string };
+
+/** 401 in GraphQL's response shape, before any GraphQL runs. */
+function refuse(res: Response, err: AuthError): void {
+  res.status(401).json({ errors: [{ message: err.message, extensions: { code: err.kind, reason: err.code } }] });
+}
+
+/**
+ * Starts a subgraph: `/graphql` behind the gateway's signed context (every operation,
+ * `_service` and `_entities` included), `/health/live` and `/health/ready` open, structured
+ * logs, per-request loaders, and a drain-then-close shutdown.
+ */
+export async function startSubgraphServer<L>(opts: SubgraphServerOptions<L>): Promise<RunningService> {
+  const { logger } = opts;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  // Keep-alive from the gateway: outlive its idle sockets so it never writes to a closing one.
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
+  let accepting = true;
+
+  const apollo = new ApolloServer<SubgraphContext<L>>({
+    schema: opts.schema,
+    introspection: true,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    hideSchemaDetailsFromClientErrors: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createErrorFormatter(logger),
+    // No inline traces: they would send timing internals to whoever calls.
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+  });
+  await apollo.start();
+
+  app.get('/health/live', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/health/ready', async (_req, res) => {
+    const ok = accepting && (opts.ready ? await opts.ready().catch(() => false) : true);
+    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable' });
+  });
+
+  const authenticate = async (req: AuthedRequest, res: Response, next: NextFunction): Promise<void> => {
+    req.requestId = String(req.headers['x-request-id'] ?? randomUUID());
+    try {
+      req.identity = await opts.verifier.verify(bearerToken(req.headers.authorization));
+      next();
+    } catch (err) {
+      logger.warn({ requestId: req.requestId, reason: err instanceof AuthError ? err.code : 'unknown' }, 'refused a call without a valid gateway context');
+      if (err instanceof AuthError) refuse(res, err);
+      else next(err);
+    }
+  };
+
+  app.use(
+    '/graphql',
+    authenticate,
+    express.json({ limit: '2mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const { identity, requestId } = req as AuthedRequest;
+        if (!identity || !requestId) throw new Error('authenticate middleware did not run');
+        return { identity, requestId, loaders: opts.createLoaders(identity), logger: logger.child({ requestId, subject: identity.subject }) };
+      },
+    }),
+  );
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof (err as { status?: unknown }).status === 'number' ? (err as { status: number }).status : 500;
+    if (status >= 500) logger.error({ err }, 'unhandled HTTP error');
+    res.status(status).json({ errors: [{ message: status === 413 ? 'Request too large' : 'Request failed', extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+  });
+
+  await new Promise<void>((resolve) => httpServer.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${opts.host ?? '127.0.0.1'}:${port}/graphql`;
+  logger.info({ url }, `${opts.name} subgraph ready`);
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    stop: () =>
+      (stopping ??= (async () => {
+        accepting = false;
+        await apollo.stop();
+        await opts.onStop?.();
+        logger.info(`${opts.name} subgraph stopped`);
+      })()),
+  };
+}
