@@ -8,3 +8,4 @@ export * from './logger';
 export * from './pagination';
 export * from './schema';
 export * from './server';
+export * from './composition';

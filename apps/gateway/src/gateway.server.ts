@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
+import { AuthError, bearerToken, type CallerTokenVerifier, type SigningKey } from '@courierdesk/platform-auth';
+import type { RunningService } from '@courierdesk/platform-subgraph';
+import type { GatewayContext } from './gateway.context';
+import { createGatewayErrorFormatter } from './gateway.errors';
+import { graphiqlRouter } from './ide/graphiql';
+import { introspectionGate } from './introspection.plugin';
+import { SubgraphDataSource, type SubgraphCallOptions } from './subgraph-data-source';
+
+/** Query limits enforced before planning (graphql-armor); they are never told to clients. */
+export interface GatewayLimits {
+  readonly maxDepth: number;
+  readonly maxAliases: number;
+  readonly maxTokens: number;
+  readonly maxDirectives: number;
+  readonly maxCost: number;
+  readonly maxBodyBytes: string;
+}
+
+// Relay connections spend two levels (edges → node) per hop, so depth 10 ≈ 4 real hops.
+export const DEFAULT_LIMITS: GatewayLimits = { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 50, maxCost: 5000, maxBodyBytes: '1mb' };
+
+/** How to run the gateway. */
+export interface GatewayOptions {
+  /** The composed supergraph (committed `supergraph.graphql`); never runtime introspection. */
+  readonly supergraphSdl: string;
+  /** Subgraph name → URL, overriding the placeholders in the supergraph. */
+  readonly subgraphUrls: Readonly<Record<string, string>>;
+  readonly callerVerifier: CallerTokenVerifier;
+  /** Signs the short-lived context tokens sent to subgraphs. */
+  readonly internalKey: SigningKey;
+  readonly logger: Logger;
+  readonly port?: number;
+  readonly host?: string;
+  readonly limits?: Partial<GatewayLimits>;
+  readonly subgraphCalls?: Partial<SubgraphCallOptions>;
+}
+
+function unauthenticatedError(err: unknown): GraphQLError {
+  const reason = err instanceof AuthError ? err.code : 'TOKEN_INVALID';
+  const message = err instanceof AuthError ? err.message : 'Authentication required';
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED', reason, http: { status: 401 } } });
+}
+
+/**
+ * Starts the gateway: verifies every caller's token, enforces limits, plans over the
+ * supergraph and calls subgraphs with signed context, serves the IDE at `/`.
+ */
+export async function startGateway(opts: GatewayOptions): Promise<RunningService> {
+  const { logger } = opts;
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const calls: SubgraphCallOptions = { timeoutMs: 10_000, breakerFailures: 5, breakerHalfOpenAfterMs: 5_000, ...opts.subgraphCalls };
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: opts.supergraphSdl,
+    buildService: ({ name, url }) => {
+      const target = opts.subgraphUrls[name] ?? url;
+      if (!target) throw new Error(`no URL configured for subgraph ${name}`);
+      return new SubgraphDataSource(name, target, opts.internalKey, calls);
+    },
+    logger,
+  });
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, exposeLimits: false, flattenFragments: true },
+    maxAliases: { n: limits.maxAliases, exposeLimits: false },
+    maxTokens: { n: limits.maxTokens, exposeLimits: false },
+    maxDirectives: { n: limits.maxDirectives, exposeLimits: false },
+    costLimit: { maxCost: limits.maxCost, exposeLimits: false },
+    blockFieldSuggestion: { enabled: true },
+  }).protect();
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+  httpServer.keepAliveTimeout = 65_000;
+  let accepting = true;
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    introspection: true,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: true,
+    validationRules: armor.validationRules,
+    formatError: createGatewayErrorFormatter(logger),
+    plugins: [...armor.plugins, introspectionGate, ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  app.get('/health/live', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/health/ready', (_req, res) => {
+    res.status(accepting ? 200 : 503).json({ status: accepting ? 'ready' : 'unavailable' });
+  });
+  app.use(graphiqlRouter());
+  app.use(
+    '/graphql',
+    express.json({ limit: limits.maxBodyBytes }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = randomUUID();
+        try {
+          const identity = await opts.callerVerifier.verify(bearerToken(req.headers.authorization));
+          return { identity, requestId };
+        } catch (err) {
+          logger.info({ requestId, reason: err instanceof AuthError ? err.code : 'unknown' }, 'refused an unauthenticated request');
+          throw unauthenticatedError(err);
+        }
+      },
+    }),
+  );
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof (err as { status?: unknown }).status === 'number' ? (err as { status: number }).status : 500;
+    if (status >= 500) logger.error({ err }, 'unhandled HTTP error');
+    const message = status === 413 ? 'Request body too large' : status < 500 ? 'Bad request' : 'Internal server error';
+    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+  });
+
+  await new Promise<void>((resolve) => httpServer.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
+  const { port } = httpServer.address() as AddressInfo;
+  const url = `http://${opts.host === '0.0.0.0' ? '127.0.0.1' : (opts.host ?? '127.0.0.1')}:${port}/graphql`;
+  logger.info({ url }, 'gateway ready');
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url,
+    port,
+    stop: () =>
+      (stopping ??= (async () => {
+        accepting = false;
+        await apollo.stop();
+        logger.info('gateway stopped');
+      })()),
+  };
+}
