@@ -1,1 +1,10 @@
-export {};
+export * from './network.errors';
+export { toHalfWidth } from './text';
+export * from './division-code';
+export * from './phone';
+export * from './outlet';
+export * from './transit-centre';
+export * from './courier';
+export * from './escalation';
+export * from './delivery-area';
+export * from './area-match';
