@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'seed',
+  preset: '../../jest.preset.js',
+  rootDir: __dirname,
+};
