@@ -4,3 +4,4 @@ export * from './identity';
 export * from './keys';
 export * from './caller-token';
 export * from './internal-token';
+export * from './auth.config';

@@ -9,3 +9,4 @@ export * from './pagination';
 export * from './schema';
 export * from './server';
 export * from './composition';
+export * from './repo-root';

@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { callerVerifierFromEnv, fromPrivateJwk } from '@courierdesk/platform-auth';
+import { createLogger, repoRoot } from '@courierdesk/platform-subgraph';
+import { startGateway } from './gateway.server';
+
+/**
+ * Standalone gateway (one process per deployment unit). Environment:
+ * PORT, HOST, SUPERGRAPH_FILE, SUBGRAPH_<NAME>_URL for each subgraph in the supergraph,
+ * AUTH_ISSUER / AUTH_AUDIENCE / AUTH_JWKS_URL or AUTH_JWKS_FILE, INTERNAL_SIGNING_KEY_FILE.
+ * `npm start` runs everything in one process instead (tools/stack).
+ */
+async function main(): Promise<void> {
+  const env = process.env;
+  const logger = createLogger('gateway');
+  const supergraphSdl = readFileSync(env.SUPERGRAPH_FILE ?? join(repoRoot(), 'supergraph.graphql'), 'utf8');
+  const subgraphUrls = Object.fromEntries(
+    Object.entries(env)
+      .filter(([k, v]) => /^SUBGRAPH_[A-Z0-9_]+_URL$/.test(k) && v)
+      .map(([k, v]) => [k.slice('SUBGRAPH_'.length, -'_URL'.length).toLowerCase(), v as string]),
+  );
+  if (!env.INTERNAL_SIGNING_KEY_FILE) throw new Error('Set INTERNAL_SIGNING_KEY_FILE');
+  const internalKey = await fromPrivateJwk(JSON.parse(readFileSync(env.INTERNAL_SIGNING_KEY_FILE, 'utf8')));
+  const gateway = await startGateway({
+    supergraphSdl,
+    subgraphUrls,
+    callerVerifier: callerVerifierFromEnv(env),
+    internalKey,
+    logger,
+    port: Number(env.PORT ?? 4000),
+    host: env.HOST ?? '127.0.0.1',
+  });
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    gateway.stop().then(() => process.exit(0), (err) => {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    });
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
