@@ -1,1 +1,3 @@
-export {};
+export { generateNetworkDemo, DEFAULT_DEMO_PROVINCES, BIG_DISTRICT_STREETS, DEMO_HQ_HOTLINE } from './network-demo';
+export type * from './network-demo.types';
+export { uuidV5, demoId, DEMO_NAMESPACE } from './deterministic-id';
