@@ -1,5 +1,5 @@
 export * from './network.errors';
-export { toHalfWidth } from './text';
+export { codePointLength, normalizeName, toHalfWidth } from './text';
 export * from './division-code';
 export * from './phone';
 export * from './outlet';
