@@ -1,0 +1,18 @@
+import { requireScopes, Scope } from '@courierdesk/platform-auth';
+import type { NetworkContext } from '../network.loaders';
+
+/**
+ * `__resolveReference` for an entity: `_entities` bypasses the scope checks on queries, so the
+ * scope is checked here; rows come through the request's loader (one query for all
+ * representations), and the loader's outlet restriction turns foreign rows into null.
+ */
+export function referenceResolver<Row, T>(load: (ctx: NetworkContext, id: string) => Promise<Row | null>, toType: (row: Row) => T) {
+  return {
+    __resolveReference: async (reference: { id?: unknown }, ctx: NetworkContext): Promise<T | null> => {
+      requireScopes(ctx.identity, [Scope.NETWORK_READ]);
+      if (typeof reference.id !== 'string') return null;
+      const row = await load(ctx, reference.id);
+      return row ? toType(row) : null;
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Scope } from '@courierdesk/platform-auth';
+import { connectionType, PageArgs } from '@courierdesk/platform-subgraph';
+import { visiblePhone } from '../common/access';
+import { found } from '../common/ids';
+import { mapPage } from '../common/page';
+import { DeliveryArea, toDeliveryArea } from '../delivery-area/delivery-area.type';
+import type { NetworkContext } from '../network.loaders';
+import { Outlet, toOutlet } from '../outlet/outlet.type';
+import { CreateCourierInput, UpdateCourierInput } from './courier.input';
+import type { CourierService } from './courier.service';
+import { Courier, toCourier } from './courier.type';
+
+/** A page of couriers (Relay). */
+export const CourierConnection = connectionType(Courier, 'Courier');
+
+/** Couriers (快递员): private to their outlet for outlet-bound callers. */
+@Resolver(() => Courier)
+export class CourierResolver {
+  constructor(private readonly couriers: CourierService) {}
+
+  @Authorized(Scope.NETWORK_READ)
+  @Query(() => Courier, { nullable: true, description: 'A courier by id; NOT_FOUND (COURIER_NOT_FOUND) if none or outside your outlet.' })
+  async courier(@Arg('id', () => ID) id: string, @Ctx() ctx: NetworkContext): Promise<Courier> {
+    return toCourier(found(await ctx.loaders.courier.load(id), 'COURIER_NOT_FOUND', 'courier', id));
+  }
+
+  @Authorized(Scope.NETWORK_READ)
+  @Query(() => CourierConnection, { description: 'An outlet’s couriers in code order; FORBIDDEN for another outlet when you are outlet-bound.' })
+  async couriersOfOutlet(
+    @Arg('outletId', () => ID) outletId: string,
+    @Args() page: PageArgs,
+    @Arg('includeInactive', { defaultValue: false }) includeInactive: boolean,
+    @Ctx() ctx: NetworkContext,
+  ) {
+    return mapPage(await this.couriers.ofOutlet(ctx.identity, outletId, page, includeInactive), toCourier);
+  }
+
+  @Authorized(Scope.NETWORK_WRITE)
+  @Mutation(() => Courier, { description: 'Add a courier. CONFLICT (COURIER_CODE_TAKEN, EMPLOYEE_NO_TAKEN) on duplicates.' })
+  async createCourier(@Arg('input') input: CreateCourierInput, @Ctx() ctx: NetworkContext): Promise<Courier> {
+    return toCourier(await this.couriers.create(ctx.identity, input));
+  }
+
+  @Authorized(Scope.NETWORK_WRITE)
+  @Mutation(() => Courier, { description: 'Change or deactivate a courier (hand their areas over first).' })
+  async updateCourier(@Arg('input') input: UpdateCourierInput, @Ctx() ctx: NetworkContext): Promise<Courier> {
+    return toCourier(await this.couriers.update(ctx.identity, input));
+  }
+
+  @FieldResolver(() => String, { description: 'Mobile; whole only with pii:read within your outlet (or not outlet-bound), else 138****1234.' })
+  phone(@Root() courier: Courier, @Ctx() ctx: NetworkContext): string | null {
+    return visiblePhone(ctx.identity, courier.phoneNumber, { outletId: courier.outletId });
+  }
+
+  @FieldResolver(() => Outlet)
+  async outlet(@Root() courier: Courier, @Ctx() ctx: NetworkContext): Promise<Outlet> {
+    return toOutlet(found(await ctx.loaders.outlet.load(courier.outletId), 'OUTLET_NOT_FOUND', 'outlet', courier.outletId));
+  }
+
+  @FieldResolver(() => [DeliveryArea], { description: 'Areas the courier covers now.' })
+  async areas(@Root() courier: Courier, @Ctx() ctx: NetworkContext): Promise<DeliveryArea[]> {
+    return (await ctx.loaders.areasOfCourier.load(courier.id)).map(toDeliveryArea);
+  }
+}

@@ -1,0 +1,25 @@
+import { Field, Int, ObjectType } from 'type-graphql';
+import { AreaMatchQuality, AreaMatchReason } from '../common/enums';
+import { DeliveryArea } from './delivery-area.type';
+
+/** One ranked answer to "who delivers here" (谁派送这里). */
+@ObjectType({ description: 'One ranked answer to "who delivers here" (谁派送这里), best first.' })
+export class AreaMatch {
+  @Field(() => DeliveryArea, { nullable: true, description: 'The matching area; null when it belongs to another outlet and you are outlet-bound.' })
+  area: DeliveryArea | null;
+
+  @Field(() => AreaMatchReason)
+  matchedBy: keyof typeof AreaMatchReason;
+
+  @Field(() => AreaMatchQuality)
+  quality: keyof typeof AreaMatchQuality;
+
+  @Field({ description: 'The street, area or landmark name that matched.' })
+  matched: string;
+
+  @Field(() => Int, { description: 'Higher is better; comparable only within one answer.' })
+  score: number;
+
+  outletId: string;
+  courierId: string | null;
+}

@@ -1,0 +1,105 @@
+import { type DataSource, type EntityManager } from 'typeorm';
+import { NetworkRuleError, planHandoverOrThrow } from '@courierdesk/domain-network';
+import type { Identity } from '@courierdesk/platform-auth';
+import { withTransaction } from '@courierdesk/platform-db';
+import { assertCanWriteOutlet } from '../common/access';
+import { translateDbError } from '../common/db-errors';
+import { newId } from '../common/ids';
+import type { CourierEntity } from '../courier/courier.entity';
+import { AreaAssignmentEntity } from './area-assignment.entity';
+import { assertAssignable, lockCourier } from './assignment.rules';
+import type { HandOverCourierAreasInput, HandOverDeliveryAreaInput } from './delivery-area.input';
+import type { DeliveryAreaEntity } from './delivery-area.entity';
+import { DeliveryAreaService, lockArea, reloadArea } from './delivery-area.service';
+import { selectAreas } from './delivery-area.loaders';
+
+/** Clock skew tolerated between the caller and us for "effective now". */
+const FUTURE_TOLERANCE_MS = 60_000;
+
+/** When a handover takes effect: now by default; never in the future (the current courier would vanish early). */
+export function handoverTime(effectiveAt: Date | null | undefined, now: Date): Date {
+  const at = effectiveAt ?? now;
+  if (Number.isNaN(at.getTime()) || at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+    throw new NetworkRuleError('INVALID_HANDOVER_TIME', 'a handover takes effect now or in the past, never in the future', { at: String(effectiveAt) });
+  }
+  return at;
+}
+
+/**
+ * Handovers of delivery areas (交接承包区). The domain plans each step (close the current
+ * assignment at `at`, open the new one at `at`); this service locks, writes and commits or rolls
+ * back as one unit. History is never rewritten: closed steps stay as they were.
+ */
+export class HandoverService {
+  constructor(private readonly ds: DataSource) {}
+
+  /** Hands one area to `toCourierId` (or gives an uncovered area its first courier). */
+  async handOverArea(identity: Identity, input: HandOverDeliveryAreaInput, now = new Date()): Promise<DeliveryAreaEntity> {
+    const at = handoverTime(input.effectiveAt, now);
+    return withTransaction(this.ds, async (em) => {
+      const area = await lockArea(em, input.areaId);
+      assertCanWriteOutlet(identity, area.outletId);
+      const toCourier = await lockCourier(em, input.toCourierId);
+      const current = await DeliveryAreaService.openAssignment(em, area.id);
+      await this.step(em, area, current, toCourier, at, input.fromCourierId ?? current?.courierId ?? null);
+      return reloadArea(em, area.id);
+    });
+  }
+
+  /**
+   * Hands every area a courier covers to another (离职交接), all or nothing: if one area cannot
+   * be handed over, none is, and the error names the rule it broke.
+   */
+  async handOverCourierAreas(identity: Identity, input: HandOverCourierAreasInput, now = new Date()): Promise<DeliveryAreaEntity[]> {
+    const at = handoverTime(input.effectiveAt, now);
+    return withTransaction(this.ds, async (em) => {
+      const fromCourier = await lockCourier(em, input.fromCourierId);
+      assertCanWriteOutlet(identity, fromCourier.outletId);
+      const toCourier = await lockCourier(em, input.toCourierId);
+      // Lock the areas (as single handovers do, so the two never deadlock), then read their
+      // open assignments afresh: one handed away meanwhile fails the plan, and all rolls back.
+      const locked = await selectAreas(em, 'inner')
+        .setLock('pessimistic_write', undefined, ['area'])
+        .where('cur.courierId = :courierId', { courierId: fromCourier.id })
+        .orderBy('area.id', 'ASC')
+        .getMany();
+      if (locked.length === 0) return [];
+      const areas = await selectAreas(em)
+        .where('area.id IN (:...ids)', { ids: locked.map((area) => area.id) })
+        .orderBy('cur.startsAt', 'ASC')
+        .addOrderBy('area.id', 'ASC')
+        .getMany();
+      for (const area of areas) {
+        await this.step(em, area, area.current ?? null, toCourier, at, fromCourier.id);
+      }
+      return Promise.all(areas.map((area) => reloadArea(em, area.id)));
+    });
+  }
+
+  private async step(
+    em: EntityManager,
+    area: DeliveryAreaEntity,
+    current: AreaAssignmentEntity | null,
+    toCourier: CourierEntity,
+    at: Date,
+    fromCourierId: string | null,
+  ): Promise<void> {
+    const assignments = em.getRepository(AreaAssignmentEntity);
+    if (current === null && fromCourierId === null) {
+      assertAssignable(toCourier, area.outletId);
+      await assignments.insert({ id: newId(), areaId: area.id, courierId: toCourier.id, startsAt: at, endsAt: null }).catch(translateDbError);
+      return;
+    }
+    const plan = planHandoverOrThrow({
+      area: { id: area.id, outletId: area.outletId },
+      fromCourierId: fromCourierId ?? '',
+      toCourier: { id: toCourier.id, outletId: toCourier.outletId, active: toCourier.active },
+      at,
+      currentAssignment: current && { areaId: current.areaId, courierId: current.courierId, startsAt: current.startsAt, endsAt: current.endsAt },
+    });
+    await assignments.update({ id: (current as AreaAssignmentEntity).id }, { endsAt: plan.close.endsAt });
+    await assignments
+      .insert({ id: newId(), areaId: area.id, courierId: plan.open.courierId, startsAt: plan.open.startsAt, endsAt: null })
+      .catch(translateDbError);
+  }
+}

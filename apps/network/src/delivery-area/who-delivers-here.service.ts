@@ -1,0 +1,44 @@
+import type { DataSource } from 'typeorm';
+import { matchAreas, parseDistrictCode } from '@courierdesk/domain-network';
+import { canSeeOutlet, type Identity } from '@courierdesk/platform-auth';
+import { badInput } from '@courierdesk/platform-subgraph';
+import { SEARCH_TEXT_MAX_LENGTH } from '../outlet/outlet.filter';
+import { AreaMatch } from './area-match.type';
+import { selectAreas } from './delivery-area.loaders';
+import { toDeliveryArea } from './delivery-area.type';
+
+/** Most answers one search returns. */
+export const MAX_AREA_MATCHES = 50;
+
+/**
+ * "Who delivers here" (查派送范围): loads the areas of one district (one indexed query) and lets
+ * the domain's matcher rank them by street, area name and landmark. Any network reader learns
+ * which outlet serves the place; the area and courier are shown only to those who may see that
+ * outlet's rows (see common/access.ts).
+ */
+export class WhoDeliversHereService {
+  constructor(private readonly ds: DataSource) {}
+
+  async search(identity: Identity, districtCode: string, text: string, limit: number): Promise<AreaMatch[]> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_AREA_MATCHES) {
+      throw badInput('INVALID_LIMIT', `limit must be between 1 and ${MAX_AREA_MATCHES}`);
+    }
+    if ([...text].length > SEARCH_TEXT_MAX_LENGTH) {
+      throw badInput('SEARCH_TEXT_TOO_LONG', `Search text is limited to ${SEARCH_TEXT_MAX_LENGTH} characters`);
+    }
+    const district = parseDistrictCode(districtCode).code;
+    const candidates = await selectAreas(this.ds).where('area.districtCode = :district', { district }).getMany();
+    return matchAreas({ districtCode: district, text }, candidates, { limit }).map((match) => {
+      const visible = canSeeOutlet(identity, match.area.outletId);
+      return Object.assign(new AreaMatch(), {
+        area: visible ? toDeliveryArea(match.area) : null,
+        courierId: visible ? (match.area.current?.courierId ?? null) : null,
+        outletId: match.area.outletId,
+        matchedBy: match.reason,
+        quality: match.quality,
+        matched: match.matched,
+        score: match.score,
+      });
+    });
+  }
+}

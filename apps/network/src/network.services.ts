@@ -1,0 +1,23 @@
+import type { DataSource } from 'typeorm';
+import { EscalationService } from './contact/escalation.service';
+import { CourierService } from './courier/courier.service';
+import { DeliveryAreaService } from './delivery-area/delivery-area.service';
+import { HandoverService } from './delivery-area/handover.service';
+import { WhoDeliversHereService } from './delivery-area/who-delivers-here.service';
+import { OutletService } from './outlet/outlet.service';
+import { TransitCentreService } from './transit-centre/transit-centre.service';
+
+/** The network's services over one DataSource (stateless; shared by all requests). */
+export function createNetworkServices(ds: DataSource) {
+  return {
+    outlets: new OutletService(ds),
+    transitCentres: new TransitCentreService(ds),
+    couriers: new CourierService(ds),
+    areas: new DeliveryAreaService(ds),
+    handovers: new HandoverService(ds),
+    search: new WhoDeliversHereService(ds),
+    escalations: new EscalationService(ds),
+  };
+}
+
+export type NetworkServices = ReturnType<typeof createNetworkServices>;

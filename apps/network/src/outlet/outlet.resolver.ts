@@ -1,0 +1,90 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Scope } from '@courierdesk/platform-auth';
+import { connectionType, PageArgs } from '@courierdesk/platform-subgraph';
+import { visiblePhone } from '../common/access';
+import { found } from '../common/ids';
+import { mapPage } from '../common/page';
+import { Contact, toContact } from '../contact/contact.type';
+import { Courier, toCourier } from '../courier/courier.type';
+import { DeliveryArea, toDeliveryArea } from '../delivery-area/delivery-area.type';
+import type { NetworkContext } from '../network.loaders';
+import { TransitCentre, toTransitCentre } from '../transit-centre/transit-centre.type';
+import { CreateOutletInput, OutletFilter, UpdateOutletInput } from './outlet.input';
+import type { OutletService } from './outlet.service';
+import { Outlet, toOutlet } from './outlet.type';
+
+/** A page of outlets (Relay). */
+export const OutletConnection = connectionType(Outlet, 'Outlet');
+
+/** Outlets (网点): thin — arguments to the service or a loader, rows to the schema type. */
+@Resolver(() => Outlet)
+export class OutletResolver {
+  constructor(private readonly directory: OutletService) {}
+
+  @Authorized(Scope.NETWORK_READ)
+  @Query(() => Outlet, { nullable: true, description: 'An outlet by id; NOT_FOUND (OUTLET_NOT_FOUND) if there is none.' })
+  async outlet(@Arg('id', () => ID) id: string, @Ctx() ctx: NetworkContext): Promise<Outlet> {
+    return toOutlet(found(await ctx.loaders.outlet.load(id), 'OUTLET_NOT_FOUND', 'outlet', id));
+  }
+
+  @Authorized(Scope.NETWORK_READ)
+  @Query(() => Outlet, { nullable: true, description: 'An outlet by its code (网点编号), e.g. `440305-001`.' })
+  async outletByCode(@Arg('code') code: string): Promise<Outlet> {
+    return toOutlet(found(await this.directory.byCode(code), 'OUTLET_NOT_FOUND', 'outlet', code));
+  }
+
+  @Authorized(Scope.NETWORK_READ)
+  @Query(() => OutletConnection, { description: 'The outlet directory in code order, filtered by region, kind and text.' })
+  async outlets(@Arg('filter', () => OutletFilter, { nullable: true }) filter: OutletFilter | null, @Args() page: PageArgs) {
+    return mapPage(await this.directory.list(filter, page), toOutlet);
+  }
+
+  @Authorized(Scope.NETWORK_WRITE)
+  @Mutation(() => Outlet, { description: 'Open an outlet (HQ only). CONFLICT (OUTLET_CODE_TAKEN) if the code is in use.' })
+  async createOutlet(@Arg('input') input: CreateOutletInput, @Ctx() ctx: NetworkContext): Promise<Outlet> {
+    return toOutlet(await this.directory.create(ctx.identity, input));
+  }
+
+  @Authorized(Scope.NETWORK_WRITE)
+  @Mutation(() => Outlet, { description: 'Change an outlet; its own manager may, except kind and transit centre.' })
+  async updateOutlet(@Arg('input') input: UpdateOutletInput, @Ctx() ctx: NetworkContext): Promise<Outlet> {
+    return toOutlet(await this.directory.update(ctx.identity, input));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Desk phone; masked (0755-******78) outside your outlet or without pii:read.' })
+  phone(@Root() outlet: Outlet, @Ctx() ctx: NetworkContext): string | null {
+    return visiblePhone(ctx.identity, outlet.phoneNumber, { outletId: outlet.id });
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'Manager’s phone; masked outside your outlet or without pii:read.' })
+  managerPhone(@Root() outlet: Outlet, @Ctx() ctx: NetworkContext): string | null {
+    return visiblePhone(ctx.identity, outlet.managerPhoneNumber, { outletId: outlet.id });
+  }
+
+  @FieldResolver(() => TransitCentre, { nullable: true, description: 'Upstream transit centre (上级分拨中心).' })
+  async transitCentre(@Root() outlet: Outlet, @Ctx() ctx: NetworkContext): Promise<TransitCentre | null> {
+    if (!outlet.transitCentreId) return null;
+    const row = await ctx.loaders.transitCentre.load(outlet.transitCentreId);
+    return row && toTransitCentre(row);
+  }
+
+  @FieldResolver(() => [Courier], { description: 'Couriers in code order; empty for another outlet when you are outlet-bound.' })
+  async couriers(
+    @Root() outlet: Outlet,
+    @Ctx() ctx: NetworkContext,
+    @Arg('includeInactive', { defaultValue: false }) includeInactive: boolean,
+  ): Promise<Courier[]> {
+    const rows = await ctx.loaders.couriersOfOutlet.load(outlet.id);
+    return rows.filter((row) => includeInactive || row.active).map(toCourier);
+  }
+
+  @FieldResolver(() => [DeliveryArea], { description: 'Delivery areas (承包区) by name; empty for another outlet when you are outlet-bound.' })
+  async deliveryAreas(@Root() outlet: Outlet, @Ctx() ctx: NetworkContext): Promise<DeliveryArea[]> {
+    return (await ctx.loaders.areasOfOutlet.load(outlet.id)).map(toDeliveryArea);
+  }
+
+  @FieldResolver(() => [Contact], { description: 'The outlet’s desks and manager; empty for another outlet when you are outlet-bound.' })
+  async contacts(@Root() outlet: Outlet, @Ctx() ctx: NetworkContext): Promise<Contact[]> {
+    return (await ctx.loaders.contactsOfOutlet.load(outlet.id)).map(toContact);
+  }
+}
