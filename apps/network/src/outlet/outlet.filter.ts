@@ -1,5 +1,6 @@
-import { NetworkRuleError, parseDistrictCode, parseDivisionCode, toHalfWidth, type OutletKind } from '@courierdesk/domain-network';
+import { NetworkRuleError, parseDivisionCode, toHalfWidth, type OutletKind } from '@courierdesk/domain-network';
 import { badInput } from '@courierdesk/platform-subgraph';
+import { lookupDistrict } from '../division/division-directory';
 import type { OutletFilter } from './outlet.input';
 
 /** Longest search text accepted; longer text is a paste accident or an attack, never a name. */
@@ -39,7 +40,7 @@ export function outletCriteria(filter: OutletFilter | null | undefined): OutletC
   const criteria: OutletCriteria = {};
   if (filter.provinceCode != null) criteria.provinceCode = parseLevel(filter.provinceCode, 2, 'province', 'provinceCode');
   if (filter.cityCode != null) criteria.cityCode = parseLevel(filter.cityCode, 4, 'city', 'cityCode');
-  if (filter.districtCode != null) criteria.districtCode = parseDistrictCode(filter.districtCode).code;
+  if (filter.districtCode != null) criteria.districtCode = lookupDistrict(filter.districtCode).districtCode;
   if (filter.kind != null) criteria.kind = filter.kind;
   const text = toHalfWidth(filter.text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
   if ([...text].length > SEARCH_TEXT_MAX_LENGTH) {
