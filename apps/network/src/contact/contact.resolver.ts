@@ -29,7 +29,7 @@ export class ContactResolver {
     return this.escalations.chain(ctx.identity, outletId, topic, areaId);
   }
 
-  @FieldResolver(() => String, { description: 'Whole with pii:read for hub and HQ desks and your own outlet’s; masked otherwise.' })
+  @FieldResolver(() => String, { nullable: true, description: 'Whole with pii:read for hub and HQ desks and your own outlet’s; masked otherwise.' })
   phone(@Root() contact: Contact, @Ctx() ctx: NetworkContext): string | null {
     return visiblePhone(ctx.identity, contact.phoneNumber, ownerOf(contact.outletId));
   }
@@ -49,7 +49,7 @@ export class ContactResolver {
 
 @Resolver(() => EscalationStep)
 export class EscalationStepResolver {
-  @FieldResolver(() => String, { description: 'Masked by the same rules as the contact’s or courier’s own phone.' })
+  @FieldResolver(() => String, { nullable: true, description: 'Masked by the same rules as the contact’s or courier’s own phone.' })
   phone(@Root() step: EscalationStep, @Ctx() ctx: NetworkContext): string | null {
     return visiblePhone(ctx.identity, step.phoneNumber, ownerOf(step.outletId));
   }

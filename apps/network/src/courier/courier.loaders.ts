@@ -18,10 +18,7 @@ export function courierLoaders(ds: DataSource, identity: Identity) {
   const couriersOfOutlet = groupedLoader<string, CourierEntity>(async (keys) => {
     const outletIds = visibleOutletKeys(identity, keys);
     if (!outletIds.length) return [];
-    const rows = await repo.find({ where: { outletId: In(outletIds) }, order: { code: 'ASC' } });
-    // The same rows answer Courier lookups later in this request (e.g. DeliveryArea.courier).
-    for (const row of rows) courier.prime(row.id, row);
-    return rows;
+    return repo.find({ where: { outletId: In(outletIds) }, order: { code: 'ASC' } });
   }, (row) => row.outletId);
   return { courier, couriersOfOutlet };
 }

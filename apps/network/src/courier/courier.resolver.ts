@@ -48,7 +48,7 @@ export class CourierResolver {
     return toCourier(await this.couriers.update(ctx.identity, input));
   }
 
-  @FieldResolver(() => String, { description: 'Mobile; whole only with pii:read within your outlet (or not outlet-bound), else 138****1234.' })
+  @FieldResolver(() => String, { nullable: true, description: 'Mobile; whole only with pii:read within your outlet (or not outlet-bound), else 138****1234.' })
   phone(@Root() courier: Courier, @Ctx() ctx: NetworkContext): string | null {
     return visiblePhone(ctx.identity, courier.phoneNumber, { outletId: courier.outletId });
   }

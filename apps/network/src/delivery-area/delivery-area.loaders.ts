@@ -27,9 +27,7 @@ export function deliveryAreaLoaders(ds: DataSource, identity: Identity) {
   const areasOfOutlet = groupedLoader<string, DeliveryAreaEntity>(async (keys) => {
     const outletIds = visibleOutletKeys(identity, keys);
     if (!outletIds.length) return [];
-    const rows = await selectAreas(ds).where('area.outletId IN (:...outletIds)', { outletIds }).orderBy('area.name').addOrderBy('area.id').getMany();
-    for (const row of rows) deliveryArea.prime(row.id, row);
-    return rows;
+    return selectAreas(ds).where('area.outletId IN (:...outletIds)', { outletIds }).orderBy('area.name').addOrderBy('area.id').getMany();
   }, (row) => row.outletId);
   const areasOfCourier = groupedLoader<string, DeliveryAreaEntity>(async (keys) => {
     const courierIds = uuidKeys(keys);

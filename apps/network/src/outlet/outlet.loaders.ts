@@ -13,9 +13,7 @@ export function outletLoaders(ds: DataSource) {
   const outletsOfTransitCentre = groupedLoader<string, OutletEntity>(async (keys) => {
     const ids = uuidKeys(keys);
     if (!ids.length) return [];
-    const rows = await repo.find({ where: { transitCentreId: In(ids) }, order: { code: 'ASC' } });
-    for (const row of rows) outlet.prime(row.id, row);
-    return rows;
+    return repo.find({ where: { transitCentreId: In(ids) }, order: { code: 'ASC' } });
   }, (row) => row.transitCentreId as string);
   return { outlet, outletsOfTransitCentre };
 }

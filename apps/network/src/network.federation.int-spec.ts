@@ -1,0 +1,101 @@
+import { buildArea, buildCourier, buildOutlet, buildTransitCentre } from './testing/builders';
+import { as } from './testing/identities';
+import { firstError, startNetworkHarness, type NetworkHarness } from './testing/network.harness';
+import type { CourierEntity } from './courier/courier.entity';
+import type { OutletEntity } from './outlet/outlet.entity';
+import type { TransitCentreEntity } from './transit-centre/transit-centre.entity';
+
+const ENTITIES = `query ($reps: [_Any!]!) {
+  _entities(representations: $reps) {
+    __typename
+    ... on Outlet { id name phone }
+    ... on TransitCentre { id name }
+    ... on Courier { id name phone }
+  }
+}`;
+const ZERO = '00000000-0000-4000-8000-000000000000';
+
+describe('federation: references from other subgraphs (_entities)', () => {
+  let h: NetworkHarness;
+  let tc: TransitCentreEntity;
+  let a: OutletEntity;
+  let b: OutletEntity;
+  let ca: CourierEntity;
+  let cb: CourierEntity;
+
+  beforeAll(async () => {
+    h = await startNetworkHarness();
+    tc = await buildTransitCentre(h.ds);
+    a = await buildOutlet(h.ds, { transitCentreId: tc.id, phone: '0755-26601111' });
+    b = await buildOutlet(h.ds, { transitCentreId: tc.id, phone: '0755-26602222' });
+    ca = await buildCourier(h.ds, a, { phone: '13800001111' });
+    cb = await buildCourier(h.ds, b, { phone: '13900002222' });
+    await buildArea(h.ds, b, { courier: cb });
+  });
+  afterAll(() => h.stop());
+
+  it('publishes the keys of Outlet, TransitCentre and Courier', async () => {
+    const res = await h.gql(as.agent(), '{ _service { sdl } }');
+    for (const type of ['Outlet', 'TransitCentre', 'Courier']) expect(res.data._service.sdl).toMatch(new RegExp(`type ${type}\\s+@key\\(fields: "id"\\)`));
+  });
+
+  it('resolves every kind of reference in order, null for unknown or malformed keys', async () => {
+    h.queries.reset();
+    const res = await h.gql(as.agent(), ENTITIES, {
+      reps: [
+        { __typename: 'Outlet', id: a.id },
+        { __typename: 'Courier', id: cb.id },
+        { __typename: 'TransitCentre', id: tc.id },
+        { __typename: 'Outlet', id: ZERO },
+        { __typename: 'Courier', id: "x' OR 1=1 --" },
+        { __typename: 'Outlet', id: 42 },
+        { __typename: 'Outlet', id: b.id },
+      ],
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data._entities).toEqual([
+      { __typename: 'Outlet', id: a.id, name: a.name, phone: '0755-26601111' },
+      { __typename: 'Courier', id: cb.id, name: cb.name, phone: '13900002222' },
+      { __typename: 'TransitCentre', id: tc.id, name: tc.name },
+      null,
+      null,
+      null,
+      { __typename: 'Outlet', id: b.id, name: b.name, phone: '0755-26602222' },
+    ]);
+    // One query per entity type, whatever the number of representations.
+    expect(h.queries.count).toBe(3);
+  });
+
+  it('gives a partner other outlets as directory entries (phones masked) but never their couriers', async () => {
+    const res = await h.gql(as.partner(a.id), ENTITIES, {
+      reps: [
+        { __typename: 'Courier', id: ca.id },
+        { __typename: 'Courier', id: cb.id },
+        { __typename: 'Outlet', id: b.id },
+      ],
+    });
+    expect(res.data._entities).toEqual([
+      { __typename: 'Courier', id: ca.id, name: ca.name, phone: '13800001111' },
+      null,
+      { __typename: 'Outlet', id: b.id, name: b.name, phone: '0755-******22' },
+    ]);
+  });
+
+  it('hides another outlet’s couriers, areas and contacts behind a directory reference', async () => {
+    const res = await h.gql(as.partner(a.id), 'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Outlet { couriers { id } deliveryAreas { id } contacts { id } } } }', {
+      reps: [{ __typename: 'Outlet', id: b.id }],
+    });
+    expect(res.data._entities).toEqual([{ couriers: [], deliveryAreas: [], contacts: [] }]);
+  });
+
+  it('refuses references to a caller without network:read', async () => {
+    const res = await h.gql(as.scanner(), ENTITIES, { reps: [{ __typename: 'Outlet', id: a.id }] });
+    expect(res.data._entities).toEqual([null]);
+    expect(firstError(res)).toEqual({ code: 'FORBIDDEN', reason: 'SCOPE_MISSING' });
+  });
+
+  it('refuses every call without the gateway’s signed context (401)', async () => {
+    const res = await fetch(h.service.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ _service { sdl } }' }) });
+    expect(res.status).toBe(401);
+  });
+});
