@@ -1,6 +1,8 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
+// Apps (gateway, subgraphs) declare projectType "library" in project.json because tools/stack and
+// tools/compose start and compose them in-process; `type:app` may still never import `type:app`.
 // Module boundaries are enforced here, not by convention: domain libraries stay pure
 // (no I/O, no framework), platform never reaches into apps, and apps never import apps.
 const ioPackages = [
