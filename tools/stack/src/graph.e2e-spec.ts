@@ -1,0 +1,131 @@
+import { CallerTokenIssuer, callerTokenSettings, generateSigningKey, mintInternalToken, Role, Scope, type SigningKey } from '@courierdesk/platform-auth';
+import { createLogger } from '@courierdesk/platform-subgraph';
+import { createTestDatabase, type TestDatabase } from '@courierdesk/testing';
+import { generateNetworkDemo } from '@courierdesk/seed';
+import { startStack, type RunningStack } from './stack';
+
+// The whole graph as `npm start` runs it (gateway → network subgraph → PostgreSQL with the
+// Beijing demo network), called over HTTP with real tokens.
+const DEMO = { provinces: ['11'] };
+
+describe('the running graph, end to end', () => {
+  let db: TestDatabase;
+  let stack: RunningStack;
+  let issuerKey: SigningKey;
+  let internalKey: SigningKey;
+  const demo = generateNetworkDemo(DEMO);
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    [issuerKey, internalKey] = await Promise.all([generateSigningKey(), generateSigningKey()]);
+    stack = await startStack({
+      databaseUrl: db.url,
+      keys: { issuer: issuerKey, internal: internalKey },
+      logger: createLogger('e2e', 'silent'),
+      gatewayPort: 0,
+      networkPort: 0,
+      demo: DEMO,
+    });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await db?.drop();
+  });
+
+  const graphql = async (query: string, token?: string, variables?: Record<string, unknown>, url = stack.gatewayUrl) => {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const text = await res.text();
+    return { status: res.status, text, body: JSON.parse(text) as { data?: any; errors?: { message: string; extensions: Record<string, unknown> }[] } };
+  };
+
+  it('loads the demo network on the first start', () => {
+    expect(stack.seeded).toMatchObject({ outlets: demo.outlets.length, couriers: demo.couriers.length, deliveryAreas: demo.deliveryAreas.length });
+  });
+
+  it('refuses a caller without a token: UNAUTHENTICATED', async () => {
+    const res = await graphql('{ outlets(first: 1) { edges { node { code } } } }');
+    expect(res.status).toBe(401);
+    expect(res.body.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a scope the caller lacks: FORBIDDEN', async () => {
+    const scanner = await new CallerTokenIssuer(issuerKey, callerTokenSettings()).mint({ subject: 'scanner-1', roles: [Role.SCANNER] });
+    const res = await graphql('{ outlets(first: 1) { edges { node { code } } } }', scanner);
+    expect(res.body.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect(res.body.data?.outlets ?? null).toBeNull();
+  });
+
+  it('answers "who delivers here" with the seeded courier of each street', async () => {
+    const sample = [0, 7, 42, 150].map((i) => demo.deliveryAreas[i % demo.deliveryAreas.length]);
+    for (const area of sample) {
+      const res = await graphql(
+        'query($d: String!, $t: String!) { whoDeliversHere(districtCode: $d, text: $t) { matchedBy courier { id name } outlet { id } area { id } } }',
+        stack.tokens.agent,
+        { d: area.districtCode, t: area.streetName },
+      );
+      expect(res.body.errors).toBeUndefined();
+      const best = res.body.data.whoDeliversHere[0];
+      expect(best.area.id).toBe(area.id);
+      expect(best.courier.id).toBe(area.courierId);
+      expect(best.outlet.id).toBe(area.outletId);
+    }
+  });
+
+  it('shows a partner its own couriers’ phones and masks other outlets’', async () => {
+    const own = stack.tokens.partnerOutlet.id;
+    const mine = demo.couriers.find((c) => c.outletId === own)!;
+    const theirs = demo.couriers.find((c) => c.outletId !== own)!;
+    const query = 'query($id: ID!) { courier(id: $id) { id phone } }';
+    const a = await graphql(query, stack.tokens.partner, { id: mine.id });
+    expect(a.body.data.courier.phone).toBe(mine.phone);
+    const b = await graphql(query, stack.tokens.partner, { id: theirs.id });
+    const masked = b.body.data?.courier?.phone;
+    // Another outlet's courier is either not visible at all or visible only with a masked phone.
+    if (masked !== undefined) expect(masked).toBe(`${theirs.phone.slice(0, 3)}****${theirs.phone.slice(-4)}`);
+    expect(b.text).not.toContain(theirs.phone);
+    // The agent, with the personal-data scope, sees it.
+    expect((await graphql(query, stack.tokens.agent, { id: theirs.id })).body.data.courier.phone).toBe(theirs.phone);
+  });
+
+  it('keeps another outlet’s couriers from a partner through _entities too', async () => {
+    const theirs = demo.couriers.find((c) => c.outletId !== stack.tokens.partnerOutlet.id)!;
+    const res = await graphql(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Courier { id phone } } }',
+      stack.tokens.partner,
+      { r: [{ __typename: 'Courier', id: theirs.id }] },
+      stack.network.url,
+    );
+    // Straight to the subgraph with a caller token: refused before GraphQL runs.
+    expect(res.status).toBe(401);
+    const internal = await mintInternalToken(internalKey, { subject: 'p', roles: [Role.OUTLET_PARTNER], scopes: [Scope.NETWORK_READ, Scope.PERSONAL_DATA], outletId: stack.tokens.partnerOutlet.id, tokenId: 'j' }, 'network');
+    const viaContext = await graphql('query($r: [_Any!]!) { _entities(representations: $r) { ... on Courier { id phone } } }', internal, { r: [{ __typename: 'Courier', id: theirs.id }] }, stack.network.url);
+    expect(viaContext.text).not.toContain(theirs.phone);
+  });
+
+  it.each([
+    ['an ordinary query', '{ outlets(first: 1) { edges { node { code } } } }'],
+    ['_service', '{ _service { sdl } }'],
+    ['_entities', '{ _entities(representations: [{ __typename: "Outlet", id: "00000000-0000-0000-0000-000000000000" }]) { __typename } }'],
+  ])('refuses %s sent straight to the subgraph without the gateway’s signature', async (_name, query) => {
+    const res = await graphql(query, stack.tokens.admin, undefined, stack.network.url);
+    expect(res.status).toBe(401);
+    expect(res.body.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(res.body.data).toBeUndefined();
+  });
+
+  it('pages outlets with cursors and refuses oversized pages', async () => {
+    const first = await graphql('{ outlets(first: 5) { edges { cursor node { code } } pageInfo { hasNextPage endCursor } } }', stack.tokens.agent);
+    expect(first.body.data.outlets.edges).toHaveLength(5);
+    expect(first.body.data.outlets.pageInfo.hasNextPage).toBe(true);
+    const next = await graphql('query($a: String) { outlets(first: 5, after: $a) { edges { node { code } } } }', stack.tokens.agent, { a: first.body.data.outlets.pageInfo.endCursor });
+    const codes = [...first.body.data.outlets.edges, ...next.body.data.outlets.edges].map((e: { node: { code: string } }) => e.node.code);
+    expect(new Set(codes).size).toBe(10);
+    expect([...codes].sort()).toEqual(codes);
+    const huge = await graphql('query($n: Int) { outlets(first: $n) { edges { node { code } } } }', stack.tokens.agent, { n: 100000 });
+    expect(huge.body.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+});
