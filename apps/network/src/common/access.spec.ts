@@ -1,5 +1,5 @@
-import { Role, Scope, type Identity } from '@courierdesk/platform-auth';
-import { assertCanWriteOutlet, assertHeadquarters, visiblePhone, type PhoneOwner } from './access';
+import { assertOutletAccess, Role, Scope, type Identity } from '@courierdesk/platform-auth';
+import { assertHeadquarters, visiblePhone, type PhoneOwner } from './access';
 
 const who = (roles: Role[], scopes: Scope[], outletId: string | null = null): Identity => ({ subject: 's', roles, scopes, outletId, tokenId: 't' });
 const agent = who([Role.AGENT], [Scope.NETWORK_READ, Scope.PERSONAL_DATA]);
@@ -26,8 +26,8 @@ describe('visiblePhone (脱敏)', () => {
 
 describe('write access', () => {
   it('confines a manager to its outlet and keeps outlet creation for HQ', () => {
-    expect(() => assertCanWriteOutlet(partner, 'o-1')).not.toThrow();
-    expect(() => assertCanWriteOutlet(partner, 'o-2')).toThrow(expect.objectContaining({ kind: 'FORBIDDEN', code: 'OUTLET_MISMATCH' }));
+    expect(() => assertOutletAccess(partner, 'o-1')).not.toThrow();
+    expect(() => assertOutletAccess(partner, 'o-2')).toThrow(expect.objectContaining({ kind: 'FORBIDDEN', code: 'OUTLET_MISMATCH' }));
     expect(() => assertHeadquarters(partner, 'open outlets')).toThrow(expect.objectContaining({ kind: 'FORBIDDEN', code: 'HQ_ONLY' }));
     expect(() => assertHeadquarters(who([Role.ADMIN], [Scope.NETWORK_WRITE], 'o-1'), 'open outlets')).not.toThrow();
   });

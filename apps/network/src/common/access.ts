@@ -1,6 +1,6 @@
-import { canSeeOutlet, forbidden, hasScopes, isOutletBound, Scope, type Identity } from '@courierdesk/platform-auth';
+import { canSeeOutlet, hasScopes, isOutletBound, Scope, type Identity } from '@courierdesk/platform-auth';
 import { maskPhone } from '@courierdesk/domain-network';
-import { AppError } from '@courierdesk/platform-subgraph';
+import { subgraphError } from './subgraph.errors';
 
 /*
  * Who sees what in the network directory (网点通讯录) — the decision, in one place:
@@ -33,15 +33,7 @@ export function visiblePhone(identity: Identity, phone: string | null | undefine
   return canSeeOutlet(identity, owner.outletId) ? phone : maskPhone(phone);
 }
 
-/** Whether an outlet's own rows (couriers, areas, contacts) are visible to the caller. */
-export const seesOutletRows = (identity: Identity, outletId: string): boolean => canSeeOutlet(identity, outletId);
-
-/** Throws FORBIDDEN unless the caller may write this outlet's data. */
-export function assertCanWriteOutlet(identity: Identity, outletId: string): void {
-  if (!canSeeOutlet(identity, outletId)) throw forbidden('OUTLET_MISMATCH', 'This outlet is outside your access');
-}
-
 /** Throws FORBIDDEN for outlet-bound callers: the action is reserved to HQ and admins. */
 export function assertHeadquarters(identity: Identity, what: string): void {
-  if (isOutletBound(identity)) throw new AppError('FORBIDDEN', 'HQ_ONLY', `Only headquarters may ${what}`);
+  if (isOutletBound(identity)) throw subgraphError('HQ_ONLY', `Only headquarters may ${what}`);
 }

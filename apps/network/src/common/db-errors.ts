@@ -1,8 +1,10 @@
-import { isForeignKeyViolation, isUniqueViolation, violatedConstraint } from '@courierdesk/platform-db';
-import { conflict, notFound, type AppError } from '@courierdesk/platform-subgraph';
+import { NetworkRuleError } from '@courierdesk/domain-network';
+import { isForeignKeyViolation, isUniqueViolation, postgresErrorCode, violatedConstraint } from '@courierdesk/platform-db';
+import type { AppError } from '@courierdesk/platform-subgraph';
+import { subgraphError, type SubgraphErrorCode } from './subgraph.errors';
 
 // Uniqueness is decided by the database constraint, never by a racy read before the insert.
-const UNIQUE: Record<string, [string, string]> = {
+const UNIQUE: Record<string, [SubgraphErrorCode, string]> = {
   outlet_code_key: ['OUTLET_CODE_TAKEN', 'Another outlet already has this code'],
   transit_centre_code_key: ['TRANSIT_CENTRE_CODE_TAKEN', 'Another transit centre already has this code'],
   courier_code_key: ['COURIER_CODE_TAKEN', 'Another courier already has this code'],
@@ -10,7 +12,7 @@ const UNIQUE: Record<string, [string, string]> = {
   area_assignment_one_open_idx: ['AREA_HANDOVER_CONFLICT', 'The area was handed over concurrently; reload and retry'],
 };
 
-const FOREIGN: Record<string, [string, string]> = {
+const FOREIGN: Record<string, [SubgraphErrorCode, string]> = {
   outlet_transit_centre_fk: ['TRANSIT_CENTRE_NOT_FOUND', 'No such transit centre'],
   courier_outlet_fk: ['OUTLET_NOT_FOUND', 'No such outlet'],
   delivery_area_outlet_fk: ['OUTLET_NOT_FOUND', 'No such outlet'],
@@ -20,15 +22,13 @@ const FOREIGN: Record<string, [string, string]> = {
 /** Turns a constraint violation we know into its stable error; anything else is rethrown as is. */
 export function translateDbError(err: unknown): never {
   const constraint = violatedConstraint(err) ?? '';
-  if (isUniqueViolation(err) && UNIQUE[constraint]) throw conflict(...UNIQUE[constraint]);
-  if (isForeignKeyViolation(err) && FOREIGN[constraint]) throw notFound(...FOREIGN[constraint]);
-  // Overlap guard (btree_gist exclusion constraint, SQLSTATE 23P01).
-  if ((err as { driverError?: { code?: string } }).driverError?.code === '23P01') {
-    throw conflict('OVERLAPPING_ASSIGNMENTS', 'The assignment would overlap another one of this area');
-  }
+  if (isUniqueViolation(err) && UNIQUE[constraint]) throw subgraphError(...UNIQUE[constraint]);
+  if (isForeignKeyViolation(err) && FOREIGN[constraint]) throw subgraphError(...FOREIGN[constraint]);
+  // The btree_gist exclusion constraint (23P01): two assignments of one area would overlap.
+  if (postgresErrorCode(err) === '23P01') throw new NetworkRuleError('OVERLAPPING_ASSIGNMENTS', 'The assignment would overlap another one of this area');
   throw err;
 }
 
 /** CONFLICT for an update that named a version someone else has already replaced. */
 export const staleVersion = (what: string): AppError =>
-  conflict('STALE_VERSION', `The ${what} was changed by someone else; reload it and retry with the new version`);
+  subgraphError('STALE_VERSION', `The ${what} was changed by someone else; reload it and retry with the new version`);

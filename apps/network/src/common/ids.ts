@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { notFound } from '@courierdesk/platform-subgraph';
+import { subgraphError, type NotFoundCode } from './subgraph.errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -13,7 +13,7 @@ export const uuidKeys = (keys: readonly unknown[]): string[] => [...new Set(keys
 export const newId = (): string => randomUUID();
 
 /** Throws NOT_FOUND with `code` unless `row` exists: an id that is not a UUID names nothing. */
-export function found<T>(row: T | null | undefined, code: string, what: string, id: string): T {
-  if (row == null) throw notFound(code, `No ${what} ${id}`);
+export function found<T>(row: T | null | undefined, code: NotFoundCode, what: string, id: string): T {
+  if (row == null) throw subgraphError(code, `No ${what} ${id}`);
   return row;
 }

@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { escalationChain, type ContactRole, type EscalationTopic } from '@courierdesk/domain-network';
-import type { Identity } from '@courierdesk/platform-auth';
-import { badInput } from '@courierdesk/platform-subgraph';
-import { assertCanWriteOutlet } from '../common/access';
+import { assertOutletAccess, type Identity } from '@courierdesk/platform-auth';
+import { subgraphError } from '../common/subgraph.errors';
 import { found, isUuid } from '../common/ids';
 import { CourierEntity } from '../courier/courier.entity';
 import { selectAreas } from '../delivery-area/delivery-area.loaders';
@@ -26,7 +25,7 @@ export class EscalationService {
   /** Outlet-bound callers may ask about their own outlet only (cross-outlet goes through HQ). */
   async chain(identity: Identity, outletId: string, topic: EscalationTopic, areaId?: string | null): Promise<EscalationChain> {
     const outlet = found(isUuid(outletId) ? await this.ds.getRepository(OutletEntity).findOneBy({ id: outletId }) : null, 'OUTLET_NOT_FOUND', 'outlet', outletId);
-    assertCanWriteOutlet(identity, outlet.id);
+    assertOutletAccess(identity, outlet.id);
     const contacts = await this.ds
       .getRepository(ContactEntity)
       .createQueryBuilder('c')
@@ -65,7 +64,7 @@ export class EscalationService {
 
   private async courierOfArea(outletId: string, areaId: string): Promise<CourierEntity | null> {
     const area = isUuid(areaId) ? await selectAreas(this.ds).where('area.id = :areaId', { areaId }).getOne() : null;
-    if (!area || area.outletId !== outletId) throw badInput('AREA_NOT_IN_OUTLET', `Delivery area ${areaId} is not one of this outlet's`);
+    if (!area || area.outletId !== outletId) throw subgraphError('AREA_NOT_IN_OUTLET', `Delivery area ${areaId} is not one of this outlet's`);
     const courierId = area.current?.courierId;
     return courierId ? this.ds.getRepository(CourierEntity).findOneBy({ id: courierId }) : null;
   }

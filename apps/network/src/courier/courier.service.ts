@@ -1,11 +1,11 @@
 import { IsNull, type DataSource } from 'typeorm';
 import { normalizeName, COURIER_NAME_MAX_LENGTH, validateCourierInput, parsePhone, NetworkRuleError } from '@courierdesk/domain-network';
-import type { Identity } from '@courierdesk/platform-auth';
-import { conflict, decodeCursor, encodeCursor, pageSize, toPage, type Page, type PageArgs } from '@courierdesk/platform-subgraph';
+import { assertOutletAccess, type Identity } from '@courierdesk/platform-auth';
+import { decodeCursor, encodeCursor, pageSize, toPage, type Page, type PageArgs } from '@courierdesk/platform-subgraph';
 import { withTransaction } from '@courierdesk/platform-db';
-import { assertCanWriteOutlet } from '../common/access';
 import { staleVersion, translateDbError } from '../common/db-errors';
 import { found, isUuid, newId } from '../common/ids';
+import { subgraphError } from '../common/subgraph.errors';
 import { AreaAssignmentEntity } from '../delivery-area/area-assignment.entity';
 import { OutletEntity } from '../outlet/outlet.entity';
 import { CourierEntity } from './courier.entity';
@@ -31,7 +31,7 @@ export class CourierService {
   async ofOutlet(identity: Identity, outletId: string, page: PageArgs, includeInactive: boolean): Promise<Page<CourierEntity>> {
     const size = pageSize(page.first);
     const outlet = await this.outlet(outletId);
-    assertCanWriteOutlet(identity, outlet.id);
+    assertOutletAccess(identity, outlet.id);
     const qb = this.ds.getRepository(CourierEntity).createQueryBuilder('c').where('c.outletId = :outletId', { outletId: outlet.id }).orderBy('c.code', 'ASC').limit(size + 1);
     if (!includeInactive) qb.andWhere('c.active');
     if (page.after) qb.andWhere('c.code > :after', { after: String(decodeCursor(page.after, 1)[0]) });
@@ -41,7 +41,7 @@ export class CourierService {
   /** Adds a courier to an outlet; the code must carry the outlet's code (440305-001-007 ⊂ 440305-001). */
   async create(identity: Identity, input: CreateCourierInput): Promise<CourierEntity> {
     const outlet = await this.outlet(input.outletId);
-    assertCanWriteOutlet(identity, outlet.id);
+    assertOutletAccess(identity, outlet.id);
     const valid = validateCourierInput({ ...input, outletCode: outlet.code });
     const repo = this.ds.getRepository(CourierEntity);
     const row = repo.create({ id: newId(), code: valid.code, employeeNo: valid.employeeNo, name: valid.name, phone: valid.phone, outletId: outlet.id, active: true });
@@ -63,7 +63,7 @@ export class CourierService {
         'courier',
         input.id,
       );
-      assertCanWriteOutlet(identity, current.outletId);
+      assertOutletAccess(identity, current.outletId);
       if (current.version !== input.version) throw staleVersion('courier');
       const patch: Partial<CourierEntity> = {
         name: input.name == null ? current.name : normalizeName(input.name, COURIER_NAME_MAX_LENGTH, 'courier name'),
@@ -72,7 +72,7 @@ export class CourierService {
       };
       if (current.active && patch.active === false) {
         const covering = await em.getRepository(AreaAssignmentEntity).countBy({ courierId: current.id, endsAt: IsNull() });
-        if (covering > 0) throw conflict('COURIER_STILL_ASSIGNED', 'Hand this courier’s delivery areas over before deactivating them');
+        if (covering > 0) throw subgraphError('COURIER_STILL_ASSIGNED', 'Hand this courier’s delivery areas over before deactivating them');
       }
       await repo.update({ id: current.id }, { ...patch, version: current.version + 1, updatedAt: new Date() });
       return found(await repo.findOneBy({ id: current.id }), 'COURIER_NOT_FOUND', 'courier', current.id);

@@ -1,8 +1,7 @@
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
 import { NetworkRuleError, parseStreetCode, validateDeliveryAreaInput, type Landmark } from '@courierdesk/domain-network';
-import type { Identity } from '@courierdesk/platform-auth';
+import { assertOutletAccess, type Identity } from '@courierdesk/platform-auth';
 import { withTransaction } from '@courierdesk/platform-db';
-import { assertCanWriteOutlet } from '../common/access';
 import { staleVersion, translateDbError } from '../common/db-errors';
 import { found, isUuid, newId } from '../common/ids';
 import { lookupDistrict, lookupStreet } from '../division/division-directory';
@@ -37,7 +36,7 @@ export class DeliveryAreaService {
    */
   async create(identity: Identity, input: CreateDeliveryAreaInput): Promise<DeliveryAreaEntity> {
     const outlet = found(isUuid(input.outletId) ? await this.ds.getRepository(OutletEntity).findOneBy({ id: input.outletId }) : null, 'OUTLET_NOT_FOUND', 'outlet', input.outletId);
-    assertCanWriteOutlet(identity, outlet.id);
+    assertOutletAccess(identity, outlet.id);
     const street = parseStreetCode(input.streetCode);
     lookupDistrict(street.district);
     const streetName = input.streetName ?? lookupStreet(street.code)?.streetName;
@@ -61,7 +60,7 @@ export class DeliveryAreaService {
   async update(identity: Identity, input: UpdateDeliveryAreaInput): Promise<DeliveryAreaEntity> {
     return withTransaction(this.ds, async (em) => {
       const current = await lockArea(em, input.id);
-      assertCanWriteOutlet(identity, current.outletId);
+      assertOutletAccess(identity, current.outletId);
       if (current.version !== input.version) throw staleVersion('delivery area');
       const valid = validateDeliveryAreaInput({
         districtCode: current.districtCode,

@@ -1,8 +1,7 @@
 import { type DataSource, type EntityManager } from 'typeorm';
 import { NetworkRuleError, planHandoverOrThrow } from '@courierdesk/domain-network';
-import type { Identity } from '@courierdesk/platform-auth';
+import { assertOutletAccess, type Identity } from '@courierdesk/platform-auth';
 import { withTransaction } from '@courierdesk/platform-db';
-import { assertCanWriteOutlet } from '../common/access';
 import { translateDbError } from '../common/db-errors';
 import { newId } from '../common/ids';
 import type { CourierEntity } from '../courier/courier.entity';
@@ -38,7 +37,7 @@ export class HandoverService {
     const at = handoverTime(input.effectiveAt, now);
     return withTransaction(this.ds, async (em) => {
       const area = await lockArea(em, input.areaId);
-      assertCanWriteOutlet(identity, area.outletId);
+      assertOutletAccess(identity, area.outletId);
       const toCourier = await lockCourier(em, input.toCourierId);
       const current = await DeliveryAreaService.openAssignment(em, area.id);
       await this.step(em, area, current, toCourier, at, input.fromCourierId ?? current?.courierId ?? null);
@@ -54,7 +53,7 @@ export class HandoverService {
     const at = handoverTime(input.effectiveAt, now);
     return withTransaction(this.ds, async (em) => {
       const fromCourier = await lockCourier(em, input.fromCourierId);
-      assertCanWriteOutlet(identity, fromCourier.outletId);
+      assertOutletAccess(identity, fromCourier.outletId);
       const toCourier = await lockCourier(em, input.toCourierId);
       // Lock the areas (as single handovers do, so the two never deadlock), then read their
       // open assignments afresh: one handed away meanwhile fails the plan, and all rolls back.

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { matchAreas, parseDistrictCode } from '@courierdesk/domain-network';
 import { canSeeOutlet, type Identity } from '@courierdesk/platform-auth';
-import { badInput } from '@courierdesk/platform-subgraph';
+import { subgraphError } from '../common/subgraph.errors';
 import { SEARCH_TEXT_MAX_LENGTH } from '../outlet/outlet.filter';
 import { AreaMatch } from './area-match.type';
 import { selectAreas } from './delivery-area.loaders';
@@ -21,10 +21,10 @@ export class WhoDeliversHereService {
 
   async search(identity: Identity, districtCode: string, text: string, limit: number): Promise<AreaMatch[]> {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_AREA_MATCHES) {
-      throw badInput('INVALID_LIMIT', `limit must be between 1 and ${MAX_AREA_MATCHES}`);
+      throw subgraphError('INVALID_LIMIT', `limit must be between 1 and ${MAX_AREA_MATCHES}`);
     }
     if ([...text].length > SEARCH_TEXT_MAX_LENGTH) {
-      throw badInput('SEARCH_TEXT_TOO_LONG', `Search text is limited to ${SEARCH_TEXT_MAX_LENGTH} characters`);
+      throw subgraphError('SEARCH_TEXT_TOO_LONG', `Search text is limited to ${SEARCH_TEXT_MAX_LENGTH} characters`);
     }
     const district = parseDistrictCode(districtCode).code;
     const candidates = await selectAreas(this.ds).where('area.districtCode = :district', { district }).getMany();

@@ -1,5 +1,5 @@
 import { NetworkRuleError, parseDivisionCode, toHalfWidth, type OutletKind } from '@courierdesk/domain-network';
-import { badInput } from '@courierdesk/platform-subgraph';
+import { subgraphError } from '../common/subgraph.errors';
 import { lookupDistrict } from '../division/division-directory';
 import type { OutletFilter } from './outlet.input';
 
@@ -44,7 +44,7 @@ export function outletCriteria(filter: OutletFilter | null | undefined): OutletC
   if (filter.kind != null) criteria.kind = filter.kind;
   const text = toHalfWidth(filter.text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
   if ([...text].length > SEARCH_TEXT_MAX_LENGTH) {
-    throw badInput('SEARCH_TEXT_TOO_LONG', `Search text is limited to ${SEARCH_TEXT_MAX_LENGTH} characters`);
+    throw subgraphError('SEARCH_TEXT_TOO_LONG', `Search text is limited to ${SEARCH_TEXT_MAX_LENGTH} characters`);
   }
   if (text) criteria.pattern = containsPattern(text);
   return criteria;

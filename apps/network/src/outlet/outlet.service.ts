@@ -1,10 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { normalizeName, normalizePhone, validateOutletInput } from '@courierdesk/domain-network';
-import type { Identity } from '@courierdesk/platform-auth';
-import { badInput, decodeCursor, notFound, encodeCursor, pageSize, toPage, type Page, type PageArgs } from '@courierdesk/platform-subgraph';
-import { assertCanWriteOutlet, assertHeadquarters } from '../common/access';
+import { assertOutletAccess, type Identity } from '@courierdesk/platform-auth';
+import { decodeCursor, encodeCursor, pageSize, toPage, type Page, type PageArgs } from '@courierdesk/platform-subgraph';
+import { assertHeadquarters } from '../common/access';
 import { staleVersion, translateDbError } from '../common/db-errors';
 import { found, isUuid, newId } from '../common/ids';
+import { subgraphError } from '../common/subgraph.errors';
 import { lookupDistrict } from '../division/division-directory';
 import { OutletEntity } from './outlet.entity';
 import { outletCriteria } from './outlet.filter';
@@ -18,13 +19,13 @@ const optionalName = (raw: string | null | undefined): string | null => (raw == 
 
 function address(raw: string | null | undefined): string {
   const text = (raw ?? '').replace(/\s+/g, ' ').trim();
-  if ([...text].length > ADDRESS_MAX_LENGTH) throw badInput('ADDRESS_TOO_LONG', `address is limited to ${ADDRESS_MAX_LENGTH} characters`);
+  if ([...text].length > ADDRESS_MAX_LENGTH) throw subgraphError('ADDRESS_TOO_LONG', `address is limited to ${ADDRESS_MAX_LENGTH} characters`);
   return text;
 }
 
 function transitCentreRef(id: string | null | undefined): string | null {
   if (id == null) return null;
-  if (!isUuid(id)) throw notFound('TRANSIT_CENTRE_NOT_FOUND', `No transit centre ${id}`);
+  if (!isUuid(id)) throw subgraphError('TRANSIT_CENTRE_NOT_FOUND', `No transit centre ${id}`);
   return id;
 }
 
@@ -80,7 +81,7 @@ export class OutletService {
   /** Changes an outlet if `version` is still current. Its manager may not change kind or transit centre. */
   async update(identity: Identity, input: UpdateOutletInput): Promise<OutletEntity> {
     const current = found(isUuid(input.id) ? await this.repo.findOneBy({ id: input.id }) : null, 'OUTLET_NOT_FOUND', 'outlet', input.id);
-    assertCanWriteOutlet(identity, current.id);
+    assertOutletAccess(identity, current.id);
     if (input.kind != null || input.transitCentreId !== undefined) assertHeadquarters(identity, 'change an outlet’s kind or transit centre');
     const valid = validateOutletInput({
       code: current.code,
