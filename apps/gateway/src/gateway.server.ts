@@ -89,6 +89,9 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningService
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // The process owner (main.ts, tools/stack) handles signals and stops services in order;
+    // Apollo's own handlers would race it (a second concurrent stop() never settles).
+    stopOnTerminationSignals: false,
     introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,

@@ -60,6 +60,9 @@ export async function startSubgraphServer<L>(opts: SubgraphServerOptions<L>): Pr
 
   const apollo = new ApolloServer<SubgraphContext<L>>({
     schema: opts.schema,
+    // The process owner (main.ts, tools/stack) handles signals and stops services in order;
+    // Apollo's own handlers would race it (a second concurrent stop() never settles).
+    stopOnTerminationSignals: false,
     introspection: true,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
