@@ -1,17 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import express, { type NextFunction, type Request, type Response } from 'express';
+import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { AuthError, bearerToken, type CallerTokenVerifier, type SigningKey } from '@courierdesk/platform-auth';
-import type { RunningService } from '@courierdesk/platform-subgraph';
+import { healthRoutes, httpErrorHandler, listen, once, type RunningService } from '@courierdesk/platform-subgraph';
 import type { GatewayContext } from './gateway.context';
 import { createGatewayErrorFormatter } from './gateway.errors';
 import { graphiqlRouter } from './ide/graphiql';
@@ -103,12 +102,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningService
   });
   await apollo.start();
 
-  app.get('/health/live', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/health/ready', (_req, res) => {
-    res.status(accepting ? 200 : 503).json({ status: accepting ? 'ready' : 'unavailable' });
-  });
+  healthRoutes(app, () => accepting);
   app.use(graphiqlRouter());
   app.use(
     '/graphql',
@@ -126,27 +120,20 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningService
       },
     }),
   );
-  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const status = typeof (err as { status?: unknown }).status === 'number' ? (err as { status: number }).status : 500;
-    if (status >= 500) logger.error({ err }, 'unhandled HTTP error');
-    const message = status === 413 ? 'Request body too large' : status < 500 ? 'Bad request' : 'Internal server error';
-    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+  app.use(httpErrorHandler(logger));
+
+  const { port, url } = await listen(httpServer, opts.port, opts.host).catch(async (err) => {
+    await apollo.stop();
+    throw err;
   });
-
-  await new Promise<void>((resolve) => httpServer.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
-  const { port } = httpServer.address() as AddressInfo;
-  const url = `http://${opts.host === '0.0.0.0' ? '127.0.0.1' : (opts.host ?? '127.0.0.1')}:${port}/graphql`;
   logger.info({ url }, 'gateway ready');
-
-  let stopping: Promise<void> | undefined;
   return {
     url,
     port,
-    stop: () =>
-      (stopping ??= (async () => {
-        accepting = false;
-        await apollo.stop();
-        logger.info('gateway stopped');
-      })()),
+    stop: once(async () => {
+      accepting = false;
+      await apollo.stop();
+      logger.info('gateway stopped');
+    }),
   };
 }

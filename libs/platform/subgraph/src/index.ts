@@ -10,3 +10,4 @@ export * from './schema';
 export * from './server';
 export * from './composition';
 export * from './repo-root';
+export * from './http';

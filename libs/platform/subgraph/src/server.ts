@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -11,6 +10,7 @@ import type { Logger } from 'pino';
 import { AuthError, bearerToken, type Identity, type InternalTokenVerifier } from '@courierdesk/platform-auth';
 import type { SubgraphContext } from './context';
 import { createErrorFormatter } from './errors';
+import { healthRoutes, httpErrorHandler, listen, once } from './http';
 
 /** How to run one subgraph. */
 export interface SubgraphServerOptions<L> {
@@ -74,13 +74,7 @@ export async function startSubgraphServer<L>(opts: SubgraphServerOptions<L>): Pr
   });
   await apollo.start();
 
-  app.get('/health/live', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/health/ready', async (_req, res) => {
-    const ok = accepting && (opts.ready ? await opts.ready().catch(() => false) : true);
-    res.status(ok ? 200 : 503).json({ status: ok ? 'ready' : 'unavailable' });
-  });
+  healthRoutes(app, async () => accepting && (opts.ready ? await opts.ready() : true));
 
   const authenticate = async (req: AuthedRequest, res: Response, next: NextFunction): Promise<void> => {
     req.requestId = String(req.headers['x-request-id'] ?? randomUUID());
@@ -106,27 +100,21 @@ export async function startSubgraphServer<L>(opts: SubgraphServerOptions<L>): Pr
       },
     }),
   );
-  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const status = typeof (err as { status?: unknown }).status === 'number' ? (err as { status: number }).status : 500;
-    if (status >= 500) logger.error({ err }, 'unhandled HTTP error');
-    res.status(status).json({ errors: [{ message: status === 413 ? 'Request too large' : 'Request failed', extensions: { code: status < 500 ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }] });
+  app.use(httpErrorHandler(logger));
+
+  const { port, url } = await listen(httpServer, opts.port, opts.host).catch(async (err) => {
+    await apollo.stop();
+    throw err;
   });
-
-  await new Promise<void>((resolve) => httpServer.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', resolve));
-  const { port } = httpServer.address() as AddressInfo;
-  const url = `http://${opts.host ?? '127.0.0.1'}:${port}/graphql`;
   logger.info({ url }, `${opts.name} subgraph ready`);
-
-  let stopping: Promise<void> | undefined;
   return {
     url,
     port,
-    stop: () =>
-      (stopping ??= (async () => {
-        accepting = false;
-        await apollo.stop();
-        await opts.onStop?.();
-        logger.info(`${opts.name} subgraph stopped`);
-      })()),
+    stop: once(async () => {
+      accepting = false;
+      await apollo.stop();
+      await opts.onStop?.();
+      logger.info(`${opts.name} subgraph stopped`);
+    }),
   };
 }
