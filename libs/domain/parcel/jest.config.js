@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'domain-parcel',
+  preset: '../../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'domain-sla',
+  preset: '../../../jest.preset.js',
+  rootDir: __dirname,
+};

@@ -1,0 +1,5 @@
+export * from './sla.errors';
+export * from './china-time';
+export * from './policy-version';
+export * from './spring-festival';
+export * from './peak-season';
