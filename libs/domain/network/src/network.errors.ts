@@ -1,5 +1,7 @@
+import { DomainError, errorCodes, type DomainErrorKind, type ErrorCodeTable } from '@courierdesk/domain-core';
+
 /** Kinds of network-rule failure, mapped to GraphQL `extensions.code` by the platform. */
-export type NetworkErrorKind = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'FORBIDDEN';
+export type NetworkErrorKind = DomainErrorKind;
 
 // A shipped code is API: add codes here, never rename or reuse one.
 const KIND_BY_CODE = {
@@ -28,28 +30,20 @@ const KIND_BY_CODE = {
   COURIER_OUTLET_MISMATCH: 'FORBIDDEN',
   COURIER_INACTIVE: 'CONFLICT',
   OVERLAPPING_ASSIGNMENTS: 'CONFLICT',
-} as const satisfies Record<string, NetworkErrorKind>;
+} as const satisfies ErrorCodeTable;
 
 /** Stable codes of the network rules (网点、分拨中心、快递员、承包区). */
 export type NetworkErrorCode = keyof typeof KIND_BY_CODE;
 
 /** Every network error code, for exhaustive mapping and tests. */
-export const NETWORK_ERROR_CODES = Object.keys(KIND_BY_CODE) as NetworkErrorCode[];
+export const NETWORK_ERROR_CODES = errorCodes(KIND_BY_CODE);
 
 /** The error kind a network error code maps to. */
 export const networkErrorKind = (code: NetworkErrorCode): NetworkErrorKind => KIND_BY_CODE[code];
 
 /** A broken network business rule, with a stable `code` and the `kind` the platform maps to GraphQL. */
-export class NetworkRuleError extends Error {
-  readonly kind: NetworkErrorKind;
-
-  constructor(
-    readonly code: NetworkErrorCode,
-    message: string,
-    readonly details: Readonly<Record<string, unknown>> = {},
-  ) {
-    super(message);
-    this.name = 'NetworkRuleError';
-    this.kind = KIND_BY_CODE[code];
+export class NetworkRuleError extends DomainError<NetworkErrorCode> {
+  constructor(code: NetworkErrorCode, message: string, details: Readonly<Record<string, unknown>> = {}) {
+    super(code, KIND_BY_CODE[code], message, details);
   }
 }
