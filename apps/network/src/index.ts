@@ -12,5 +12,6 @@ export { CourierEntity } from './courier/courier.entity';
 export { DeliveryAreaEntity } from './delivery-area/delivery-area.entity';
 export { AreaAssignmentEntity } from './delivery-area/area-assignment.entity';
 export { ContactEntity } from './contact/contact.entity';
-export { lookupDistrict, lookupStreet } from './division/division-directory';
-export type { DistrictNames, StreetEntry } from './division/division-directory';
+export { DivisionEntity } from './division/division.entity';
+export { DivisionService } from './division/division.service';
+export type { DistrictNames, StreetEntry } from './division/division.service';

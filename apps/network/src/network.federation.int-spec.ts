@@ -66,7 +66,7 @@ describe('federation: references from other subgraphs (_entities)', () => {
     expect(h.queries.count).toBe(3);
   });
 
-  it('gives a partner other outlets as directory entries (phones masked) but never their couriers', async () => {
+  it('gives a partner other outlets and their couriers as directory entries, phones masked', async () => {
     const res = await h.gql(as.partner(a.id), ENTITIES, {
       reps: [
         { __typename: 'Courier', id: ca.id },
@@ -76,16 +76,21 @@ describe('federation: references from other subgraphs (_entities)', () => {
     });
     expect(res.data._entities).toEqual([
       { __typename: 'Courier', id: ca.id, name: ca.name, phone: '13800001111' },
-      null,
+      { __typename: 'Courier', id: cb.id, name: cb.name, phone: '139****2222' },
       { __typename: 'Outlet', id: b.id, name: b.name, phone: '0755-******22' },
     ]);
   });
 
-  it('hides another outlet’s couriers, areas and contacts behind a directory reference', async () => {
-    const res = await h.gql(as.partner(a.id), 'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Outlet { couriers { id } deliveryAreas { id } contacts { id } } } }', {
-      reps: [{ __typename: 'Outlet', id: b.id }],
-    });
-    expect(res.data._entities).toEqual([{ couriers: [], deliveryAreas: [], contacts: [] }]);
+  it('shows another outlet’s couriers and areas behind a directory reference, but not its contacts', async () => {
+    const res = await h.gql(
+      as.partner(a.id),
+      'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Outlet { couriers { id phone } deliveryAreas { courier { id phone } } contacts { id } } ... on Courier { areas { id } } } }',
+      { reps: [{ __typename: 'Outlet', id: b.id }, { __typename: 'Courier', id: cb.id }] },
+    );
+    expect(res.errors).toBeUndefined();
+    const [outlet, courier] = res.data._entities;
+    expect(outlet).toEqual({ couriers: [{ id: cb.id, phone: '139****2222' }], deliveryAreas: [{ courier: { id: cb.id, phone: '139****2222' } }], contacts: [] });
+    expect(courier.areas).toHaveLength(1);
   });
 
   it('refuses references to a caller without network:read', async () => {

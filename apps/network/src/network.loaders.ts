@@ -16,8 +16,8 @@ export function createNetworkLoaders(ds: DataSource, identity: Identity) {
   return {
     ...outletLoaders(ds),
     ...transitCentreLoaders(ds),
-    ...courierLoaders(ds, identity),
-    ...deliveryAreaLoaders(ds, identity),
+    ...courierLoaders(ds),
+    ...deliveryAreaLoaders(ds),
     ...contactLoaders(ds, identity),
   };
 }

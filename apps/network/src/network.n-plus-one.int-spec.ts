@@ -31,9 +31,9 @@ describe('N+1 guard', () => {
   }, 60_000);
   afterAll(() => h.stop());
 
-  const count = async (query: string, variables: Record<string, unknown>) => {
+  const count = async (query: string, variables: Record<string, unknown>, identity = as.agent()) => {
     h.queries.reset();
-    const res = await h.gql(as.agent(), query, variables);
+    const res = await h.gql(identity, query, variables);
     expect(res.errors).toBeUndefined();
     return { count: h.queries.count, data: res.data };
   };
@@ -46,6 +46,12 @@ describe('N+1 guard', () => {
     expect(large.data.outlets.edges.every((e: any) => e.node.couriers.length === 2 && e.node.deliveryAreas.every((a: any) => a.courier))).toBe(true);
     expect(small.count).toBe(EXPECTED_STATEMENTS);
     expect(large.count).toBe(small.count);
+  });
+
+  it('runs the same statements for a partner, who reads other outlets’ couriers and areas too', async () => {
+    const partner = await count(PAGE, { first: 50 }, as.partner(outlets[0].id));
+    expect(partner.data.outlets.edges.every((e: any) => e.node.couriers.length === 2 && e.node.deliveryAreas.every((a: any) => a.courier))).toBe(true);
+    expect(partner.count).toBe(EXPECTED_STATEMENTS);
   });
 
   it('runs the same few statements for 5 and 50 outlet references', async () => {

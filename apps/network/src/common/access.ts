@@ -5,21 +5,29 @@ import { subgraphError } from './subgraph.errors';
 /*
  * Who sees what in the network directory (网点通讯录) — the decision, in one place:
  *
- * 1. Outlets and transit centres are directory data: every caller with network:read, partners
- *    included, reads any outlet's name, code, kind, region, address, manager name and transit
- *    centre. Agents everywhere need to know which outlet serves a place and where parcels route.
- * 2. Couriers, delivery areas and outlet contacts belong to their outlet: an outlet-bound caller
- *    (partner, outlet agent) sees only its own. Others' rows are absent — `courier(id)` says
- *    NOT_FOUND, `_entities` answers null, lists leave them out, and "who delivers here" names the
- *    other outlet but not its area or courier. Franchise outlets are separate businesses; they
- *    deal with each other through work orders and HQ, not by calling each other's staff.
+ * 1. Directory data: outlets, transit centres, couriers (name, code, employee number, active),
+ *    delivery areas (street, landmarks, current courier) and who covered an area when. Every
+ *    caller with network:read, partners included, reads any outlet's — by id, in lists, nested,
+ *    through "who delivers here" and through `_entities`. Parcels cross outlets: a partner
+ *    forwarding a problem parcel (问题件) must find which outlet and which courier deliver a
+ *    street in another outlet's area, and other subgraphs' references to a courier must resolve
+ *    for whoever reads the parcel. A name and an area are what a customer sees on the doorstep
+ *    anyway; what needs protecting is the phone number (3).
+ * 2. Private to their outlet: the outlet's contacts (desks and manager) and its escalation chain
+ *    (升级链). An outlet-bound caller (partner, outlet agent) sees only its own — `contacts` is
+ *    empty and `escalationChain` FORBIDDEN for another outlet. A partner escalates along its own
+ *    chain; crossing to another outlet's staff goes through work orders and HQ, whose agents
+ *    (not outlet-bound) see every chain.
  * 3. Phone numbers are personal data. A number is shown whole only with pii:read AND when the
  *    caller is not outlet-bound or the number belongs to its own outlet; otherwise it is masked
- *    (138****1234). The desks of transit centres and HQ are published to every outlet for
- *    escalation, so with pii:read they are shown whole to any caller.
+ *    (138****1234). This holds on every path a number can take: a courier's own phone, the
+ *    courier of an area, of an assignment in its history, of an escalation step, an outlet's
+ *    desk and manager phones. The desks of transit centres and HQ are published to every outlet
+ *    for escalation, so with pii:read they are shown whole to any caller.
  * 4. Writes need network:write. An outlet-bound caller holding it is that outlet's manager: it
  *    may change its own outlet (not its kind or transit centre), couriers and areas, and may not
- *    create outlets. Admins and HQ may change anything.
+ *    create outlets. Reading another outlet's couriers and areas never lets it change them
+ *    (FORBIDDEN, OUTLET_MISMATCH). Admins and HQ may change anything.
  */
 
 /** Whose number it is: an outlet's (its staff, desk or manager) or a network desk (hub, HQ). */

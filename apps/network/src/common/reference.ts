@@ -4,7 +4,8 @@ import type { NetworkContext } from '../network.loaders';
 /**
  * `__resolveReference` for an entity: `_entities` bypasses the scope checks on queries, so the
  * scope is checked here; rows come through the request's loader (one query for all
- * representations), and the loader's outlet restriction turns foreign rows into null.
+ * representations). Every entity the network owns is directory data (common/access.ts), so a
+ * reference resolves for any network reader; phones are masked by the field resolvers.
  */
 export function referenceResolver<Row, T>(load: (ctx: NetworkContext, id: string) => Promise<Row | null>, toType: (row: Row) => T) {
   return {

@@ -48,15 +48,25 @@ describe('couriers (快递员)', () => {
     expect(res.data.courier).toEqual({ phone: '139****0000' });
   });
 
-  it('hides another outlet’s couriers from a partner on every path', async () => {
+  it('shows a partner another outlet’s couriers on every path, phones masked as 139****0000', async () => {
     const partner = as.partner(a.id);
-    const byId = await h.gql(partner, 'query ($id: ID!) { courier(id: $id) { name } }', { id: bCourier.id });
-    expect(byId.data.courier).toBeNull();
-    expect(firstError(byId)).toEqual({ code: 'NOT_FOUND', reason: 'COURIER_NOT_FOUND' });
-    const nested = await h.gql(partner, 'query ($id: ID!) { outlet(id: $id) { name couriers { id } } }', { id: b.id });
-    expect(nested.data.outlet).toEqual({ name: b.name, couriers: [] });
-    const page = await h.gql(partner, PAGE, { outletId: b.id, all: true });
-    expect(firstError(page)).toEqual({ code: 'FORBIDDEN', reason: 'OUTLET_MISMATCH' });
+    const theirs = { id: bCourier.id, name: bCourier.name, phone: '139****0000' };
+    const byId = await h.gql(partner, 'query ($id: ID!) { courier(id: $id) { id name phone outlet { id } } }', { id: bCourier.id });
+    expect(byId.errors).toBeUndefined();
+    expect(byId.data.courier).toEqual({ ...theirs, outlet: { id: b.id } });
+    const nested = await h.gql(partner, 'query ($id: ID!) { outlet(id: $id) { name couriers { id name phone } } }', { id: b.id });
+    expect(nested.data.outlet).toEqual({ name: b.name, couriers: [theirs] });
+    const page = await h.gql(partner, 'query ($id: ID!) { couriersOfOutlet(outletId: $id) { edges { node { id name phone } } } }', { id: b.id });
+    expect(page.data.couriersOfOutlet.edges).toEqual([{ node: theirs }]);
+    const refs = await h.gql(partner, 'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Courier { id name phone } } }', { reps: [{ __typename: 'Courier', id: bCourier.id }] });
+    expect(refs.data._entities).toEqual([theirs]);
+    for (const res of [byId, nested, page, refs]) expect(JSON.stringify(res)).not.toContain('13911110000');
+  });
+
+  it('answers NOT_FOUND for a courier that does not exist, whoever asks', async () => {
+    const res = await h.gql(as.partner(a.id), 'query ($id: ID!) { courier(id: $id) { name } }', { id: '00000000-0000-4000-8000-000000000000' });
+    expect(res.data.courier).toBeNull();
+    expect(firstError(res)).toEqual({ code: 'NOT_FOUND', reason: 'COURIER_NOT_FOUND' });
   });
 
   describe('mutations', () => {

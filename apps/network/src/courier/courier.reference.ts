@@ -1,5 +1,5 @@
 import { referenceResolver } from '../common/reference';
 import { toCourier } from './courier.type';
 
-/** Courier references (tickets' problem parcels, scans): null outside an outlet-bound caller's outlet. */
+/** Courier references (tickets' problem parcels, scans): directory data, phone masked outside the caller's outlet. */
 export const courierReference = referenceResolver((ctx, id) => ctx.loaders.courier.load(id), toCourier);

@@ -14,26 +14,25 @@ import { Courier, toCourier } from './courier.type';
 /** A page of couriers (Relay). */
 export const CourierConnection = connectionType(Courier, 'Courier');
 
-/** Couriers (快递员): private to their outlet for outlet-bound callers. */
+/** Couriers (快递员): directory data for every network reader; phones masked outside the caller's outlet. */
 @Resolver(() => Courier)
 export class CourierResolver {
   constructor(private readonly couriers: CourierService) {}
 
   @Authorized(Scope.NETWORK_READ)
-  @Query(() => Courier, { nullable: true, description: 'A courier by id; NOT_FOUND (COURIER_NOT_FOUND) if none or outside your outlet.' })
+  @Query(() => Courier, { nullable: true, description: 'A courier by id; NOT_FOUND (COURIER_NOT_FOUND) if there is none.' })
   async courier(@Arg('id', () => ID) id: string, @Ctx() ctx: NetworkContext): Promise<Courier> {
     return toCourier(found(await ctx.loaders.courier.load(id), 'COURIER_NOT_FOUND', 'courier', id));
   }
 
   @Authorized(Scope.NETWORK_READ)
-  @Query(() => CourierConnection, { description: 'An outlet’s couriers in code order; FORBIDDEN for another outlet when you are outlet-bound.' })
+  @Query(() => CourierConnection, { description: 'An outlet’s couriers in code order.' })
   async couriersOfOutlet(
     @Arg('outletId', () => ID) outletId: string,
     @Args() page: PageArgs,
     @Arg('includeInactive', { defaultValue: false }) includeInactive: boolean,
-    @Ctx() ctx: NetworkContext,
   ) {
-    return mapPage(await this.couriers.ofOutlet(ctx.identity, outletId, page, includeInactive), toCourier);
+    return mapPage(await this.couriers.ofOutlet(outletId, page, includeInactive), toCourier);
   }
 
   @Authorized(Scope.NETWORK_WRITE)

@@ -5,8 +5,8 @@ import { DeliveryArea } from './delivery-area.type';
 /** One ranked answer to "who delivers here" (谁派送这里). */
 @ObjectType({ description: 'One ranked answer to "who delivers here" (谁派送这里), best first.' })
 export class AreaMatch {
-  @Field(() => DeliveryArea, { nullable: true, description: 'The matching area; null when it belongs to another outlet and you are outlet-bound.' })
-  area: DeliveryArea | null;
+  @Field(() => DeliveryArea, { description: 'The matching area, whichever outlet it belongs to.' })
+  area: DeliveryArea;
 
   @Field(() => AreaMatchReason)
   matchedBy: keyof typeof AreaMatchReason;

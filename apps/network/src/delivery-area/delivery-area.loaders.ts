@@ -1,8 +1,6 @@
 import { In, type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import type { Identity } from '@courierdesk/platform-auth';
 import { groupedLoader, keyedLoader } from '@courierdesk/platform-subgraph';
 import { uuidKeys } from '../common/ids';
-import { outletScope, visibleOutletKeys } from '../common/visibility';
 import { AreaAssignmentEntity } from './area-assignment.entity';
 import { DeliveryAreaEntity } from './delivery-area.entity';
 
@@ -15,31 +13,29 @@ export function selectAreas(ds: DataSource | EntityManager, join: 'left' | 'inne
     : qb.innerJoinAndMapOne('area.current', AreaAssignmentEntity, 'cur', on);
 }
 
-/** Per-request loaders of delivery areas and their history; private to their outlet like couriers. */
-export function deliveryAreaLoaders(ds: DataSource, identity: Identity) {
+/**
+ * Per-request loaders of delivery areas and their history: directory data like couriers (see
+ * common/access.ts), so every network reader loads any outlet's; phones are masked per field.
+ */
+export function deliveryAreaLoaders(ds: DataSource) {
   const deliveryArea = keyedLoader<string, DeliveryAreaEntity>(async (keys) => {
     const ids = uuidKeys(keys);
-    if (!ids.length) return [];
-    const scope = outletScope(identity);
-    const qb = selectAreas(ds).where('area.id IN (:...ids)', { ids });
-    return (scope.outletId ? qb.andWhere('area.outletId = :outletId', scope) : qb).getMany();
+    return ids.length ? selectAreas(ds).where('area.id IN (:...ids)', { ids }).getMany() : [];
   }, (row) => row.id);
   const areasOfOutlet = groupedLoader<string, DeliveryAreaEntity>(async (keys) => {
-    const outletIds = visibleOutletKeys(identity, keys);
+    const outletIds = uuidKeys(keys);
     if (!outletIds.length) return [];
     return selectAreas(ds).where('area.outletId IN (:...outletIds)', { outletIds }).orderBy('area.name').addOrderBy('area.id').getMany();
   }, (row) => row.outletId);
   const areasOfCourier = groupedLoader<string, DeliveryAreaEntity>(async (keys) => {
     const courierIds = uuidKeys(keys);
     if (!courierIds.length) return [];
-    const scope = outletScope(identity);
-    const qb = selectAreas(ds, 'inner').where('cur.courierId IN (:...courierIds)', { courierIds });
-    return (scope.outletId ? qb.andWhere('area.outletId = :outletId', scope) : qb).orderBy('area.name').addOrderBy('area.id').getMany();
+    return selectAreas(ds, 'inner').where('cur.courierId IN (:...courierIds)', { courierIds }).orderBy('area.name').addOrderBy('area.id').getMany();
   }, (row) => row.current?.courierId as string);
   const assignmentsOfArea = groupedLoader<string, AreaAssignmentEntity>(async (keys) => {
     const areaIds = uuidKeys(keys);
     if (!areaIds.length) return [];
-    // Callers reach history only through an area they may see, so no outlet filter is needed here.
+    // Who covered an area when is directory data too; its couriers' phones are masked per field.
     return ds.getRepository(AreaAssignmentEntity).find({ where: { areaId: In(areaIds) }, order: { startsAt: 'DESC' } });
   }, (row) => row.areaId);
   return { deliveryArea, areasOfOutlet, areasOfCourier, assignmentsOfArea };

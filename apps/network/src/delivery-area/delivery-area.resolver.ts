@@ -27,7 +27,7 @@ export class DeliveryAreaResolver {
   ) {}
 
   @Authorized(Scope.NETWORK_READ)
-  @Query(() => DeliveryArea, { nullable: true, description: 'A delivery area by id; NOT_FOUND if none or outside your outlet.' })
+  @Query(() => DeliveryArea, { nullable: true, description: 'A delivery area by id; NOT_FOUND (DELIVERY_AREA_NOT_FOUND) if there is none.' })
   async deliveryArea(@Arg('id', () => ID) id: string, @Ctx() ctx: NetworkContext): Promise<DeliveryArea> {
     return toDeliveryArea(found(await ctx.loaders.deliveryArea.load(id), 'DELIVERY_AREA_NOT_FOUND', 'delivery area', id));
   }
@@ -38,9 +38,8 @@ export class DeliveryAreaResolver {
     @Arg('districtCode') districtCode: string,
     @Arg('text') text: string,
     @Arg('limit', () => Int, { defaultValue: 10 }) limit: number,
-    @Ctx() ctx: NetworkContext,
   ): Promise<AreaMatch[]> {
-    return this.search.search(ctx.identity, districtCode, text, limit);
+    return this.search.search(districtCode, text, limit);
   }
 
   @Authorized(Scope.NETWORK_WRITE)
@@ -99,7 +98,7 @@ export class AreaMatchResolver {
     return toOutlet(found(await ctx.loaders.outlet.load(match.outletId), 'OUTLET_NOT_FOUND', 'outlet', match.outletId));
   }
 
-  @FieldResolver(() => Courier, { nullable: true, description: 'Who covers the area now; null outside your outlet when outlet-bound.' })
+  @FieldResolver(() => Courier, { nullable: true, description: 'Who covers the area now; null if nobody.' })
   courier(@Root() match: AreaMatch, @Ctx() ctx: NetworkContext): Promise<Courier | null> {
     return courierOf(ctx, match.courierId);
   }

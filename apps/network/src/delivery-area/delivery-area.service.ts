@@ -4,7 +4,7 @@ import { assertOutletAccess, type Identity } from '@courierdesk/platform-auth';
 import { withTransaction } from '@courierdesk/platform-db';
 import { staleVersion, translateDbError } from '../common/db-errors';
 import { found, isUuid, newId } from '../common/ids';
-import { lookupDistrict, lookupStreet } from '../division/division-directory';
+import type { DivisionService } from '../division/division.service';
 import { OutletEntity } from '../outlet/outlet.entity';
 import { AreaAssignmentEntity } from './area-assignment.entity';
 import { assertAssignable, lockCourier } from './assignment.rules';
@@ -27,7 +27,10 @@ export async function lockArea(em: EntityManager, id: string): Promise<DeliveryA
 
 /** Delivery areas (承包区): create and edit; handovers live in the handover service. */
 export class DeliveryAreaService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly divisions: DivisionService,
+  ) {}
 
   /**
    * Adds an area to an outlet, and its first courier when given — one transaction, so an area
@@ -38,8 +41,8 @@ export class DeliveryAreaService {
     const outlet = found(isUuid(input.outletId) ? await this.ds.getRepository(OutletEntity).findOneBy({ id: input.outletId }) : null, 'OUTLET_NOT_FOUND', 'outlet', input.outletId);
     assertOutletAccess(identity, outlet.id);
     const street = parseStreetCode(input.streetCode);
-    lookupDistrict(street.district);
-    const streetName = input.streetName ?? lookupStreet(street.code)?.streetName;
+    await this.divisions.district(street.district);
+    const streetName = input.streetName ?? (await this.divisions.street(street.code))?.streetName;
     if (!streetName) {
       throw new NetworkRuleError('INVALID_STREET_CODE', `street ${street.code} is not in the national register; give its name`, { code: street.code });
     }

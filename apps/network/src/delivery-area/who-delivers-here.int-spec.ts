@@ -56,13 +56,28 @@ describe('who delivers here (谁派送这里)', () => {
     expect(res.data.whoDeliversHere[0]).toMatchObject({ matchedBy: 'LANDMARK', quality: 'EXACT', area: { id: campus.id } });
   });
 
-  it('tells a partner which outlet delivers elsewhere, but not the other outlet’s area or courier', async () => {
-    const res = await h.gql(as.partner(a.id), SEARCH, { district: '440305', text: '南海意库' });
+  it('tells a partner who delivers a street of another outlet: area, outlet and courier, phone masked', async () => {
+    const res = await h.gql(as.partner(a.id), SEARCH, { district: '440305', text: '广东省深圳市南山区南海意库3栋' });
+    expect(res.errors).toBeUndefined();
     expect(res.data.whoDeliversHere).toEqual([
-      expect.objectContaining({ matchedBy: 'LANDMARK', outlet: { id: b.id, name: b.name }, area: null, courier: null }),
+      expect.objectContaining({
+        matchedBy: 'LANDMARK',
+        outlet: { id: b.id, name: b.name },
+        area: { id: shekou.id, name: '蛇口港片区' },
+        courier: { id: courierB.id, name: courierB.name, phone: '139****5678' },
+      }),
     ]);
+    expect(JSON.stringify(res)).not.toContain('13900005678');
     const own = await h.gql(as.partner(a.id), SEARCH, { district: '440305', text: '海岸城' });
     expect(own.data.whoDeliversHere[0]).toMatchObject({ area: { id: yuehai.id }, courier: { id: courierA.id, phone: '13800001234' } });
+  });
+
+  it('answers a partner the same areas as an agent, only the phones differ', async () => {
+    const agent = await h.gql(as.agent(), SEARCH, { district: '440305', text: '粤海街道' });
+    const partner = await h.gql(as.partner(a.id), SEARCH, { district: '440305', text: '粤海街道' });
+    const withoutPhones = (res: any) => res.data.whoDeliversHere.map((m: any) => ({ ...m, courier: m.courier && { id: m.courier.id } }));
+    expect(withoutPhones(partner)).toEqual(withoutPhones(agent));
+    expect(withoutPhones(partner)).toHaveLength(2);
   });
 
   it('masks the courier’s phone for callers without pii:read', async () => {

@@ -1,6 +1,5 @@
 import type { DataSource } from 'typeorm';
 import { matchAreas, parseDistrictCode } from '@courierdesk/domain-network';
-import { canSeeOutlet, type Identity } from '@courierdesk/platform-auth';
 import { subgraphError } from '../common/subgraph.errors';
 import { SEARCH_TEXT_MAX_LENGTH } from '../outlet/outlet.filter';
 import { AreaMatch } from './area-match.type';
@@ -12,14 +11,15 @@ export const MAX_AREA_MATCHES = 50;
 
 /**
  * "Who delivers here" (查派送范围): loads the areas of one district (one indexed query) and lets
- * the domain's matcher rank them by street, area name and landmark. Any network reader learns
- * which outlet serves the place; the area and courier are shown only to those who may see that
- * outlet's rows (see common/access.ts).
+ * the domain's matcher rank them by street, area name and landmark. Any network reader, partners
+ * included, learns the area, its outlet and its courier — a partner forwarding a problem parcel
+ * must find who delivers a street of another outlet; the courier's phone is masked by the field
+ * resolver outside the caller's outlet (see common/access.ts).
  */
 export class WhoDeliversHereService {
   constructor(private readonly ds: DataSource) {}
 
-  async search(identity: Identity, districtCode: string, text: string, limit: number): Promise<AreaMatch[]> {
+  async search(districtCode: string, text: string, limit: number): Promise<AreaMatch[]> {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_AREA_MATCHES) {
       throw subgraphError('INVALID_LIMIT', `limit must be between 1 and ${MAX_AREA_MATCHES}`);
     }
@@ -28,17 +28,16 @@ export class WhoDeliversHereService {
     }
     const district = parseDistrictCode(districtCode).code;
     const candidates = await selectAreas(this.ds).where('area.districtCode = :district', { district }).getMany();
-    return matchAreas({ districtCode: district, text }, candidates, { limit }).map((match) => {
-      const visible = canSeeOutlet(identity, match.area.outletId);
-      return Object.assign(new AreaMatch(), {
-        area: visible ? toDeliveryArea(match.area) : null,
-        courierId: visible ? (match.area.current?.courierId ?? null) : null,
+    return matchAreas({ districtCode: district, text }, candidates, { limit }).map((match) =>
+      Object.assign(new AreaMatch(), {
+        area: toDeliveryArea(match.area),
+        courierId: match.area.current?.courierId ?? null,
         outletId: match.area.outletId,
         matchedBy: match.reason,
         quality: match.quality,
         matched: match.matched,
         score: match.score,
-      });
-    });
+      }),
+    );
   }
 }

@@ -1,6 +1,5 @@
-import { NetworkRuleError, parseDivisionCode, toHalfWidth, type OutletKind } from '@courierdesk/domain-network';
+import { NetworkRuleError, parseDistrictCode, parseDivisionCode, toHalfWidth, type OutletKind } from '@courierdesk/domain-network';
 import { subgraphError } from '../common/subgraph.errors';
-import { lookupDistrict } from '../division/division-directory';
 import type { OutletFilter } from './outlet.input';
 
 /** Longest search text accepted; longer text is a paste accident or an attack, never a name. */
@@ -34,13 +33,14 @@ export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
 }
 
-/** Validates a filter; bad codes are BAD_USER_INPUT (INVALID_DISTRICT_CODE, SEARCH_TEXT_TOO_LONG). */
+/** Validates a filter's form; bad codes are BAD_USER_INPUT (INVALID_DISTRICT_CODE, SEARCH_TEXT_TOO_LONG). */
 export function outletCriteria(filter: OutletFilter | null | undefined): OutletCriteria {
   if (!filter) return {};
   const criteria: OutletCriteria = {};
   if (filter.provinceCode != null) criteria.provinceCode = parseLevel(filter.provinceCode, 2, 'province', 'provinceCode');
   if (filter.cityCode != null) criteria.cityCode = parseLevel(filter.cityCode, 4, 'city', 'cityCode');
-  if (filter.districtCode != null) criteria.districtCode = lookupDistrict(filter.districtCode).districtCode;
+  // Whether the register lists the district is the service's question (a query), not this function's.
+  if (filter.districtCode != null) criteria.districtCode = parseDistrictCode(filter.districtCode).code;
   if (filter.kind != null) criteria.kind = filter.kind;
   const text = toHalfWidth(filter.text ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
   if ([...text].length > SEARCH_TEXT_MAX_LENGTH) {

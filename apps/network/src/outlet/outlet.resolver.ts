@@ -68,7 +68,7 @@ export class OutletResolver {
     return row && toTransitCentre(row);
   }
 
-  @FieldResolver(() => [Courier], { description: 'Couriers in code order; empty for another outlet when you are outlet-bound.' })
+  @FieldResolver(() => [Courier], { description: 'Couriers in code order; phones masked outside your outlet.' })
   async couriers(
     @Root() outlet: Outlet,
     @Ctx() ctx: NetworkContext,
@@ -78,7 +78,7 @@ export class OutletResolver {
     return rows.filter((row) => includeInactive || row.active).map(toCourier);
   }
 
-  @FieldResolver(() => [DeliveryArea], { description: 'Delivery areas (承包区) by name; empty for another outlet when you are outlet-bound.' })
+  @FieldResolver(() => [DeliveryArea], { description: 'Delivery areas (承包区) by name.' })
   async deliveryAreas(@Root() outlet: Outlet, @Ctx() ctx: NetworkContext): Promise<DeliveryArea[]> {
     return (await ctx.loaders.areasOfOutlet.load(outlet.id)).map(toDeliveryArea);
   }

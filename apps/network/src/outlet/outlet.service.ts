@@ -6,7 +6,7 @@ import { assertHeadquarters } from '../common/access';
 import { staleVersion, translateDbError } from '../common/db-errors';
 import { found, isUuid, newId } from '../common/ids';
 import { subgraphError } from '../common/subgraph.errors';
-import { lookupDistrict } from '../division/division-directory';
+import type { DivisionService } from '../division/division.service';
 import { OutletEntity } from './outlet.entity';
 import { outletCriteria } from './outlet.filter';
 import type { CreateOutletInput, OutletFilter, UpdateOutletInput } from './outlet.input';
@@ -31,7 +31,10 @@ function transitCentreRef(id: string | null | undefined): string | null {
 
 /** The outlet directory (网点资料): search, open and change outlets. */
 export class OutletService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly divisions: DivisionService,
+  ) {}
 
   private get repo() {
     return this.ds.getRepository(OutletEntity);
@@ -45,6 +48,8 @@ export class OutletService {
   async list(filter: OutletFilter | null | undefined, page: PageArgs): Promise<Page<OutletEntity>> {
     const size = pageSize(page.first);
     const criteria = outletCriteria(filter);
+    // A district the register does not list is a mistake to report, not an empty page.
+    if (criteria.districtCode) await this.divisions.district(criteria.districtCode);
     const qb = this.repo.createQueryBuilder('o').orderBy('o.code', 'ASC').limit(size + 1);
     if (criteria.provinceCode) qb.andWhere('o.provinceCode = :provinceCode', criteria);
     if (criteria.cityCode) qb.andWhere('o.cityCode = :cityCode', criteria);
@@ -61,7 +66,7 @@ export class OutletService {
   async create(identity: Identity, input: CreateOutletInput): Promise<OutletEntity> {
     assertHeadquarters(identity, 'open outlets');
     const valid = validateOutletInput({ code: input.code, name: input.name, districtCode: input.districtCode, kind: input.kind, phone: input.phone });
-    const region = lookupDistrict(valid.districtCode);
+    const region = await this.divisions.district(valid.districtCode);
     const row = this.repo.create({
       id: newId(),
       code: valid.code,

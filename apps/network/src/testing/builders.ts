@@ -5,7 +5,7 @@ import { ContactEntity } from '../contact/contact.entity';
 import { CourierEntity } from '../courier/courier.entity';
 import { AreaAssignmentEntity } from '../delivery-area/area-assignment.entity';
 import { DeliveryAreaEntity } from '../delivery-area/delivery-area.entity';
-import { lookupDistrict, lookupStreet } from '../division/division-directory';
+import { DivisionService } from '../division/division.service';
 import { OutletEntity } from '../outlet/outlet.entity';
 import { TransitCentreEntity } from '../transit-centre/transit-centre.entity';
 
@@ -44,7 +44,7 @@ export async function buildOutlet(
   ds: DataSource,
   over: Partial<Omit<OutletEntity, 'kind'>> & { kind?: OutletKind } = {},
 ): Promise<OutletEntity> {
-  const region = lookupDistrict(over.districtCode ?? '440305');
+  const region = await new DivisionService(ds).district(over.districtCode ?? '440305');
   const n = next();
   const row = ds.getRepository(OutletEntity).create({
     id: newId(),
@@ -86,12 +86,13 @@ export async function buildArea(
   opts: { streetCode?: string; name?: string; landmarks?: Landmark[]; courier?: CourierEntity; since?: Date } = {},
 ): Promise<DeliveryAreaEntity> {
   const streetCode = opts.streetCode ?? '440305007';
+  const street = await new DivisionService(ds).street(streetCode);
   const row = ds.getRepository(DeliveryAreaEntity).create({
     id: newId(),
     outletId: outlet.id,
     districtCode: streetCode.slice(0, 6),
     streetCode,
-    streetName: lookupStreet(streetCode)?.streetName ?? '未知街道',
+    streetName: street?.streetName ?? '未知街道',
     name: opts.name ?? `片区${next()}`,
     landmarks: opts.landmarks ?? [],
   });
