@@ -13,15 +13,9 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const port = Number(process.env['PORT'] ?? 4001);
-  const inherited = new Set([...process.listeners('SIGINT'), ...process.listeners('SIGTERM')]);
   const service = await startNetworkSubgraph({ databaseUrl, port, host: process.env['HOST'] ?? '127.0.0.1', internalJwks: readJwksFile(jwksFile), logger });
 
-  // Apollo Server registers its own SIGINT/SIGTERM handlers, and in 5.5.1 a second, concurrent
-  // stop() never resolves (its barrier is resolved only on failure): with both handlers the pool
-  // was never closed. This entry point owns shutdown, so the handlers added during start-up go.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    for (const listener of process.listeners(signal)) if (!inherited.has(listener)) process.removeListener(signal, listener);
-  }
+  // This entry point owns shutdown (the platform turns Apollo's own signal handlers off).
 
   let stopping = false;
   const shutdown = (signal: string) => {
