@@ -1,0 +1,63 @@
+import { AppError, type ErrorKind } from '@courierdesk/platform-subgraph';
+
+// Reasons the tracking subgraph adds to the domain's (ParcelErrorCode in @courierdesk/domain-parcel,
+// e.g. INVALID_WAYBILL_NO; NetworkErrorCode for district codes and phones) and the platform's
+// (INVALID_PAGE_SIZE, INVALID_CURSOR, SCOPE_MISSING, OUTLET_REQUIRED …).
+// A shipped reason is API: add reasons here, never rename or reuse one.
+const KIND_BY_CODE = {
+  /** No waybill with this number — or one the caller may not see (no existence oracle for partners). */
+  WAYBILL_NOT_FOUND: 'NOT_FOUND',
+  /** createWaybill: the number is taken. */
+  WAYBILL_EXISTS: 'CONFLICT',
+  /** recordScans: more than MAX_SCANS_PER_CALL events. */
+  TOO_MANY_EVENTS: 'BAD_USER_INPUT',
+  /** createWaybills: more than MAX_WAYBILLS_PER_CALL waybills. */
+  TOO_MANY_WAYBILLS: 'BAD_USER_INPUT',
+  /** A waybill input field is out of range or malformed (the message names the field). */
+  INVALID_WAYBILL_INPUT: 'BAD_USER_INPUT',
+  /** Insured value (保价金额) above the declared value: insurance never pays above the real value. */
+  INSURED_ABOVE_DECLARED: 'BAD_USER_INPUT',
+  /** An outlet, transit centre or courier id that is not a UUID: it names nothing in the network. */
+  INVALID_REFERENCE_ID: 'BAD_USER_INPUT',
+  /** A time filter whose start is after its end. */
+  INVALID_TIME_RANGE: 'BAD_USER_INPUT',
+  /** Both a creation and a last-scan time range: they order the list differently, pick one. */
+  CONFLICTING_TIME_FILTERS: 'BAD_USER_INPUT',
+  /** The anomaly queue needs exactly one place: an outlet or a transit centre. */
+  QUEUE_PLACE_REQUIRED: 'BAD_USER_INPUT',
+  /** Text with U+0000, which PostgreSQL cannot store. */
+  INVALID_CHARACTERS: 'BAD_USER_INPUT',
+  /** An outlet-bound caller creating waybills for another outlet. */
+  ORIGIN_OUTLET_MISMATCH: 'FORBIDDEN',
+} as const satisfies Record<string, ErrorKind>;
+
+/** Stable reasons of the tracking subgraph's own errors. */
+export type TrackingErrorCode = keyof typeof KIND_BY_CODE;
+
+/** Every reason, for exhaustive tests and documentation. */
+export const TRACKING_ERROR_CODES = Object.keys(KIND_BY_CODE) as TrackingErrorCode[];
+
+/** An error with its stable reason; the platform's formatter turns the kind into `extensions.code`. */
+export const trackingError = (code: TrackingErrorCode, message: string): AppError => new AppError(KIND_BY_CODE[code], code, message);
+
+/**
+ * Codes of a per-item rejection (recordScans, createWaybills) that the tracking subgraph adds to
+ * the domain's ScanRejectionCode (validateScanEvent). They are results, not errors: one bad item
+ * never fails the call. Values are API.
+ */
+export const LOCAL_REJECTION_CODES = [
+  /** The waybill number is valid but no waybill has it (未建单). */
+  'UNKNOWN_WAYBILL',
+  /** The scanner's own event id is missing or longer than 64 characters. */
+  'INVALID_EVENT_ID',
+  /** A location, courier or outlet id that is not a UUID. */
+  'INVALID_REFERENCE_ID',
+  /** A waybill field out of range (createWaybills). */
+  'INVALID_WAYBILL_INPUT',
+  'INSURED_ABOVE_DECLARED',
+  'INVALID_DISTRICT_CODE',
+  'INVALID_PHONE',
+  'INVALID_WAYBILL_NO',
+  'ORIGIN_OUTLET_MISMATCH',
+] as const;
+export type LocalRejectionCode = (typeof LOCAL_REJECTION_CODES)[number];

@@ -1,0 +1,26 @@
+import { estimateDelivery, FINAL_STATUSES, laneOf, type WaybillStatus } from '@courierdesk/domain-parcel';
+import type { WaybillRow } from '../waybill/waybill.row';
+import { DeliveryEstimate } from '../waybill/waybill.type';
+
+/** Statuses with nothing left to estimate: delivered, waiting in a locker or station, or going back. */
+const ARRIVED: readonly WaybillStatus[] = [...FINAL_STATUSES, 'AVAILABLE_FOR_PICKUP', 'RETURNING'];
+
+/** False once nothing is left to estimate (the lane history need not be read). */
+export const awaitsDelivery = (row: Pick<WaybillRow, 'status'>): boolean => !ARRIVED.includes(row.status);
+
+/**
+ * The expected delivery (预计送达) of a waybill from its lane's history (estimateDelivery): counted
+ * from pickup, or from the order time while there is no pickup scan (the basis says so). Null once
+ * nothing is left to estimate.
+ */
+export function etaOf(row: WaybillRow, history: readonly number[]): DeliveryEstimate | null {
+  if (!awaitsDelivery(row)) return null;
+  const estimate = estimateDelivery({
+    shippedAt: row.pickedUpAt ?? row.createdAt,
+    lane: laneOf(row.originDistrictCode, row.destinationDistrictCode),
+    serviceLevel: row.serviceLevel,
+    history,
+  });
+  const basis = row.pickedUpAt ? estimate.basis : `${estimate.basis}; counted from the order time: no pickup scan yet`;
+  return Object.assign(new DeliveryEstimate(), { ...estimate, basis });
+}

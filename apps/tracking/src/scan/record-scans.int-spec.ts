@@ -1,0 +1,153 @@
+import { makeWaybillNo } from '@courierdesk/domain-parcel';
+import { buildWaybill, journey, networkId, newWaybill, routeOf, scanOf } from '../testing/builders';
+import { as } from '../testing/identities';
+import { firstError, startTrackingHarness, type TrackingHarness } from '../testing/tracking.harness';
+import { shuffledWithSeed } from './shuffle.test-helper';
+
+const RECORD = `mutation ($input: RecordScansInput!) {
+  recordScans(input: $input) { accepted duplicates rejected results { index eventId status scanEventId reasons { field code } } }
+}`;
+const STATE_COLUMNS = `status, progress, on_return, event_count, last_scan_at, last_event_type, last_event_at, current_place_kind, current_place_id,
+  current_courier_id, picked_up_at, signed_at, signer_kind, signer_name, failed_attempts, open_departure_at, signed_scan_at, signed_outlet_id,
+  first_out_for_delivery_at, watch_places, watch_from`;
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
+
+describe('recordScans (扫描上传)', () => {
+  let h: TrackingHarness;
+  const record = (events: unknown[], identity = as.scanner()) => h.gql(identity, RECORD, { input: { events } });
+  const eventRows = async (waybillNo: string): Promise<number> =>
+    (await h.ds.query('SELECT count(*)::int AS n FROM scan_event WHERE waybill_no = $1', [waybillNo]))[0].n;
+  const state = async (waybillNo: string) => (await h.ds.query(`SELECT ${STATE_COLUMNS} FROM waybill WHERE waybill_no = $1`, [waybillNo]))[0];
+
+  beforeAll(async () => {
+    h = await startTrackingHarness();
+  });
+  afterAll(() => h.stop());
+
+  it('is idempotent on the scanner’s event id: the same batch twice is all DUPLICATE, no extra rows', async () => {
+    const waybill = await buildWaybill(h.services, { createdAt: hoursAgo(72) });
+    const events = journey(waybill.waybillNo, routeOf(waybill), hoursAgo(60));
+    const first = await record(events);
+    expect(first.errors).toBeUndefined();
+    expect(first.data.recordScans).toMatchObject({ accepted: 6, duplicates: 0, rejected: 0 });
+    const before = await state(waybill.waybillNo);
+    const again = await record(events);
+    expect(again.data.recordScans).toMatchObject({ accepted: 0, duplicates: 6, rejected: 0 });
+    expect(again.data.recordScans.results.map((r: any) => r.scanEventId)).toEqual(first.data.recordScans.results.map((r: any) => r.scanEventId));
+    expect(await eventRows(waybill.waybillNo)).toBe(6);
+    expect(await state(waybill.waybillNo)).toEqual(before);
+    expect(before).toMatchObject({ status: 'DELIVERED', event_count: 6, signer_kind: 'RECIPIENT' });
+  });
+
+  it('counts a scan repeated inside one batch once', async () => {
+    const waybill = await buildWaybill(h.services, { createdAt: hoursAgo(30) });
+    const [pickup] = journey(waybill.waybillNo, routeOf(waybill), hoursAgo(20));
+    const res = await record([pickup, pickup]);
+    expect(res.data.recordScans.results.map((r: any) => r.status)).toEqual(['ACCEPTED', 'DUPLICATE']);
+    expect(await eventRows(waybill.waybillNo)).toBe(1);
+  });
+
+  it('derives the same state from scans shuffled across several calls as from scans in order', async () => {
+    const route = routeOf(await buildWaybill(h.services));
+    const twin = { originOutletId: route.origin, destinationOutletId: route.destination, createdAt: hoursAgo(100) };
+    const ordered = await buildWaybill(h.services, twin);
+    const shuffled = await buildWaybill(h.services, twin);
+    const t0 = Date.now();
+    const ago = (hours: number) => new Date(t0 - hours * 3_600_000);
+    const failing = (no: string) => [
+      ...journey(no, route, ago(90)).slice(0, 5),
+      scanOf(no, route, 'DELIVERY_FAILED', ago(50)),
+      scanOf(no, route, 'OUT_FOR_DELIVERY', ago(40)),
+      scanOf(no, route, 'SIGNED', ago(39), { signer: { kind: 'GUARD', name: '王门卫' } }),
+    ];
+    await record(failing(ordered.waybillNo));
+    const mixed = shuffledWithSeed(failing(shuffled.waybillNo), 7);
+    for (const part of [mixed.slice(0, 3), mixed.slice(3, 5), mixed.slice(5)]) expect((await record(part)).data.recordScans.accepted).toBe(part.length);
+    expect(await state(shuffled.waybillNo)).toEqual(await state(ordered.waybillNo));
+    expect(await state(ordered.waybillNo)).toMatchObject({ status: 'DELIVERED', failed_attempts: 1, signer_kind: 'GUARD' });
+    const timeline = await h.gql(as.agent(), 'query ($no: String!) { waybill(waybillNo: $no) { timeline { type eventTime } } }', { no: shuffled.waybillNo });
+    const times = timeline.data.waybill.timeline.map((e: any) => e.eventTime);
+    expect(times).toEqual([...times].sort());
+    expect(timeline.data.waybill.timeline.map((e: any) => e.type)).toEqual(failing(ordered.waybillNo).map((e) => e.type));
+  });
+
+  it('keeps the good scans of a batch with bad ones, results in input order', async () => {
+    const waybill = await buildWaybill(h.services, { createdAt: hoursAgo(48) });
+    const route = routeOf(waybill);
+    const no = waybill.waybillNo;
+    const res = await record([
+      scanOf(no, route, 'PICKED_UP', hoursAgo(40)),
+      { ...scanOf(no, route, 'ARRIVED_AT_HUB', hoursAgo(39)), type: 'TELEPORTED' },
+      scanOf(no, route, 'ARRIVED_AT_HUB', hoursAgo(30)),
+      scanOf('CD000000000018', route, 'PICKED_UP', hoursAgo(30)),
+      scanOf(no, route, 'OUT_FOR_DELIVERY', hoursAgo(29), { courierId: null }),
+      scanOf(no, route, 'DEPARTED_HUB', hoursAgo(20), { location: { kind: 'OUTLET', id: route.origin } }),
+      scanOf(no, route, 'ARRIVED_AT_OUTLET', hoursAgo(10), { location: { kind: 'OUTLET', id: 'not-an-id' } }),
+      scanOf(no, route, 'ARRIVED_AT_OUTLET', new Date(Date.now() + 3_600_000)),
+      scanOf(no, route, 'ARRIVED_AT_OUTLET', hoursAgo(60)),
+      scanOf(no, route, 'DEPARTED_HUB', hoursAgo(25)),
+    ]);
+    expect(res.errors).toBeUndefined();
+    const results = res.data.recordScans.results;
+    expect(results.map((r: any) => [r.index, r.status])).toEqual([
+      [0, 'ACCEPTED'], [1, 'REJECTED'], [2, 'ACCEPTED'], [3, 'REJECTED'], [4, 'REJECTED'],
+      [5, 'REJECTED'], [6, 'REJECTED'], [7, 'REJECTED'], [8, 'REJECTED'], [9, 'ACCEPTED'],
+    ]);
+    expect(results.filter((r: any) => r.status === 'REJECTED').map((r: any) => r.reasons.map((x: any) => x.code))).toEqual([
+      ['UNKNOWN_SCAN_TYPE'],
+      ['INVALID_WAYBILL_NO'],
+      ['COURIER_REQUIRED'],
+      ['LOCATION_KIND_MISMATCH'],
+      ['INVALID_REFERENCE_ID'],
+      ['EVENT_TIME_IN_FUTURE'],
+      ['EVENT_TIME_BEFORE_CREATION'],
+    ]);
+    expect(await eventRows(no)).toBe(3);
+    expect(await state(no)).toMatchObject({ status: 'IN_TRANSIT', last_event_type: 'DEPARTED_HUB', event_count: 3 });
+  });
+
+  it('rejects scans of an unknown waybill one by one', async () => {
+    const waybill = await buildWaybill(h.services, { createdAt: hoursAgo(10) });
+    const route = routeOf(waybill);
+    const res = await record([scanOf(makeWaybillNo(99_999), route, 'PICKED_UP', hoursAgo(5)), scanOf(waybill.waybillNo, route, 'PICKED_UP', hoursAgo(5))]);
+    expect(res.data.recordScans.results.map((r: any) => [r.status, r.reasons.map((x: any) => x.code)])).toEqual([
+      ['REJECTED', ['UNKNOWN_WAYBILL']],
+      ['ACCEPTED', []],
+    ]);
+  });
+
+  it('refuses more than 1,000 scans in one call (BAD_USER_INPUT)', async () => {
+    const waybill = await buildWaybill(h.services);
+    const route = routeOf(waybill);
+    const events = Array.from({ length: 1001 }, () => scanOf(waybill.waybillNo, route, 'PICKED_UP', hoursAgo(1)));
+    const res = await record(events);
+    expect(firstError(res)).toEqual({ code: 'BAD_USER_INPUT', reason: 'TOO_MANY_EVENTS' });
+    expect(await eventRows(waybill.waybillNo)).toBe(0);
+  });
+
+  it('takes 1,000 scans of 1,000 waybills in one transaction of a few statements', async () => {
+    const hub = networkId();
+    const waybills = await h.services.creation.createMany(
+      null,
+      Array.from({ length: 1000 }, (_, i) => ({ ...newWaybill(), createdAt: hoursAgo(10 + (i % 3)) })),
+    );
+    const scans = waybills.map((w) => scanOf(w.waybillNo, { origin: networkId(), hub, destination: networkId(), courier: networkId() }, 'ARRIVED_AT_HUB', hoursAgo(5)));
+    h.queries.reset();
+    const res = await record(scans);
+    expect(res.data.recordScans.accepted).toBe(1000);
+    // BEGIN, lock the waybills, insert the scans, update the waybills, COMMIT.
+    expect(h.queries.statements.map((sql) => sql.trim().split(/\s+/)[0].toUpperCase())).toEqual(['START', 'SELECT', 'INSERT', 'UPDATE', 'COMMIT']);
+    h.queries.reset();
+    // Out of order for every waybill: one more statement reads their timelines.
+    await record(waybills.map((w, i) => scanOf(w.waybillNo, { origin: networkId(), hub, destination: networkId(), courier: networkId() }, 'PICKED_UP', hoursAgo(6 + (i % 2)))));
+    expect(h.queries.statements.map((sql) => sql.trim().split(/\s+/)[0].toUpperCase())).toEqual(['START', 'SELECT', 'INSERT', 'SELECT', 'UPDATE', 'COMMIT']);
+  });
+
+  it('lets only tracking:ingest record, and a scanner read nothing', async () => {
+    const waybill = await buildWaybill(h.services);
+    const [pickup] = journey(waybill.waybillNo, routeOf(waybill), hoursAgo(1));
+    expect(firstError(await record([pickup], as.agent()))).toEqual({ code: 'FORBIDDEN', reason: 'SCOPE_MISSING' });
+    const read = await h.gql(as.scanner(), 'query ($no: String!) { waybill(waybillNo: $no) { status } }', { no: waybill.waybillNo });
+    expect(firstError(read)).toEqual({ code: 'FORBIDDEN', reason: 'SCOPE_MISSING' });
+  });
+});

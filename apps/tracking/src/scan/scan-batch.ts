@@ -1,0 +1,100 @@
+import { isWaybillNo, parseWaybillNo, validateScanEvent, type ScanEvent, type ScanEventInput } from '@courierdesk/domain-parcel';
+import { isUuid } from '../common/ids';
+import { containsNul } from '../common/text';
+import { encodeScanEventId } from './scan-event.id';
+
+/** A scan as a scanner sends it: the domain's loosely typed input plus the scanner's own event id. */
+export interface ScanInput extends ScanEventInput {
+  /** The scanner's id of this event (1–64 characters); a resend carries the same. */
+  eventId: string;
+}
+
+/** Why one scan was refused, naming the field (codes: ScanRejectionCode of domain-parcel, LOCAL_REJECTION_CODES). */
+export interface ScanRejectionReason {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** What became of one scan of a batch, in input order. */
+export interface ScanResult {
+  index: number;
+  eventId: string;
+  /** ACCEPTED: stored now; DUPLICATE: stored before (or earlier in this batch), nothing changed; REJECTED: see reasons. */
+  status: 'ACCEPTED' | 'DUPLICATE' | 'REJECTED';
+  /** The ScanEvent id of the stored event (ACCEPTED, DUPLICATE). */
+  scanEventId: string | null;
+  reasons: ScanRejectionReason[];
+}
+
+/** A scan that passed validation, with its storage key. */
+export interface ValidScan {
+  index: number;
+  eventId: string;
+  event: ScanEvent;
+  /** waybill|epoch ms|event id: equal keys are one event. */
+  key: string;
+}
+
+const MAX_EVENT_ID_LENGTH = 64;
+
+/** The storage key of an event: a resend of it has the same. */
+export const scanKey = (waybillNo: string, eventTime: Date, eventId: string): string => `${waybillNo}|${eventTime.getTime()}|${eventId}`;
+
+/** The well-formed waybill numbers of a batch: the waybills to load (one query). */
+export function waybillNumbersOf(inputs: readonly ScanInput[]): string[] {
+  const numbers = new Set<string>();
+  for (const input of inputs) if (typeof input.waybillNo === 'string' && isWaybillNo(input.waybillNo)) numbers.add(parseWaybillNo(input.waybillNo));
+  return [...numbers];
+}
+
+/**
+ * Judges every scan of a batch in memory, given the batch's waybills (number → creation time):
+ * every reason of validateScanEvent, plus ours — unknown waybill, malformed scanner or network ids.
+ * A scan repeated inside the batch is a DUPLICATE of its first occurrence.
+ */
+export function judgeScans(inputs: readonly ScanInput[], waybills: ReadonlyMap<string, { createdAt: Date }>, now: Date) {
+  const results: ScanResult[] = [];
+  const valid: ValidScan[] = [];
+  const firstByKey = new Map<string, ValidScan>();
+  inputs.forEach((input, index) => {
+    const eventId = typeof input.eventId === 'string' ? input.eventId : '';
+    const result: ScanResult = { index, eventId, status: 'REJECTED', scanEventId: null, reasons: [] };
+    results.push(result);
+    const reject = (field: string, code: string, message: string) => result.reasons.push({ field, code, message });
+    if (containsNul(input)) return reject('event', 'INVALID_CHARACTERS', 'text must not contain NUL characters');
+    const waybillNo = isWaybillNo(input.waybillNo) ? parseWaybillNo(input.waybillNo) : null;
+    const waybill = waybillNo ? waybills.get(waybillNo) : undefined;
+    const validation = validateScanEvent(input, { now, waybillCreatedAt: waybill?.createdAt ?? null });
+    if (!validation.ok) result.reasons.push(...validation.reasons);
+    if (eventId.length < 1 || eventId.length > MAX_EVENT_ID_LENGTH) reject('eventId', 'INVALID_EVENT_ID', `eventId must be 1–${MAX_EVENT_ID_LENGTH} characters`);
+    if (waybillNo && !waybill) reject('waybillNo', 'UNKNOWN_WAYBILL', `no waybill ${waybillNo} (未建单): create it before scanning`);
+    // Locations and couriers are the network's keys: a malformed one would reference nothing.
+    if (input.location?.id && !isUuid(input.location.id.trim()) && !result.reasons.some((r) => r.field === 'location.id')) {
+      reject('location.id', 'INVALID_REFERENCE_ID', 'location.id is not an outlet or transit centre id');
+    }
+    if (input.courierId && !isUuid(input.courierId.trim()) && !result.reasons.some((r) => r.field === 'courierId')) {
+      reject('courierId', 'INVALID_REFERENCE_ID', 'courierId is not a courier id');
+    }
+    if (!validation.ok || result.reasons.length > 0) return;
+    const event = normaliseIds(validation.event);
+    const key = scanKey(event.waybillNo, event.eventTime, eventId);
+    result.scanEventId = encodeScanEventId({ waybillNo: event.waybillNo, eventUs: String(event.eventTime.getTime() * 1000), scannerEventId: eventId });
+    if (firstByKey.has(key)) {
+      result.status = 'DUPLICATE';
+      return;
+    }
+    const scan = { index, eventId, event, key };
+    firstByKey.set(key, scan);
+    valid.push(scan);
+  });
+  return { results, valid };
+}
+
+function normaliseIds(event: ScanEvent): ScanEvent {
+  return {
+    ...event,
+    location: event.location && { kind: event.location.kind, id: event.location.id.toLowerCase() },
+    courierId: event.courierId && event.courierId.toLowerCase(),
+  };
+}

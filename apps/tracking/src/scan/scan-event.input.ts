@@ -1,0 +1,114 @@
+import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { ScanResultStatus } from '../common/enums';
+
+// Scanner input is loosely typed on purpose: an unknown scan type, kind or reason in one event must
+// reject that event (with its reasons), not fail the whole batch at GraphQL's input coercion.
+
+/** Where a scan happened, as a scanner sends it. */
+@InputType({ description: 'Where a scan happened: kind HUB (分拨中心) or OUTLET (网点), and the network’s id.' })
+export class ScanLocationInput {
+  @Field({ description: 'HUB or OUTLET.' })
+  kind: string;
+
+  @Field()
+  id: string;
+}
+
+/** Who signed, as a scanner sends it. */
+@InputType()
+export class SignerInput {
+  @Field({ description: 'A SignerKind: RECIPIENT, FAMILY, GUARD, LOCKER, STATION …' })
+  kind: string;
+
+  @Field(() => String, { nullable: true })
+  name?: string | null;
+}
+
+/** One scan as a scanner uploads it. */
+@InputType({ description: 'One scan (扫描) as a scanner uploads it; validated per event.' })
+export class ScanEventInput {
+  @Field({ description: 'The scanner’s own id of this event (1–64 characters); a resend must carry the same.' })
+  eventId: string;
+
+  @Field()
+  waybillNo: string;
+
+  @Field({ description: 'A ScanType: PICKED_UP, ARRIVED_AT_HUB, DEPARTED_HUB, ARRIVED_AT_OUTLET, OUT_FOR_DELIVERY, SIGNED …' })
+  type: string;
+
+  @Field({ description: 'ISO 8601 with an offset, e.g. `2024-03-02T09:15:00+08:00`.' })
+  eventTime: string;
+
+  @Field(() => ScanLocationInput, { nullable: true })
+  location?: ScanLocationInput | null;
+
+  @Field(() => String, { nullable: true, description: 'Courier (快递员) id; required for OUT_FOR_DELIVERY.' })
+  courierId?: string | null;
+
+  @Field(() => SignerInput, { nullable: true, description: 'Required for SIGNED.' })
+  signer?: SignerInput | null;
+
+  @Field(() => String, { nullable: true, description: 'A DeliveryFailureReason; required for DELIVERY_FAILED.' })
+  failureReason?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'A ProblemCode; required for PROBLEM_REPORTED.' })
+  problemCode?: string | null;
+
+  @Field(() => String, { nullable: true })
+  note?: string | null;
+}
+
+/** A batch of scans. */
+@InputType()
+export class RecordScansInput {
+  @Field(() => [ScanEventInput], { description: 'Up to 1,000 scans, in any order.' })
+  events: ScanEventInput[];
+}
+
+/** One reason an item of a batch was refused. */
+@ObjectType({ description: 'Why one item of a batch was refused: the field and a stable code.' })
+export class ItemRejection {
+  @Field()
+  field: string;
+
+  @Field({ description: 'Stable code, e.g. INVALID_WAYBILL_NO, UNKNOWN_WAYBILL, LOCATION_REQUIRED, EVENT_TIME_IN_FUTURE.' })
+  code: string;
+
+  @Field()
+  message: string;
+}
+
+/** What became of one scan. */
+@ObjectType()
+export class ScanResult {
+  @Field(() => Int, { description: 'Position in the input.' })
+  index: number;
+
+  @Field()
+  eventId: string;
+
+  @Field(() => ScanResultStatus)
+  status: keyof typeof ScanResultStatus;
+
+  @Field(() => String, { nullable: true, description: 'Id of the stored ScanEvent (ACCEPTED, DUPLICATE).' })
+  scanEventId: string | null;
+
+  @Field(() => [ItemRejection])
+  reasons: ItemRejection[];
+}
+
+/** The outcome of a recordScans call. */
+@ObjectType()
+export class RecordScansPayload {
+  @Field(() => [ScanResult], { description: 'One per scan, in input order.' })
+  results: ScanResult[];
+
+  @Field(() => Int)
+  accepted: number;
+
+  @Field(() => Int)
+  duplicates: number;
+
+  @Field(() => Int)
+  rejected: number;
+}

@@ -1,0 +1,56 @@
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
+import { Scope } from '@courierdesk/platform-auth';
+import { seesPersonalData, visibleName } from '../common/access';
+import { CourierRef, courierRef, placeRef, ScanLocation } from '../network-refs/network-refs.type';
+import type { TrackingContext } from '../tracking.loaders';
+import { Signer, Waybill, toWaybill } from '../waybill/waybill.type';
+import type { RecordScansService } from './record-scans.service';
+import { RecordScansInput, RecordScansPayload } from './scan-event.input';
+import { ScanEvent } from './scan-event.type';
+
+// A free-text note may carry a phone number ("放门卫处 13800001111"): without pii:read, long digit runs are hidden.
+const LONG_DIGITS = /\d{7,}/g;
+
+/** Scans (扫描): the ingest mutation and the fields of a stored scan. */
+@Resolver(() => ScanEvent)
+export class ScanEventResolver {
+  constructor(private readonly scans: RecordScansService) {}
+
+  @Authorized(Scope.TRACKING_INGEST)
+  @Mutation(() => RecordScansPayload, {
+    description: 'Upload scans (扫描上传), up to 1,000: idempotent on eventId (a resend is DUPLICATE), any order, one result per scan in input order.',
+  })
+  async recordScans(@Arg('input') input: RecordScansInput): Promise<RecordScansPayload> {
+    const results = await this.scans.record(input.events);
+    const count = (status: string) => results.filter((r) => r.status === status).length;
+    return { results, accepted: count('ACCEPTED'), duplicates: count('DUPLICATE'), rejected: count('REJECTED') };
+  }
+
+  @FieldResolver(() => ScanLocation, { nullable: true, description: 'The outlet or transit centre of the scan.' })
+  location(@Root() event: ScanEvent): ScanLocation | null {
+    return placeRef(event.scan.location);
+  }
+
+  @FieldResolver(() => CourierRef, { nullable: true, description: 'The courier who scanned or holds the parcel.' })
+  courier(@Root() event: ScanEvent): CourierRef | null {
+    return courierRef(event.scan.courierId);
+  }
+
+  @FieldResolver(() => Signer, { nullable: true, description: 'Who signed (SIGNED scans); name masked without pii:read.' })
+  signer(@Root() event: ScanEvent, @Ctx() ctx: TrackingContext): Signer | null {
+    const { signer } = event.scan;
+    return signer ? Object.assign(new Signer(), { kind: signer.kind, name: visibleName(ctx.identity, signer.name) }) : null;
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: 'The scanner’s note; long digit runs (phone numbers) hidden without pii:read.' })
+  note(@Root() event: ScanEvent, @Ctx() ctx: TrackingContext): string | null {
+    const { note } = event.scan;
+    return note && !seesPersonalData(ctx.identity) ? note.replace(LONG_DIGITS, '***') : note;
+  }
+
+  @FieldResolver(() => Waybill, { nullable: true, description: 'The waybill scanned.' })
+  async waybill(@Root() event: ScanEvent, @Ctx() ctx: TrackingContext): Promise<Waybill | null> {
+    const row = await ctx.loaders.waybill.load(event.waybillNo);
+    return row && toWaybill(row);
+  }
+}

@@ -1,0 +1,55 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '@courierdesk/platform-subgraph';
+import './common/enums';
+import { rejectNulCharacters } from './common/reject-nul.middleware';
+import { AnomalyQueueResolver } from './anomaly/anomaly-queue.resolver';
+import { outletReference, transitCentreReference } from './network-refs/network-refs.reference';
+import { OutletWaybillsResolver, TransitCentreWaybillsResolver } from './network-refs/network-refs.resolver';
+import { CourierRef, OutletRef, TransitCentreRef } from './network-refs/network-refs.type';
+import { scanEventReference } from './scan/scan-event.reference';
+import { ScanEventResolver } from './scan/scan-event.resolver';
+import { ScanEvent } from './scan/scan-event.type';
+import type { TrackingServices } from './tracking.services';
+import { CreateWaybillResolver } from './waybill/create-waybill.resolver';
+import { waybillReference } from './waybill/waybill.reference';
+import { WaybillResolver } from './waybill/waybill.resolver';
+import { Waybill } from './waybill/waybill.type';
+
+/** Stand-in services for a schema built only to print its SDL (tools/compose): resolving fails loudly. */
+const noServices = new Proxy({} as TrackingServices, {
+  get: () => {
+    throw new Error('buildTrackingSchema() was called without services: this schema prints its SDL but cannot resolve');
+  },
+});
+
+/**
+ * The tracking subgraph's federated schema. Resolvers get their services by constructor; type-graphql
+ * asks this small container for them, so no module-level state is shared between schemas.
+ * Works without a database (composition, SDL printing).
+ */
+export async function buildTrackingSchema(services: TrackingServices = noServices): Promise<GraphQLSchema> {
+  let instances: Map<unknown, unknown> | undefined;
+  const resolverInstances = (): Map<unknown, unknown> =>
+    (instances ??= new Map<unknown, unknown>([
+      [WaybillResolver, new WaybillResolver(services.finder)],
+      [AnomalyQueueResolver, new AnomalyQueueResolver(services.finder)],
+      [ScanEventResolver, new ScanEventResolver(services.scans)],
+      [CreateWaybillResolver, new CreateWaybillResolver(services.creation)],
+      [OutletWaybillsResolver, new OutletWaybillsResolver(services.finder)],
+      [TransitCentreWaybillsResolver, new TransitCentreWaybillsResolver(services.finder)],
+    ]));
+  return buildFederatedSchema(
+    {
+      resolvers: [WaybillResolver, AnomalyQueueResolver, ScanEventResolver, CreateWaybillResolver, OutletWaybillsResolver, TransitCentreWaybillsResolver],
+      orphanedTypes: [Waybill, ScanEvent, OutletRef, TransitCentreRef, CourierRef],
+      globalMiddlewares: [rejectNulCharacters],
+      container: { get: (resolverClass: unknown) => resolverInstances().get(resolverClass) },
+    },
+    {
+      Waybill: waybillReference,
+      ScanEvent: scanEventReference,
+      Outlet: outletReference,
+      TransitCentre: transitCentreReference,
+    },
+  );
+}

@@ -1,0 +1,22 @@
+import { Role, Scope, type Identity } from '@courierdesk/platform-auth';
+
+const identity = (subject: string, roles: Role[], scopes: Scope[], outletId: string | null = null): Identity => ({
+  subject,
+  roles,
+  scopes,
+  outletId,
+  tokenId: `jti-${subject}`,
+});
+
+/** Callers the tests act as. */
+export const as = {
+  admin: () => identity('admin-1', [Role.ADMIN], [Scope.TRACKING_READ, Scope.TRACKING_INGEST, Scope.PERSONAL_DATA]),
+  /** HQ agent (总部客服): reads every waybill, personal data whole. */
+  agent: () => identity('agent-1', [Role.AGENT], [Scope.TRACKING_READ, Scope.PERSONAL_DATA]),
+  /** Analyst: reads every waybill, personal data masked. */
+  analyst: () => identity('analyst-1', [Role.ANALYST], [Scope.TRACKING_READ]),
+  /** Partner outlet (加盟网点): its own outlet's waybills only. */
+  partner: (outletId: string) => identity(`partner-${outletId}`, [Role.OUTLET_PARTNER], [Scope.TRACKING_READ, Scope.PERSONAL_DATA], outletId),
+  /** A scanner or order system: ingest only, no reading. */
+  scanner: () => identity('scanner-1', [Role.SCANNER], [Scope.TRACKING_INGEST]),
+};

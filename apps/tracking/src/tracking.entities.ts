@@ -1,0 +1,15 @@
+import { LaneTransitTimeEntity } from './eta/lane-transit-time.entity';
+import { CreateWaybill1795500000000 } from './migrations/1795500000000-create-waybill';
+import { CreateScanEvent1795500060000 } from './migrations/1795500060000-create-scan-event';
+import { CreateLaneTransitTime1795500120000 } from './migrations/1795500120000-create-lane-transit-time';
+import { ScanEventEntity } from './scan/scan-event.entity';
+import { WaybillEntity } from './waybill/waybill.entity';
+
+/** The PostgreSQL schema (namespace) the tracking subgraph owns. */
+export const TRACKING_DB_SCHEMA = 'tracking';
+
+/** Every TypeORM entity of the tracking schema (for the subgraph, seeding and benchmarks). */
+export const TRACKING_ENTITIES = [WaybillEntity, ScanEventEntity, LaneTransitTimeEntity];
+
+/** The tracking schema's migrations, oldest first. */
+export const TRACKING_MIGRATIONS = [CreateWaybill1795500000000, CreateScanEvent1795500060000, CreateLaneTransitTime1795500120000];

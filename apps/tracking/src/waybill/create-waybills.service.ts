@@ -1,0 +1,116 @@
+import type { DataSource } from 'typeorm';
+import type { Identity } from '@courierdesk/platform-auth';
+import { AppError } from '@courierdesk/platform-subgraph';
+import { actsForOutlet } from '../common/access';
+import { trackingError } from '../common/tracking.errors';
+import { DEFAULT_ANOMALY_POLICIES, type AnomalyPolicies } from '../anomaly/anomaly.rules';
+import { watchOf } from '../anomaly/watch';
+import { initialState } from '../scan/tracked-state';
+import { validateNewWaybill, type NewWaybillFields, type ValidWaybill, type WaybillRejection } from './waybill.validation';
+
+/** Most waybills one createWaybills call takes. */
+export const MAX_WAYBILLS_PER_CALL = 1000;
+
+/** What happened to one waybill of a bulk create, in input order. */
+export interface CreateWaybillResult {
+  index: number;
+  waybillNo: string;
+  /** CREATED; DUPLICATE when the number exists already (or earlier in the batch), nothing changed; REJECTED with reasons. */
+  status: 'CREATED' | 'DUPLICATE' | 'REJECTED';
+  reasons: Omit<WaybillRejection, 'kind'>[];
+}
+
+/** Creating waybills (下单): one, or a batch in one statement (demo and benchmark data, order systems). */
+export class CreateWaybillsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: () => Date,
+    private readonly policies: AnomalyPolicies = DEFAULT_ANOMALY_POLICIES,
+  ) {}
+
+  /** Creates one waybill: BAD_USER_INPUT with the first reason, CONFLICT (WAYBILL_EXISTS) if the number is taken. */
+  async createOne(identity: Identity | null, input: NewWaybillFields): Promise<string> {
+    const { results, rejections } = await this.create(identity, [input]);
+    const [result] = results;
+    if (result.status === 'DUPLICATE') throw trackingError('WAYBILL_EXISTS', `Waybill ${result.waybillNo} exists already`);
+    if (result.status === 'REJECTED') {
+      const first = rejections[0][0];
+      throw new AppError(first.kind, first.code, `${first.field}: ${first.message}`);
+    }
+    return result.waybillNo;
+  }
+
+  /**
+   * Creates up to MAX_WAYBILLS_PER_CALL waybills with one INSERT … SELECT FROM unnest … ON CONFLICT
+   * DO NOTHING; the numbers it returns were created, the others existed. `identity` null: a trusted
+   * loader (seed, benchmark); an outlet-bound caller may only create waybills its outlet originates.
+   */
+  async createMany(identity: Identity | null, inputs: readonly NewWaybillFields[]): Promise<CreateWaybillResult[]> {
+    return (await this.create(identity, inputs)).results;
+  }
+
+  private async create(identity: Identity | null, inputs: readonly NewWaybillFields[]) {
+    if (inputs.length > MAX_WAYBILLS_PER_CALL) throw trackingError('TOO_MANY_WAYBILLS', `At most ${MAX_WAYBILLS_PER_CALL} waybills per call`);
+    const now = this.clock();
+    const results: CreateWaybillResult[] = [];
+    const valid = new Map<string, ValidWaybill>();
+    const rejections: WaybillRejection[][] = [];
+    inputs.forEach((input, index) => {
+      const validation = validateNewWaybill(input, now);
+      const reasons = validation.ok ? [] : validation.reasons;
+      if (validation.ok && identity && !actsForOutlet(identity, validation.waybill.originOutletId)) {
+        reasons.push({ field: 'originOutletId', code: 'ORIGIN_OUTLET_MISMATCH', message: 'You may only create waybills your outlet collects', kind: 'FORBIDDEN' });
+      }
+      const waybillNo = validation.ok ? validation.waybill.waybillNo : String(input.waybillNo ?? '');
+      if (reasons.length > 0 || !validation.ok) {
+        rejections.push(reasons);
+        results.push({ index, waybillNo, status: 'REJECTED', reasons: reasons.map(({ kind: _kind, ...reason }) => reason) });
+      } else if (valid.has(waybillNo)) {
+        results.push({ index, waybillNo, status: 'DUPLICATE', reasons: [] });
+      } else {
+        valid.set(waybillNo, validation.waybill);
+        results.push({ index, waybillNo, status: 'CREATED', reasons: [] });
+      }
+    });
+    const created = await this.insert([...valid.values()]);
+    for (const result of results) if (result.status === 'CREATED' && !created.has(result.waybillNo)) result.status = 'DUPLICATE';
+    return { results, rejections };
+  }
+
+  private async insert(waybills: readonly ValidWaybill[]): Promise<Set<string>> {
+    if (waybills.length === 0) return new Set();
+    const col = <T>(get: (w: ValidWaybill) => T) => waybills.map(get);
+    const watches = waybills.map((w) => watchOf(initialState(), w, this.policies.watch));
+    const rows: [string, string, unknown[]][] = [
+      ['waybill_no', 'text', col((w) => w.waybillNo)],
+      ['service_level', 'text', col((w) => w.serviceLevel)],
+      ['origin_district_code', 'text', col((w) => w.sender.districtCode)],
+      ['destination_district_code', 'text', col((w) => w.recipient.districtCode)],
+      ['lane_key', 'text', col((w) => w.laneKey)],
+      ['sender_name', 'text', col((w) => w.sender.name)],
+      ['sender_phone', 'text', col((w) => w.sender.phone)],
+      ['sender_address', 'text', col((w) => w.sender.address)],
+      ['recipient_name', 'text', col((w) => w.recipient.name)],
+      ['recipient_phone', 'text', col((w) => w.recipient.phone)],
+      ['recipient_address', 'text', col((w) => w.recipient.address)],
+      ['origin_outlet_id', 'uuid', col((w) => w.originOutletId)],
+      ['destination_outlet_id', 'uuid', col((w) => w.destinationOutletId)],
+      ['weight_grams', 'int', col((w) => w.weightGrams)],
+      ['declared_value_fen', 'bigint', col((w) => w.declaredValueFen)],
+      ['insured_value_fen', 'bigint', col((w) => w.insuredValueFen)],
+      ['freight_fen', 'bigint', col((w) => w.freightFen)],
+      ['created_at', 'timestamptz', col((w) => w.createdAt.toISOString())],
+      ['watch_places', 'text', watches.map((w) => `{${w.places.join(',')}}`)],
+      ['watch_from', 'timestamptz', watches.map((w) => w.from?.toISOString() ?? null)],
+    ];
+    const names = rows.map(([name]) => name);
+    const select = names.map((name) => (name === 'watch_places' ? `${name}::uuid[]` : name)).join(', ');
+    const unnest = rows.map(([, type], i) => `$${i + 1}::${type}[]`).join(', ');
+    const inserted: { waybill_no: string }[] = await this.ds.query(
+      `INSERT INTO waybill (${names.join(', ')}) SELECT ${select} FROM unnest(${unnest}) AS v(${names.join(', ')})
+       ON CONFLICT (waybill_no) DO NOTHING RETURNING waybill_no`,
+      rows.map(([, , values]) => values),
+    );
+    return new Set(inserted.map((row) => row.waybill_no));
+  }
+}

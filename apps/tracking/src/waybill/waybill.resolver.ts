@@ -1,0 +1,119 @@
+import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { parseWaybillNo } from '@courierdesk/domain-parcel';
+import { Scope } from '@courierdesk/platform-auth';
+import { connectionType, PageArgs } from '@courierdesk/platform-subgraph';
+import { visibleAddress, visibleName, visiblePhone } from '../common/access';
+import { mapPage } from '../common/page';
+import { trackingError } from '../common/tracking.errors';
+import { anomaliesOf, mayBeAnomalous } from '../anomaly/anomaly.rules';
+import { Anomaly, toAnomaly } from '../anomaly/anomaly.type';
+import { awaitsDelivery, etaOf } from '../eta/eta';
+import { laneHistoryKey } from '../eta/eta.loaders';
+import { CourierRef, courierRef, OutletRef, outletRef, placeRef, ScanLocation } from '../network-refs/network-refs.type';
+import { ScanEvent, toScanEvent } from '../scan/scan-event.type';
+import type { TrackingContext } from '../tracking.loaders';
+import type { WaybillFinderService } from './waybill-finder.service';
+import { waybillListRequest } from './waybill.filter';
+import { WaybillFilter } from './waybill.input';
+import { DeliveryEstimate, Signer, Waybill, WaybillParty, toWaybill } from './waybill.type';
+
+/** A page of waybills (Relay). */
+export const WaybillConnection = connectionType(Waybill, 'Waybill');
+
+/** Waybills (运单): thin — arguments to the finder or a loader, rows to the schema type, masking per field. */
+@Resolver(() => Waybill)
+export class WaybillResolver {
+  constructor(private readonly finder: WaybillFinderService) {}
+
+  @Authorized(Scope.TRACKING_READ)
+  @Query(() => Waybill, { nullable: true, description: 'Where is my parcel (查件): a waybill by number. INVALID_WAYBILL_NO, or NOT_FOUND (WAYBILL_NOT_FOUND).' })
+  async waybill(@Arg('waybillNo') waybillNo: string, @Ctx() ctx: TrackingContext): Promise<Waybill> {
+    const number = parseWaybillNo(waybillNo);
+    const row = await ctx.loaders.waybill.load(number);
+    if (!row) throw trackingError('WAYBILL_NOT_FOUND', `No waybill ${number}`);
+    return toWaybill(row);
+  }
+
+  @Authorized(Scope.TRACKING_READ)
+  @Query(() => WaybillConnection, { description: 'Waybills, newest first (by last scan with a lastScan range), filtered; your outlet’s only when outlet-bound.' })
+  async waybills(@Arg('filter', () => WaybillFilter, { nullable: true }) filter: WaybillFilter | null, @Args() page: PageArgs, @Ctx() ctx: TrackingContext) {
+    const { criteria, order, anomalies } = waybillListRequest(filter);
+    return mapPage(await this.finder.page(ctx.identity, ctx.loaders, criteria, order, page, anomalies), toWaybill);
+  }
+
+  @FieldResolver(() => WaybillParty, { description: 'Sender (寄件人); masked without pii:read.' })
+  sender(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext): WaybillParty {
+    const { row } = waybill;
+    return party(ctx, row.senderName, row.senderPhone, row.originDistrictCode, row.senderAddress);
+  }
+
+  @FieldResolver(() => WaybillParty, { description: 'Recipient (收件人); masked without pii:read.' })
+  recipient(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext): WaybillParty {
+    const { row } = waybill;
+    return party(ctx, row.recipientName, row.recipientPhone, row.destinationDistrictCode, row.recipientAddress);
+  }
+
+  @FieldResolver(() => OutletRef, { nullable: true, description: 'Origin outlet (始发网点).' })
+  originOutlet(@Root() waybill: Waybill): OutletRef {
+    return outletRef(waybill.row.originOutletId);
+  }
+
+  @FieldResolver(() => OutletRef, { nullable: true, description: 'Destination outlet (派件网点).' })
+  destinationOutlet(@Root() waybill: Waybill): OutletRef {
+    return outletRef(waybill.row.destinationOutletId);
+  }
+
+  @FieldResolver(() => ScanLocation, { nullable: true, description: 'Last known outlet or transit centre.' })
+  currentLocation(@Root() waybill: Waybill): ScanLocation | null {
+    const { currentPlaceKind: kind, currentPlaceId: id } = waybill.row;
+    return kind && id ? placeRef({ kind, id }) : null;
+  }
+
+  @FieldResolver(() => CourierRef, { nullable: true, description: 'Courier holding it while out for delivery (派送中).' })
+  currentHolder(@Root() waybill: Waybill): CourierRef | null {
+    return courierRef(waybill.row.currentCourierId);
+  }
+
+  @FieldResolver(() => Signer, { nullable: true, description: 'Who signed (签收人), on the way to the recipient.' })
+  signer(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext): Signer | null {
+    const { signerKind: kind, signerName } = waybill.row;
+    return kind ? Object.assign(new Signer(), { kind, name: visibleName(ctx.identity, signerName) }) : null;
+  }
+
+  @FieldResolver(() => [ScanEvent], { description: 'Every scan (物流轨迹), in event-time order, whatever order they arrived in.' })
+  async timeline(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext): Promise<ScanEvent[]> {
+    return (await ctx.loaders.timeline.load(waybill.row)).map(toScanEvent);
+  }
+
+  @FieldResolver(() => ScanEvent, { nullable: true, description: 'The latest scan by event time.' })
+  async lastScan(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext): Promise<ScanEvent | null> {
+    const scans = await ctx.loaders.timeline.load(waybill.row);
+    return scans.length ? toScanEvent(scans[scans.length - 1]) : null;
+  }
+
+  @FieldResolver(() => [Anomaly], { description: 'Anomalies now (异常), oldest first: since when and why.' })
+  async anomalies(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext): Promise<Anomaly[]> {
+    const { row } = waybill;
+    const { now } = ctx.loaders;
+    // The stored watch says whether any rule can fire: if none can, the timeline is not read.
+    if (!mayBeAnomalous(row, now)) return [];
+    return anomaliesOf(row, await ctx.loaders.timeline.load(row), now).map(toAnomaly);
+  }
+
+  @FieldResolver(() => DeliveryEstimate, { nullable: true, description: 'Expected delivery (预计送达); null once delivered, in a locker, or returning.' })
+  async eta(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext): Promise<DeliveryEstimate | null> {
+    const { row } = waybill;
+    if (!awaitsDelivery(row)) return null;
+    return etaOf(row, await ctx.loaders.laneHistory.load(laneHistoryKey(row.laneKey, row.serviceLevel)));
+  }
+}
+
+function party(ctx: TrackingContext, name: string, phone: string, districtCode: string, address: string): WaybillParty {
+  const { identity } = ctx;
+  return Object.assign(new WaybillParty(), {
+    name: visibleName(identity, name) as string,
+    phone: visiblePhone(identity, phone),
+    districtCode,
+    address: visibleAddress(identity, address),
+  });
+}
