@@ -35,8 +35,8 @@ export async function buildTrackingSchema(services: TrackingServices = noService
       [AnomalyQueueResolver, new AnomalyQueueResolver(services.finder)],
       [ScanEventResolver, new ScanEventResolver(services.scans)],
       [CreateWaybillResolver, new CreateWaybillResolver(services.creation)],
-      [OutletWaybillsResolver, new OutletWaybillsResolver(services.finder)],
-      [TransitCentreWaybillsResolver, new TransitCentreWaybillsResolver(services.finder)],
+      [OutletWaybillsResolver, new OutletWaybillsResolver()],
+      [TransitCentreWaybillsResolver, new TransitCentreWaybillsResolver()],
     ]));
   return buildFederatedSchema(
     {

@@ -2,7 +2,9 @@ import type { DataSource } from 'typeorm';
 import type { Identity } from '@courierdesk/platform-auth';
 import type { SubgraphContext } from '@courierdesk/platform-subgraph';
 import { etaLoaders } from './eta/eta.loaders';
+import { placePagesLoader } from './network-refs/place-pages.loader';
 import { scanEventLoaders } from './scan/scan-event.loaders';
+import type { TrackingServices } from './tracking.services';
 import { waybillLoaders } from './waybill/waybill.loaders';
 
 /**
@@ -10,13 +12,14 @@ import { waybillLoaders } from './waybill/waybill.loaders';
  * `now` is read once per request, so every anomaly and ETA of one response is judged at the same
  * instant (and tests can fix it through the subgraph's clock option).
  */
-export function createTrackingLoaders(ds: DataSource, identity: Identity, clock: () => Date) {
-  return {
-    now: clock(),
+export function createTrackingLoaders(ds: DataSource, identity: Identity, services: TrackingServices) {
+  const base = {
+    now: services.clock(),
     ...waybillLoaders(ds, identity),
     ...scanEventLoaders(ds),
     ...etaLoaders(ds),
   };
+  return { ...base, placePages: placePagesLoader(services.finder, identity, base) };
 }
 
 export type TrackingLoaders = ReturnType<typeof createTrackingLoaders>;

@@ -58,7 +58,7 @@ export async function startTrackingSubgraph(options: TrackingSubgraphOptions): P
       name: TRACKING_SUBGRAPH,
       schema,
       verifier: new InternalTokenVerifier(options.internalJwks, TRACKING_SUBGRAPH),
-      createLoaders: (identity) => createTrackingLoaders(dataSource, identity, services.clock),
+      createLoaders: (identity) => createTrackingLoaders(dataSource, identity, services),
       logger,
       port: options.port,
       host: options.host,

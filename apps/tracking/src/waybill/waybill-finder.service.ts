@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from '
 import { badInput } from '@courierdesk/platform-subgraph';
 import { anomaliesOf, DEFAULT_ANOMALY_POLICIES, type AnomalyPolicies } from '../anomaly/anomaly.rules';
 import type { StoredScan } from '../scan/scan-event.row';
-import { waybillPageQuery, type Keyset, type WaybillCriteria, type WaybillOrder } from './waybill-list.query';
+import { waybillPageQuery, waybillPagesByPlaceQuery, type Keyset, type PlaceRole, type WaybillCriteria, type WaybillOrder } from './waybill-list.query';
 import type { WaybillRow } from './waybill.row';
 
 /** Which anomalies a list keeps: any of `codes` (all codes when empty), located at `place` when given. */
@@ -21,6 +21,11 @@ export interface FinderRequest {
 }
 
 const TAG: Record<WaybillOrder, string> = { CREATED: 'C', LAST_SCAN: 'L', WATCH: 'W' };
+const ROLE_CRITERION: Record<PlaceRole, 'originOutletId' | 'destinationOutletId' | 'watchedAt'> = {
+  origin: 'originOutletId',
+  destination: 'destinationOutletId',
+  watched: 'watchedAt',
+};
 /** Candidates evaluated per round and rounds per page when anomalies filter a list. */
 const MAX_CHUNK = 200;
 const MAX_ROUNDS = 10;
@@ -80,6 +85,54 @@ export class WaybillFinderService {
     const result = this.assemble(kept, true, page.after, cursorOf);
     result.pageInfo.endCursor = lastScanned ? cursorOf(lastScanned) : result.pageInfo.endCursor;
     return result;
+  }
+
+  /**
+   * The same page for many places at once (fields on Outlet and TransitCentre references): the
+   * first round for every place in one statement, anomaly candidates judged on timelines loaded in
+   * one query; a place whose page needs more rounds continues alone (rare: the watch is tight).
+   */
+  async pagesOfPlaces(
+    identity: Identity,
+    request: FinderRequest,
+    role: PlaceRole,
+    placeIds: readonly string[],
+    order: WaybillOrder,
+    page: PageArgs,
+    codes: readonly AnomalyCode[] | null = null,
+  ): Promise<Map<string, Page<WaybillRow>>> {
+    const size = pageSize(page.first);
+    const restriction = outletRestriction(identity);
+    const criteria: WaybillCriteria = { ofOutlets: restriction ? [restriction.outletId] : [], ...(codes ? { dueBefore: request.now } : {}) };
+    const cursorOf = (row: WaybillRow) => encodeCursor([TAG[order], sortValue(row, order).getTime(), row.waybillNo]);
+    const limit = codes ? Math.min(MAX_CHUNK, 2 * (size + 1)) : size + 1;
+    const after = page.after ? this.keyset(page.after, order) : null;
+    const [sql, params] = waybillPagesByPlaceQuery(role, placeIds, criteria, order, after, limit);
+    const rows: (WaybillRow & { placeId: string })[] = await this.ds.query(sql, params);
+    const byPlace = new Map<string, WaybillRow[]>(placeIds.map((id) => [id, []]));
+    for (const row of rows) byPlace.get(row.placeId)?.push(row);
+    const timelines = codes ? await request.timeline.loadMany(rows) : [];
+    const events = new Map<WaybillRow, StoredScan[] | Error>(rows.map((row, i) => [row, timelines[i]]));
+    const pages = new Map<string, Page<WaybillRow>>();
+    for (const [placeId, placeRows] of byPlace) {
+      if (!codes) {
+        pages.set(placeId, this.assemble(placeRows.slice(0, size), placeRows.length > size, page.after, cursorOf));
+        continue;
+      }
+      const filter = { codes, place: placeId };
+      const kept = placeRows.filter((row) => {
+        const scans = events.get(row);
+        if (scans instanceof Error) throw scans;
+        return this.matches(row, scans ?? [], request.now, filter);
+      });
+      if (kept.length > size || placeRows.length < limit) {
+        pages.set(placeId, this.assemble(kept.slice(0, size), kept.length > size, page.after, cursorOf));
+      } else {
+        const single: WaybillCriteria = { ofOutlets: [], [ROLE_CRITERION[role]]: placeId };
+        pages.set(placeId, await this.page(identity, request, single, order, page, filter));
+      }
+    }
+    return pages;
   }
 
   /** The work queue of an outlet or transit centre: waybills with an anomaly located there, longest watched first. */

@@ -20,10 +20,58 @@ export interface WaybillCriteria {
   dueBefore?: Date;
 }
 
+/** Which place of a waybill a per-place page (Outlet.inboundWaybills …) is about. */
+export type PlaceRole = 'origin' | 'destination' | 'watched';
+
 /** Keyset position: the sort value (epoch ms) and waybill number of the last row seen. */
 export type Keyset = [number, string];
 
 const ORDER_COLUMN: Record<WaybillOrder, string> = { CREATED: 'w.created_at', LAST_SCAN: 'w.last_scan_at', WATCH: 'w.watch_from' };
+const PLACE_CONDITION: Record<PlaceRole, (x: string) => string> = {
+  origin: (x) => `w.origin_outlet_id = ${x}`,
+  destination: (x) => `w.destination_outlet_id = ${x}`,
+  watched: (x) => `w.watch_places @> ARRAY[${x}]`,
+};
+
+class Params {
+  readonly values: unknown[] = [];
+  add(value: unknown, type: string): string {
+    this.values.push(value instanceof Date ? value.toISOString() : value);
+    return `$${this.values.length}::${type}`;
+  }
+}
+
+/** The WHERE conditions (but the branching outlet) and ORDER BY of a page. */
+function shape(criteria: WaybillCriteria, order: WaybillOrder, after: Keyset | null, p: Params, branched: boolean) {
+  const column = ORDER_COLUMN[order];
+  const direction = order === 'WATCH' ? 'ASC' : 'DESC';
+  const conditions: string[] = [];
+  for (const outlet of branched ? criteria.ofOutlets.slice(1) : criteria.ofOutlets) {
+    const x = p.add(outlet, 'uuid');
+    conditions.push(`(w.origin_outlet_id = ${x} OR w.destination_outlet_id = ${x} OR w.current_place_id = ${x})`);
+  }
+  if (criteria.originOutletId) conditions.push(PLACE_CONDITION.origin(p.add(criteria.originOutletId, 'uuid')));
+  if (criteria.destinationOutletId) conditions.push(PLACE_CONDITION.destination(p.add(criteria.destinationOutletId, 'uuid')));
+  if (criteria.watchedAt) conditions.push(PLACE_CONDITION.watched(p.add(criteria.watchedAt, 'uuid')));
+  if (criteria.statuses?.length) conditions.push(`w.status = ANY(${p.add(criteria.statuses, 'text[]')})`);
+  if (criteria.createdFrom) conditions.push(`w.created_at >= ${p.add(criteria.createdFrom, 'timestamptz')}`);
+  if (criteria.createdTo) conditions.push(`w.created_at < ${p.add(criteria.createdTo, 'timestamptz')}`);
+  if (criteria.lastScanFrom) conditions.push(`w.last_scan_at >= ${p.add(criteria.lastScanFrom, 'timestamptz')}`);
+  if (criteria.lastScanTo) conditions.push(`w.last_scan_at < ${p.add(criteria.lastScanTo, 'timestamptz')}`);
+  // `watch_from IS NOT NULL` repeated so the partial watch indexes apply.
+  if (criteria.dueBefore || order === 'WATCH') conditions.push('w.watch_from IS NOT NULL');
+  if (criteria.dueBefore) conditions.push(`w.watch_from < ${p.add(criteria.dueBefore, 'timestamptz')}`);
+  if (order === 'LAST_SCAN') conditions.push('w.last_scan_at IS NOT NULL');
+  if (after) {
+    const comparison = direction === 'DESC' ? '<' : '>';
+    conditions.push(`(${column}, w.waybill_no) ${comparison} (${p.add(new Date(after[0]), 'timestamptz')}, ${p.add(after[1], 'text')})`);
+  }
+  const where = (extra: string[]) => {
+    const all = [...extra, ...conditions];
+    return all.length ? `WHERE ${all.join(' AND ')}` : '';
+  };
+  return { where, orderBy: `ORDER BY ${column} ${direction}, w.waybill_no ${direction}`, column, direction };
+}
 
 /**
  * One page query (LIMIT rows after the keyset) over the waybill indexes (see the migration):
@@ -35,46 +83,35 @@ const ORDER_COLUMN: Record<WaybillOrder, string> = { CREATED: 'w.created_at', LA
  * LIMIT rows, merged: a page costs 3 × LIMIT index entries, however long the outlet's history.
  */
 export function waybillPageQuery(criteria: WaybillCriteria, order: WaybillOrder, after: Keyset | null, limit: number): [string, unknown[]] {
-  const params: unknown[] = [];
-  const p = (value: unknown, type: string): string => {
-    params.push(value instanceof Date ? value.toISOString() : value);
-    return `$${params.length}::${type}`;
-  };
-  const column = ORDER_COLUMN[order];
-  const direction = order === 'WATCH' ? 'ASC' : 'DESC';
-  const conditions: string[] = [];
-  const ofOutlet = (id: string) => {
-    const x = p(id, 'uuid');
-    return `(w.origin_outlet_id = ${x} OR w.destination_outlet_id = ${x} OR w.current_place_id = ${x})`;
-  };
+  const p = new Params();
   const branched = criteria.ofOutlets.length > 0 && !criteria.originOutletId && !criteria.destinationOutletId && !criteria.watchedAt;
-  const branchOutlet = branched ? criteria.ofOutlets[0] : null;
-  for (const outlet of branched ? criteria.ofOutlets.slice(1) : criteria.ofOutlets) conditions.push(ofOutlet(outlet));
-  if (criteria.originOutletId) conditions.push(`w.origin_outlet_id = ${p(criteria.originOutletId, 'uuid')}`);
-  if (criteria.destinationOutletId) conditions.push(`w.destination_outlet_id = ${p(criteria.destinationOutletId, 'uuid')}`);
-  if (criteria.watchedAt) conditions.push(`w.watch_places @> ARRAY[${p(criteria.watchedAt, 'uuid')}]`);
-  if (criteria.statuses?.length) conditions.push(`w.status = ANY(${p(criteria.statuses, 'text[]')})`);
-  if (criteria.createdFrom) conditions.push(`w.created_at >= ${p(criteria.createdFrom, 'timestamptz')}`);
-  if (criteria.createdTo) conditions.push(`w.created_at < ${p(criteria.createdTo, 'timestamptz')}`);
-  if (criteria.lastScanFrom) conditions.push(`w.last_scan_at >= ${p(criteria.lastScanFrom, 'timestamptz')}`);
-  if (criteria.lastScanTo) conditions.push(`w.last_scan_at < ${p(criteria.lastScanTo, 'timestamptz')}`);
-  // `watch_from IS NOT NULL` repeated so the partial watch indexes apply.
-  if (criteria.dueBefore || order === 'WATCH') conditions.push('w.watch_from IS NOT NULL');
-  if (criteria.dueBefore) conditions.push(`w.watch_from < ${p(criteria.dueBefore, 'timestamptz')}`);
-  if (order === 'LAST_SCAN') conditions.push('w.last_scan_at IS NOT NULL');
-  if (after) {
-    const comparison = direction === 'DESC' ? '<' : '>';
-    conditions.push(`(${column}, w.waybill_no) ${comparison} (${p(new Date(after[0]), 'timestamptz')}, ${p(after[1], 'text')})`);
-  }
-  const orderBy = `ORDER BY ${column} ${direction}, w.waybill_no ${direction}`;
-  const lim = p(limit, 'int');
-  const where = (extra: string[]) => {
-    const all = [...extra, ...conditions];
-    return all.length ? `WHERE ${all.join(' AND ')}` : '';
-  };
-  if (branchOutlet === null) return [`SELECT ${WAYBILL_COLUMNS} FROM waybill w ${where([])} ${orderBy} LIMIT ${lim}`, params];
-  const x = p(branchOutlet, 'uuid');
+  const { where, orderBy } = shape(criteria, order, after, p, branched);
+  const lim = p.add(limit, 'int');
+  if (!branched) return [`SELECT ${WAYBILL_COLUMNS} FROM waybill w ${where([])} ${orderBy} LIMIT ${lim}`, p.values];
+  const x = p.add(criteria.ofOutlets[0], 'uuid');
   const branch = (condition: string) => `(SELECT w.waybill_no FROM waybill w ${where([condition])} ${orderBy} LIMIT ${lim})`;
   const branches = [`w.origin_outlet_id = ${x}`, `w.destination_outlet_id = ${x}`, `w.current_place_id = ${x}`].map(branch);
-  return [`SELECT ${WAYBILL_COLUMNS} FROM waybill w WHERE w.waybill_no IN (${branches.join(' UNION ALL ')}) ${orderBy} LIMIT ${lim}`, params];
+  return [`SELECT ${WAYBILL_COLUMNS} FROM waybill w WHERE w.waybill_no IN (${branches.join(' UNION ALL ')}) ${orderBy} LIMIT ${lim}`, p.values];
+}
+
+/**
+ * The same page for many places at once (Outlet.inboundWaybills on a list of outlets …): one
+ * LATERAL subquery per place, in one statement, each an index range stopping at LIMIT rows.
+ * Rows carry "placeId".
+ */
+export function waybillPagesByPlaceQuery(
+  role: PlaceRole,
+  placeIds: readonly string[],
+  criteria: WaybillCriteria,
+  order: WaybillOrder,
+  after: Keyset | null,
+  limit: number,
+): [string, unknown[]] {
+  const p = new Params();
+  const places = p.add(placeIds, 'uuid[]');
+  const { where, orderBy, column, direction } = shape(criteria, order, after, p, false);
+  const lim = p.add(limit, 'int');
+  const inner = `SELECT w.* FROM waybill w ${where([PLACE_CONDITION[role]('o.id')])} ${orderBy} LIMIT ${lim}`;
+  const outerOrder = `ORDER BY o.id, ${column} ${direction}, w.waybill_no ${direction}`;
+  return [`SELECT o.id AS "placeId", ${WAYBILL_COLUMNS} FROM unnest(${places}) AS o(id) CROSS JOIN LATERAL (${inner}) w ${outerOrder}`, p.values];
 }
