@@ -84,6 +84,8 @@ export function judgeScans(inputs: readonly ScanInput[], waybills: ReadonlyMap<s
       result.status = 'DUPLICATE';
       return;
     }
+    // Provisionally: the INSERT tells ACCEPTED from a DUPLICATE of an earlier call.
+    result.status = 'ACCEPTED';
     const scan = { index, eventId, event, key };
     firstByKey.set(key, scan);
     valid.push(scan);

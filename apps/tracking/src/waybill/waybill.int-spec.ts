@@ -113,9 +113,9 @@ describe('waybills (运单): create, look up, list, mask', () => {
     });
 
     it.each<[string, string, string, string]>([
-      ['an unknown number', 'CD999999999990', 'NOT_FOUND', 'WAYBILL_NOT_FOUND'],
-      ['a malformed number', "CD1' OR '1'='1", 'BAD_USER_INPUT', 'INVALID_WAYBILL_NO'],
-    ])('answers %s with %s', async (_name, waybillNo, code, reason) => {
+      ['an unknown number', 'NOT_FOUND', 'WAYBILL_NOT_FOUND', 'CD999999999990'],
+      ['a malformed number', 'BAD_USER_INPUT', 'INVALID_WAYBILL_NO', "CD1' OR '1'='1"],
+    ])('answers %s with %s (%s)', async (_name, code, reason, waybillNo) => {
       expect(firstError(await h.gql(as.agent(), LOOKUP, { no: waybillNo }))).toEqual({ code, reason });
     });
   });
@@ -188,7 +188,7 @@ describe('waybills (运单): create, look up, list, mask', () => {
       expect(res.data.waybills.edges.map((e: any) => e.node.waybillNo)).toEqual(expected(made));
     });
 
-    it.each<[string, object, string]>([
+    it.each<[string, Record<string, unknown>, string]>([
       ['a page larger than the maximum', { first: 101 }, 'INVALID_PAGE_SIZE'],
       ['a cursor of another order', { after: encodeCursor(['W', 1, 'CD000000000019']) }, 'INVALID_CURSOR'],
       ['a forged cursor', { after: 'bm90LWEtY3Vyc29y' }, 'INVALID_CURSOR'],

@@ -92,10 +92,9 @@ export function validateNewWaybill(input: NewWaybillFields, now: Date): WaybillV
     }
     return name && phone && districtCode ? { name, phone, districtCode, address } : null;
   };
-  const amount = (field: string, value: number | null | undefined): number => {
+  const amount = (field: string, value: number | null | undefined): number | null => {
     const n = value ?? 0;
-    if (!Number.isInteger(n) || n < 0 || n > MAX_FEN) reject(field, 'INVALID_WAYBILL_INPUT', `${field} must be whole fen 0–${MAX_FEN}`);
-    return n;
+    return Number.isInteger(n) && n >= 0 && n <= MAX_FEN ? n : reject(field, 'INVALID_WAYBILL_INPUT', `${field} must be whole fen 0–${MAX_FEN}`);
   };
 
   if (containsNul(input)) {
@@ -115,12 +114,16 @@ export function validateNewWaybill(input: NewWaybillFields, now: Date): WaybillV
   const insuredValueFen = amount('insuredValueFen', input.insuredValueFen);
   const freightFen = amount('freightFen', input.freightFen);
   // Insurance (保价) never pays above the real value: an insured amount above the declared one is a mistake.
-  if (insuredValueFen > declaredValueFen) reject('insuredValueFen', 'INSURED_ABOVE_DECLARED', 'insuredValueFen must not exceed declaredValueFen');
+  if (insuredValueFen !== null && declaredValueFen !== null && insuredValueFen > declaredValueFen) {
+    reject('insuredValueFen', 'INSURED_ABOVE_DECLARED', 'insuredValueFen must not exceed declaredValueFen');
+  }
   const createdAt = input.createdAt ?? now;
   if (!(createdAt instanceof Date) || Number.isNaN(createdAt.getTime()) || createdAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
     reject('createdAt', 'INVALID_WAYBILL_INPUT', 'createdAt must be a time not after now');
   }
-  if (reasons.length > 0 || !waybillNo || !sender || !recipient) return { ok: false, reasons };
+  if (reasons.length > 0 || !waybillNo || !sender || !recipient || declaredValueFen === null || insuredValueFen === null || freightFen === null) {
+    return { ok: false, reasons };
+  }
   return {
     ok: true,
     waybill: {

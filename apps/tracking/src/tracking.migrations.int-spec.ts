@@ -1,0 +1,76 @@
+import type { DataSource } from 'typeorm';
+import { createDataSource, initializeDataSource } from '@courierdesk/platform-db';
+import { createLogger } from '@courierdesk/platform-subgraph';
+import { createTestDatabase, type TestDatabase } from '@courierdesk/testing';
+import { TRACKING_DB_SCHEMA, TRACKING_ENTITIES, TRACKING_MIGRATIONS } from './tracking.entities';
+import { waybillPageQuery, waybillPagesByPlaceQuery, type WaybillCriteria, type WaybillOrder } from './waybill/waybill-list.query';
+
+const tables = async (ds: DataSource): Promise<string[]> =>
+  (await ds.query(`SELECT relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND c.relname NOT LIKE 'scan_event\\_%' AND relname <> 'migrations' ORDER BY 1`, [TRACKING_DB_SCHEMA])).map(
+    (r: { relname: string }) => r.relname,
+  );
+const X = '00000000-0000-4000-8000-000000000001';
+const NOW = new Date('2024-03-20T04:00:00Z');
+
+describe('tracking migrations and indexes', () => {
+  let db: TestDatabase;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ds = await initializeDataSource(
+      createDataSource({ url: db.url, schema: TRACKING_DB_SCHEMA, entities: TRACKING_ENTITIES, migrations: TRACKING_MIGRATIONS, applicationName: 'tracking-migrations-test', poolMax: 2 }),
+      createLogger('test', 'silent'),
+    );
+  });
+  afterAll(async () => {
+    await ds.destroy();
+    await db.drop();
+  });
+
+  it('creates the waybill, partitioned scan_event and lane history tables', async () => {
+    expect(await tables(ds)).toEqual(['lane_transit_time', 'scan_event', 'waybill']);
+    const [{ strategy }] = await ds.query(`SELECT partstrat AS strategy FROM pg_partitioned_table WHERE partrelid = 'tracking.scan_event'::regclass`);
+    expect(strategy).toBe('r');
+    // The key is the only index of the volume table (every index costs ingest).
+    expect((await ds.query(`SELECT indexname FROM pg_indexes WHERE schemaname = 'tracking' AND tablename = 'scan_event'`)).map((r: any) => r.indexname)).toEqual(['scan_event_pkey']);
+  });
+
+  it('migrates down to nothing and up again', async () => {
+    for (let i = 0; i < TRACKING_MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'each' });
+    expect(await tables(ds)).toEqual([]);
+    expect(await ds.query(`SELECT 1 FROM pg_proc WHERE proname = 'ensure_scan_event_partitions'`)).toEqual([]);
+    await ds.runMigrations({ transaction: 'each' });
+    expect(await tables(ds)).toHaveLength(3);
+  });
+
+  // Every exposed filter has an index: with sequential scans off, each list query's plan names it.
+  it.each<[string, WaybillCriteria, WaybillOrder, RegExp]>([
+    ['all waybills, newest first', { ofOutlets: [] }, 'CREATED', /waybill_created_idx/],
+    ['by creation range', { ofOutlets: [], createdFrom: NOW }, 'CREATED', /waybill_created_idx/],
+    ['by status', { ofOutlets: [], statuses: ['EXCEPTION'] }, 'CREATED', /waybill_status_idx/],
+    ['by last scan range', { ofOutlets: [], lastScanFrom: NOW }, 'LAST_SCAN', /waybill_last_scan_idx/],
+    ['of an outlet (three branches)', { ofOutlets: [X] }, 'CREATED', /waybill_origin_idx[\s\S]*waybill_destination_idx[\s\S]*waybill_current_place_idx/],
+    ['inbound of an outlet', { ofOutlets: [], destinationOutletId: X }, 'CREATED', /waybill_destination_idx/],
+    ['outbound of an outlet', { ofOutlets: [], originOutletId: X }, 'CREATED', /waybill_origin_idx/],
+    ['anomaly candidates', { ofOutlets: [], dueBefore: NOW }, 'CREATED', /waybill_watch_from_idx|waybill_created_idx/],
+    ['a work queue', { ofOutlets: [], watchedAt: X, dueBefore: NOW }, 'WATCH', /waybill_watch_places_idx|waybill_watch_from_idx/],
+  ])('serves %s from an index', async (_name, criteria, order, index) => {
+    const [sql, params] = waybillPageQuery(criteria, order, [NOW.getTime(), 'CD000000000019'], 20);
+    expect(await plan(sql, params)).toMatch(index);
+  });
+
+  it('serves pages of many places and the timeline from indexes', async () => {
+    const [sql, params] = waybillPagesByPlaceQuery('destination', [X], { ofOutlets: [] }, 'CREATED', null, 20);
+    expect(await plan(sql, params)).toMatch(/waybill_destination_idx/);
+    expect(await plan(`SELECT * FROM scan_event WHERE waybill_no = ANY($1::text[]) AND event_time >= $2`, [['CD000000000019'], NOW.toISOString()])).toMatch(/scan_event_\d{4}_\d{2}_pkey/);
+    expect(await plan(`SELECT hours FROM lane_transit_time WHERE lane_key = $1 AND service_level = $2 ORDER BY signed_at DESC LIMIT 200`, ['440300-110100', 'STANDARD'])).toMatch(/Index Only Scan using lane_transit_time_lane_idx/);
+  });
+
+  async function plan(sql: string, params: unknown[]): Promise<string> {
+    return ds.transaction(async (em) => {
+      await em.query('SET LOCAL enable_seqscan = off');
+      return JSON.stringify(await em.query(`EXPLAIN ${sql}`, params));
+    });
+  }
+});
