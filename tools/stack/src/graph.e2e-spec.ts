@@ -6,7 +6,7 @@ import { startStack, type RunningStack } from './stack';
 
 // The whole graph as `npm start` runs it (gateway → network subgraph → PostgreSQL with the
 // Beijing demo network), called over HTTP with real tokens.
-const DEMO = { provinces: ['11'] };
+const DEMO = { provinces: ['11'], waybills: 400 };
 
 describe('the running graph, end to end', () => {
   let db: TestDatabase;
@@ -43,7 +43,7 @@ describe('the running graph, end to end', () => {
   };
 
   it('loads the demo network on the first start', () => {
-    expect(stack.seeded).toMatchObject({ outlets: demo.outlets.length, couriers: demo.couriers.length, deliveryAreas: demo.deliveryAreas.length });
+    expect(stack.seeded.network).toMatchObject({ outlets: demo.outlets.length, couriers: demo.couriers.length, deliveryAreas: demo.deliveryAreas.length });
   });
 
   it('refuses a caller without a token: UNAUTHENTICATED', async () => {

@@ -13,6 +13,7 @@ Starts PostgreSQL (embedded under .data/, or DATABASE_URL), migrates, loads demo
 first start, runs every subgraph and the gateway, and prints the URL and ready-made tokens.
 
   --provinces <codes|all>  demo provinces for the first start (default ${DEFAULT_DEMO_PROVINCES.join(',')}; all = whole country)
+  --waybills <n>           demo waybills with scan histories for the first start (default 3000)
   --port <n>               gateway port (default 4000; subgraphs use the next ports)
   --no-demo                never load demo data
 Environment: DATABASE_URL, LOG_LEVEL (default warn), EMBEDDED_PG_PORT (default 54320).`;
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
       provinces: { type: 'string' },
       port: { type: 'string', default: '4000' },
       'no-demo': { type: 'boolean', default: false },
+      waybills: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -43,7 +45,8 @@ async function main(): Promise<void> {
     logger,
     gatewayPort,
     networkPort: gatewayPort + 1,
-    demo: values['no-demo'] ? false : { provinces },
+    trackingPort: gatewayPort + 2,
+    demo: values['no-demo'] ? false : { provinces, waybills: values.waybills ? Number(values.waybills) : undefined },
   }).catch(async (err) => {
     await database.stop();
     throw err;
@@ -59,9 +62,12 @@ async function main(): Promise<void> {
   );
   // Since the process began (module loading included): what a person waits for.
   const seconds = process.uptime().toFixed(1);
-  const seeded = stack.seeded
-    ? `loaded now: ${stack.seeded.transitCentres} transit centres, ${stack.seeded.outlets} outlets, ${stack.seeded.couriers} couriers, ${stack.seeded.deliveryAreas} delivery areas`
-    : 'already loaded (kept from an earlier start)';
+  const { network, tracking } = stack.seeded;
+  const seeded =
+    network || tracking
+      ? `loaded now: ${network ? `${network.transitCentres} transit centres, ${network.outlets} outlets, ${network.couriers} couriers, ${network.deliveryAreas} delivery areas; ` : ''}` +
+        `${tracking ? `${tracking.waybills} waybills with ${tracking.events} scan events` : ''}`
+      : 'already loaded (kept from an earlier start)';
   console.log(`
 Courierdesk graph is running (ready in ${seconds} s).
 

@@ -3,9 +3,21 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { startGateway } from '@courierdesk/gateway';
 import { startNetworkSubgraph, type RunningNetworkSubgraph } from '@courierdesk/network';
+import { startTrackingSubgraph, type RunningTrackingSubgraph } from '@courierdesk/tracking';
 import { CallerTokenIssuer, callerTokenSettings, CallerTokenVerifier, Role, type SigningKey } from '@courierdesk/platform-auth';
 import { repoRoot, type Logger, type RunningService } from '@courierdesk/platform-subgraph';
-import { generateNetworkDemo, loadNetworkDemo, networkIsEmpty, type NetworkDemoOptions, type NetworkLoadCounts } from '@courierdesk/seed';
+import {
+  generateNetworkDemo,
+  generateTrackingDemo,
+  loadNetworkDemo,
+  loadTrackingDemo,
+  networkIsEmpty,
+  trackingIsEmpty,
+  type NetworkDemoOptions,
+  type NetworkLoadCounts,
+  type TrackingLoadCounts,
+} from '@courierdesk/seed';
+import type { Logger as TypeormLogger } from 'typeorm';
 
 /** Everything `npm start` runs, in one process: each service on its own port, as in production. */
 export interface StackOptions {
@@ -15,11 +27,30 @@ export interface StackOptions {
   /** 0 = any free port (tests). */
   readonly gatewayPort?: number;
   readonly networkPort?: number;
+  readonly trackingPort?: number;
   readonly host?: string;
-  /** Demo data to load when the directory is empty; false = never. */
-  readonly demo?: NetworkDemoOptions | false;
+  /** Demo data to load when a subgraph's tables are empty; false = never. */
+  readonly demo?: DemoOptions | false;
   readonly supergraphSdl?: string;
+  /** SQL loggers per subgraph (statement counters in tests). */
+  readonly queryLoggers?: { readonly network?: TypeormLogger; readonly tracking?: TypeormLogger };
+  /** The tracking subgraph's clock (tests fix it). */
+  readonly now?: () => Date;
 }
+
+/** The demo network's provinces, and how many waybills with scan histories to add to it. */
+export interface DemoOptions extends NetworkDemoOptions {
+  readonly waybills?: number;
+}
+
+/** Rows loaded on this start (null: the data was already there). */
+export interface SeededCounts {
+  readonly network: NetworkLoadCounts | null;
+  readonly tracking: TrackingLoadCounts | null;
+}
+
+/** Default demo size: enough waybills for every anomaly to show in the work queues. */
+export const DEFAULT_DEMO_WAYBILLS = 3000;
 
 /** Ready-made tokens printed for a newcomer (and used by end-to-end tests). */
 export interface DemoTokens {
@@ -34,18 +65,33 @@ export interface DemoTokens {
 export interface RunningStack {
   readonly gatewayUrl: string;
   readonly network: RunningNetworkSubgraph;
-  readonly seeded: NetworkLoadCounts | null;
+  readonly tracking: RunningTrackingSubgraph;
+  readonly seeded: SeededCounts;
   readonly tokens: DemoTokens;
   stop(): Promise<void>;
 }
 
-/** Loads demo data the first time (empty directory); later starts skip it. */
-async function seedIfEmpty(ds: DataSource, demo: NetworkDemoOptions | false | undefined, logger: Logger): Promise<NetworkLoadCounts | null> {
-  if (demo === false || !(await networkIsEmpty(ds))) return null;
+/**
+ * Loads demo data the first time (empty tables); later starts skip it. Waybills are generated
+ * on the network that is actually loaded: its provinces are read back, and the generator's ids
+ * depend only on codes, so they match.
+ */
+async function seedIfEmpty(network: DataSource, tracking: DataSource, demo: DemoOptions | false | undefined, logger: Logger): Promise<SeededCounts> {
+  if (demo === false) return { network: null, tracking: null };
+  let networkCounts: NetworkLoadCounts | null = null;
+  if (await networkIsEmpty(network)) {
+    const started = Date.now();
+    networkCounts = await loadNetworkDemo(network, generateNetworkDemo(demo ?? {}));
+    logger.info({ counts: networkCounts, ms: Date.now() - started }, 'loaded the demo network');
+  }
+  if (!(await trackingIsEmpty(tracking))) return { network: networkCounts, tracking: null };
+  const provinces = ((await network.query('SELECT DISTINCT province_code FROM network.outlet ORDER BY 1')) as { province_code: string }[]).map((r) => r.province_code);
+  if (provinces.length === 0) return { network: networkCounts, tracking: null };
   const started = Date.now();
-  const counts = await loadNetworkDemo(ds, generateNetworkDemo(demo ?? {}));
-  logger.info({ counts, ms: Date.now() - started }, 'loaded demo network');
-  return counts;
+  const histories = generateTrackingDemo(generateNetworkDemo({ ...demo, provinces }), { waybills: demo?.waybills ?? DEFAULT_DEMO_WAYBILLS, now: new Date() });
+  const trackingCounts = await loadTrackingDemo(tracking, histories);
+  logger.info({ counts: trackingCounts, ms: Date.now() - started }, 'loaded demo waybills and scan histories');
+  return { network: networkCounts, tracking: trackingCounts };
 }
 
 /** Picks a deterministic partner outlet with couriers for the demo partner token. */
@@ -71,7 +117,7 @@ export async function mintDemoTokens(issuerKey: SigningKey, outlet: { id: string
   };
 }
 
-/** Starts the network subgraph (migrating and seeding on first start) and the gateway in front of it. */
+/** Starts every subgraph (migrating, and seeding on a first start) and the gateway in front of them. */
 export async function startStack(opts: StackOptions): Promise<RunningStack> {
   const { logger } = opts;
   const network = await startNetworkSubgraph({
@@ -80,14 +126,25 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     host: opts.host,
     internalJwks: opts.keys.internal.publicJwks,
     logger: logger.child({ service: 'network' }),
+    queryLogger: opts.queryLoggers?.network,
   });
   const services: RunningService[] = [network];
   try {
-    const seeded = await seedIfEmpty(network.dataSource, opts.demo, logger);
+    const tracking = await startTrackingSubgraph({
+      databaseUrl: opts.databaseUrl,
+      port: opts.trackingPort ?? 4002,
+      host: opts.host,
+      internalJwks: opts.keys.internal.publicJwks,
+      logger: logger.child({ service: 'tracking' }),
+      queryLogger: opts.queryLoggers?.tracking,
+      now: opts.now,
+    });
+    services.push(tracking);
+    const seeded = await seedIfEmpty(network.dataSource, tracking.dataSource, opts.demo, logger);
     const tokens = await mintDemoTokens(opts.keys.issuer, await demoPartnerOutlet(network.dataSource));
     const gateway = await startGateway({
       supergraphSdl: opts.supergraphSdl ?? readFileSync(join(repoRoot(), 'supergraph.graphql'), 'utf8'),
-      subgraphUrls: { network: network.url },
+      subgraphUrls: { network: network.url, tracking: tracking.url },
       callerVerifier: new CallerTokenVerifier({ jwks: opts.keys.issuer.publicJwks }, callerTokenSettings()),
       internalKey: opts.keys.internal,
       logger: logger.child({ service: 'gateway' }),
@@ -98,6 +155,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     return {
       gatewayUrl: gateway.url,
       network,
+      tracking,
       seeded,
       tokens,
       // Gateway first, so no request reaches a subgraph that is already closing.

@@ -1,4 +1,4 @@
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { badInput } from './errors';
 
 /** Largest page any connection serves; cost analysis cannot see `first: $n`, so resolvers enforce it. */
@@ -6,6 +6,8 @@ export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
 
 /** Relay page info. */
+// @shareable on purpose: every subgraph serves connections, and PageInfo means the same everywhere.
+@Directive('@shareable')
 @ObjectType({ description: 'Where a page sits in its connection (Relay).' })
 export class PageInfo {
   @Field()
