@@ -1,0 +1,140 @@
+import { CallerTokenIssuer, callerTokenSettings, generateSigningKey, mintInternalToken, Role, Scope, type SigningKey } from '@courierdesk/platform-auth';
+import { QueryCounter } from '@courierdesk/platform-db';
+import { createLogger } from '@courierdesk/platform-subgraph';
+import { createTestDatabase, type TestDatabase } from '@courierdesk/testing';
+import { startStack, type RunningStack } from './stack';
+
+// Tracking through the whole graph: gateway → tracking + network subgraphs → PostgreSQL, with
+// the Beijing demo network and generated waybill histories.
+describe('tracking through the gateway', () => {
+  let db: TestDatabase;
+  let stack: RunningStack;
+  let issuerKey: SigningKey;
+  let internalKey: SigningKey;
+  const networkSql = new QueryCounter();
+  const trackingSql = new QueryCounter();
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    [issuerKey, internalKey] = await Promise.all([generateSigningKey(), generateSigningKey()]);
+    stack = await startStack({
+      databaseUrl: db.url,
+      keys: { issuer: issuerKey, internal: internalKey },
+      logger: createLogger('e2e', 'silent'),
+      gatewayPort: 0,
+      networkPort: 0,
+      trackingPort: 0,
+      demo: { provinces: ['11'], waybills: 600 },
+      queryLoggers: { network: networkSql, tracking: trackingSql },
+    });
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    await db?.drop();
+  });
+
+  const graphql = async (query: string, token: string, variables?: Record<string, unknown>, url = stack.gatewayUrl) => {
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
+    const text = await res.text();
+    return { status: res.status, text, body: JSON.parse(text) as { data?: any; errors?: { message: string; extensions: Record<string, unknown> }[] } };
+  };
+  const rows = async <T>(sql: string, params: unknown[] = []) => (await stack.tracking.dataSource.query(sql, params)) as T[];
+
+  it('loads waybills with scan histories on the first start', () => {
+    expect(stack.seeded.tracking?.waybills).toBe(600);
+    expect(stack.seeded.tracking?.events).toBeGreaterThan(600 * 3);
+  });
+
+  it('keeps SQL statements per subgraph constant from 5 to 50 waybills with timelines, outlets and transit centres', async () => {
+    const query = `query($n: Int) { waybills(first: $n) { edges { node {
+      waybillNo status timeline { type location { __typename ... on Outlet { name } ... on TransitCentre { name } } courier { name } }
+      originOutlet { name transitCentre { name } } destinationOutlet { name transitCentre { name } } anomalies { code } eta { expectedAt } } } } }`;
+    const measure = async (n: number) => {
+      networkSql.reset();
+      trackingSql.reset();
+      const res = await graphql(query, stack.tokens.agent, { n });
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data.waybills.edges).toHaveLength(n);
+      return { network: networkSql.count, tracking: trackingSql.count };
+    };
+    await measure(5); // warm-up: migrations, partitions and caches are not what we count
+    const small = await measure(5);
+    const large = await measure(50);
+    expect(large).toEqual(small);
+    expect(small.tracking).toBeLessThanOrEqual(8);
+    expect(small.network).toBeLessThanOrEqual(8);
+  });
+
+  describe('a partner outlet', () => {
+    let own: { waybill_no: string } | undefined;
+    let foreign: { waybill_no: string; destination_outlet_id: string };
+
+    beforeAll(async () => {
+      const outletId = stack.tokens.partnerOutlet.id;
+      [own] = await rows<{ waybill_no: string }>('SELECT waybill_no FROM tracking.waybill WHERE origin_outlet_id = $1 OR destination_outlet_id = $1 LIMIT 1', [outletId]);
+      [foreign] = await rows<{ waybill_no: string; destination_outlet_id: string }>(
+        `SELECT waybill_no, destination_outlet_id FROM tracking.waybill
+          WHERE origin_outlet_id <> $1 AND destination_outlet_id <> $1 AND NOT (current_place_kind IS NOT DISTINCT FROM 'OUTLET' AND current_place_id IS NOT DISTINCT FROM $1) LIMIT 1`,
+        [outletId],
+      );
+    });
+
+    it('reads its own waybills', async () => {
+      expect(own).toBeDefined();
+      const res = await graphql('query($no: String!) { waybill(waybillNo: $no) { waybillNo } }', stack.tokens.partner, { no: own!.waybill_no });
+      expect(res.body.data.waybill).toEqual({ waybillNo: own!.waybill_no });
+    });
+
+    it('cannot read another outlet’s waybill by number', async () => {
+      const res = await graphql('query($no: String!) { waybill(waybillNo: $no) { waybillNo recipient { name } } }', stack.tokens.partner, { no: foreign.waybill_no });
+      expect(res.body.data?.waybill ?? null).toBeNull();
+      // Exactly what a number that does not exist gets: no oracle for other outlets' parcels.
+      expect(res.body.errors?.[0].extensions).toEqual({ code: 'NOT_FOUND', reason: 'WAYBILL_NOT_FOUND' });
+      expect(res.text).not.toMatch(/recipient|name/);
+    });
+
+    it('cannot list another outlet’s waybills, nor its inbound parcels through the network entity', async () => {
+      const listed = await graphql('query($o: ID) { waybills(first: 100, filter: { outletId: $o }) { edges { node { waybillNo } } } }', stack.tokens.partner, { o: foreign.destination_outlet_id });
+      expect(JSON.stringify(listed.body.data ?? null)).not.toContain(foreign.waybill_no);
+      const everything = await graphql('{ waybills(first: 100) { edges { node { waybillNo } } } }', stack.tokens.partner);
+      expect(everything.text).not.toContain(foreign.waybill_no);
+      const inbound = await graphql('query($o: ID!) { outlet(id: $o) { name inboundWaybills(first: 100) { edges { node { waybillNo } } } } }', stack.tokens.partner, { o: foreign.destination_outlet_id });
+      expect(inbound.text).not.toContain(foreign.waybill_no);
+    });
+
+    it('cannot resolve another outlet’s waybill as an entity, even with a valid gateway context', async () => {
+      const context = await mintInternalToken(
+        internalKey,
+        { subject: 'p', roles: [Role.OUTLET_PARTNER], scopes: [Scope.TRACKING_READ, Scope.PERSONAL_DATA], outletId: stack.tokens.partnerOutlet.id, tokenId: 'j' },
+        'tracking',
+      );
+      const res = await graphql('query($r: [_Any!]!) { _entities(representations: $r) { ... on Waybill { waybillNo } } }', context, { r: [{ __typename: 'Waybill', waybillNo: foreign.waybill_no }] }, stack.tracking.url);
+      expect(res.body.data?._entities).toEqual([null]);
+    });
+  });
+
+  it('masks personal data for an analyst and shows it to an agent', async () => {
+    const [w] = await rows<{ waybill_no: string; recipient_phone: string }>('SELECT waybill_no, recipient_phone FROM tracking.waybill LIMIT 1');
+    const query = 'query($no: String!) { waybill(waybillNo: $no) { recipient { phone } } }';
+    const analyst = await graphql(query, stack.tokens.analyst, { no: w.waybill_no });
+    expect(analyst.body.data.waybill.recipient.phone).toBe(`${w.recipient_phone.slice(0, 3)}****${w.recipient_phone.slice(-4)}`);
+    expect(analyst.text).not.toContain(w.recipient_phone);
+    expect((await graphql(query, stack.tokens.agent, { no: w.waybill_no })).body.data.waybill.recipient.phone).toBe(w.recipient_phone);
+  });
+
+  it('lets a scanner ingest scans but not read waybills', async () => {
+    const scanner = await new CallerTokenIssuer(issuerKey, callerTokenSettings()).mint({ subject: 'scanner-9', roles: [Role.SCANNER] });
+    const [w] = await rows<{ waybill_no: string; origin_outlet_id: string }>(`SELECT waybill_no, origin_outlet_id FROM tracking.waybill WHERE status = 'CREATED' LIMIT 1`);
+    const scan = { eventId: `e2e-${w.waybill_no}`, waybillNo: w.waybill_no, type: 'PICKED_UP', eventTime: new Date(Date.now() - 60_000).toISOString(), location: { kind: 'OUTLET', id: w.origin_outlet_id } };
+    const mutation = 'mutation($e: [ScanEventInput!]!) { recordScans(input: { events: $e }) { accepted results { status } } }';
+    const first = await graphql(mutation, scanner, { e: [scan] });
+    expect(first.body.errors).toBeUndefined();
+    expect(first.body.data.recordScans.results).toEqual([{ status: 'ACCEPTED' }]);
+    const again = await graphql(mutation, scanner, { e: [scan] });
+    expect(again.body.data.recordScans.results).toEqual([{ status: 'DUPLICATE' }]);
+    const read = await graphql('query($no: String!) { waybill(waybillNo: $no) { status } }', scanner, { no: w.waybill_no });
+    expect(read.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const agent = await graphql('query($no: String!) { waybill(waybillNo: $no) { status } }', stack.tokens.agent, { no: w.waybill_no });
+    expect(agent.body.data.waybill.status).toBe('IN_TRANSIT');
+  });
+});
