@@ -4,8 +4,8 @@ import { trackingError } from '../common/tracking.errors';
 import { DEFAULT_ANOMALY_POLICIES, type AnomalyPolicies } from '../anomaly/anomaly.rules';
 import { watchOf } from '../anomaly/watch';
 import { laneSampleOf, laneSampleStatements, sameSample, type LaneSample } from '../eta/lane-samples';
-import { stateOfRow, updateStatesStatement, WAYBILL_COLUMNS, type WaybillRow } from '../waybill/waybill.row';
-import { judgeScans, scanKey, waybillNumbersOf, type ScanInput, type ScanResult, type ValidScan } from './scan-batch';
+import { INGEST_COLUMNS, stateOfRow, updateStatesStatement, type WaybillRow } from '../waybill/waybill.row';
+import { distinctNumbers, judgeScans, scanKey, waybillNumbersOf, type ScanInput, type ScanResult, type ValidScan } from './scan-batch';
 import { SCAN_COLUMNS, toStoredScan, type StoredScan } from './scan-event.row';
 import { canFold, foldState, recomputeState, type TrackedState } from './tracked-state';
 
@@ -51,14 +51,15 @@ export class RecordScansService {
     if (inputs.length > MAX_SCANS_PER_CALL) throw trackingError('TOO_MANY_EVENTS', `At most ${MAX_SCANS_PER_CALL} scans per call; split the upload`);
     const now = this.clock();
     const numbers = waybillNumbersOf(inputs);
-    if (numbers.length === 0) return judgeScans(inputs, new Map(), now).results;
+    const distinct = distinctNumbers(numbers);
+    if (distinct.length === 0) return judgeScans(inputs, new Map(), now, numbers).results;
     return withTransaction(this.ds, async (em) => {
       const rows: WaybillRow[] = await em.query(
-        `SELECT ${WAYBILL_COLUMNS} FROM waybill w WHERE w.waybill_no = ANY($1::text[]) ORDER BY w.waybill_no FOR NO KEY UPDATE`,
-        [numbers],
+        `SELECT ${INGEST_COLUMNS} FROM waybill w WHERE w.waybill_no = ANY($1::text[]) ORDER BY w.waybill_no FOR NO KEY UPDATE`,
+        [distinct],
       );
       const waybills = new Map(rows.map((row) => [row.waybillNo, row]));
-      const { results, valid } = judgeScans(inputs, waybills, now);
+      const { results, valid } = judgeScans(inputs, waybills, now, numbers);
       const accepted = await this.insert(em, valid);
       for (const scan of valid) results[scan.index].status = accepted.has(scan.key) ? 'ACCEPTED' : 'DUPLICATE';
       await this.updateWaybills(em, waybills, valid.filter((scan) => accepted.has(scan.key)));

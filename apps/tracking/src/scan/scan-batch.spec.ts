@@ -1,4 +1,4 @@
-import { judgeScans, waybillNumbersOf, type ScanInput } from './scan-batch';
+import { distinctNumbers, judgeScans, waybillNumbersOf, type ScanInput } from './scan-batch';
 
 const now = new Date('2024-03-20T04:00:00Z');
 const NO = 'CD000000000019';
@@ -9,7 +9,7 @@ const judged = (inputs: ScanInput[]) => judgeScans(inputs, waybills, now).result
 
 describe('judging a scan batch in memory', () => {
   it('loads only well-formed numbers, once', () => {
-    expect(waybillNumbersOf([scan(), scan({ waybillNo: ' cd000000000019 ' }), scan({ waybillNo: 'junk' })])).toEqual([NO]);
+    expect(distinctNumbers(waybillNumbersOf([scan(), scan({ waybillNo: ' cd000000000019 ' }), scan({ waybillNo: 'junk' })]))).toEqual([NO]);
   });
 
   it('keeps the first of equal scans and calls the rest DUPLICATE', () => {

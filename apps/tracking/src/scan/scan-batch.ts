@@ -41,19 +41,30 @@ const MAX_EVENT_ID_LENGTH = 64;
 /** The storage key of an event: a resend of it has the same. */
 export const scanKey = (waybillNo: string, eventTime: Date, eventId: string): string => `${waybillNo}|${eventTime.getTime()}|${eventId}`;
 
-/** The well-formed waybill numbers of a batch: the waybills to load (one query). */
-export function waybillNumbersOf(inputs: readonly ScanInput[]): string[] {
-  const numbers = new Set<string>();
-  for (const input of inputs) if (typeof input.waybillNo === 'string' && isWaybillNo(input.waybillNo)) numbers.add(parseWaybillNo(input.waybillNo));
-  return [...numbers];
+/** The waybill number each raw text of a batch names (null: malformed), each parsed once. */
+export function waybillNumbersOf(inputs: readonly ScanInput[]): Map<string, string | null> {
+  const numbers = new Map<string, string | null>();
+  for (const { waybillNo: raw } of inputs) {
+    if (typeof raw === 'string' && !numbers.has(raw)) numbers.set(raw, isWaybillNo(raw) ? parseWaybillNo(raw) : null);
+  }
+  return numbers;
 }
+
+/** The distinct well-formed numbers: the waybills to load (one query). */
+export const distinctNumbers = (numbers: ReadonlyMap<string, string | null>): string[] =>
+  [...new Set([...numbers.values()].filter((n): n is string => n !== null))];
 
 /**
  * Judges every scan of a batch in memory, given the batch's waybills (number → creation time):
  * every reason of validateScanEvent, plus ours — unknown waybill, malformed scanner or network ids.
  * A scan repeated inside the batch is a DUPLICATE of its first occurrence.
  */
-export function judgeScans(inputs: readonly ScanInput[], waybills: ReadonlyMap<string, { createdAt: Date }>, now: Date) {
+export function judgeScans(
+  inputs: readonly ScanInput[],
+  waybills: ReadonlyMap<string, { createdAt: Date }>,
+  now: Date,
+  numbers: ReadonlyMap<string, string | null> = waybillNumbersOf(inputs),
+) {
   const results: ScanResult[] = [];
   const valid: ValidScan[] = [];
   const firstByKey = new Map<string, ValidScan>();
@@ -63,7 +74,7 @@ export function judgeScans(inputs: readonly ScanInput[], waybills: ReadonlyMap<s
     results.push(result);
     const reject = (field: string, code: string, message: string) => result.reasons.push({ field, code, message });
     if (containsNul(input)) return reject('event', 'INVALID_CHARACTERS', 'text must not contain NUL characters');
-    const waybillNo = isWaybillNo(input.waybillNo) ? parseWaybillNo(input.waybillNo) : null;
+    const waybillNo = numbers.get(input.waybillNo) ?? null;
     const waybill = waybillNo ? waybills.get(waybillNo) : undefined;
     const validation = validateScanEvent(input, { now, waybillCreatedAt: waybill?.createdAt ?? null });
     if (!validation.ok) result.reasons.push(...validation.reasons);

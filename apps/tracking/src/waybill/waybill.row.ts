@@ -24,6 +24,14 @@ const COLUMNS: readonly [string, keyof WaybillEntity][] = [
 /** The select list of a waybill row under alias `w`. */
 export const WAYBILL_COLUMNS = COLUMNS.map(([column, field]) => `w.${column} AS "${field}"`).join(', ');
 
+// Ingest reads only what the scan rules and the state need: parties and money are never parsed there.
+const NOT_FOR_INGEST = /^(sender|recipient|declared|insured|freight|weight)|DistrictCode$/;
+
+/** The select list recordScans locks and reads (a WaybillRow without parties and money). */
+export const INGEST_COLUMNS = COLUMNS.filter(([, field]) => !NOT_FOR_INGEST.test(field))
+  .map(([column, field]) => `w.${column} AS "${field}"`)
+  .join(', ');
+
 /** A waybill row as raw SQL returns it with WAYBILL_COLUMNS (watch places are never read back). */
 export type WaybillRow = Omit<WaybillEntity, 'watchPlaces'>;
 
@@ -97,6 +105,9 @@ export function updateStatesStatement(updates: readonly { waybillNo: string; sta
   params.push(updates.map((u) => iso(u.watch.from)));
   const set = columns.map((c) => (c === 'watch_places' ? `${c} = v.${c}::uuid[]` : `${c} = v.${c}`)).join(', ');
   const unnest = ['text', ...types].map((type, i) => `$${i + 1}::${type}[]`).join(', ');
-  const sql = `UPDATE waybill w SET ${set} FROM unnest(${unnest}) AS v(waybill_no, ${columns.join(', ')}) WHERE w.waybill_no = v.waybill_no`;
+  // `w.waybill_no = ANY($1)` lets the planner fetch the rows by key whatever its estimate of the
+  // unnest, instead of hashing a scan of the whole table.
+  const sql = `UPDATE waybill w SET ${set} FROM unnest(${unnest}) AS v(waybill_no, ${columns.join(', ')})
+               WHERE w.waybill_no = v.waybill_no AND w.waybill_no = ANY($1::text[])`;
   return [sql, params];
 }
