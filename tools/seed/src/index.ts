@@ -3,3 +3,21 @@ export type * from './network-demo.types';
 export { uuidV5, demoId, DEMO_NAMESPACE } from './deterministic-id';
 export { loadNetworkDemo, networkIsEmpty } from './load-network-demo';
 export type { NetworkLoadCounts } from './load-network-demo';
+export { generateTrackingDemo, TrackingHistoryGenerator, resolveTrackingDemoOptions, SCENARIO_WEIGHTS } from './tracking-demo';
+export { JourneyScenario } from './tracking-demo.types';
+export type {
+  TrackingDemo,
+  TrackingDemoOptions,
+  ResolvedTrackingDemoOptions,
+  TrackingDemoCounts,
+  DemoWaybill,
+  DemoParty,
+  DemoScanEvent,
+  WaybillHistory,
+} from './tracking-demo.types';
+export { loadTrackingDemo, trackingIsEmpty } from './load-tracking-demo';
+export type { TrackingLoadCounts } from './load-tracking-demo';
+export { loadTrackingVolume, CopySink, copyTextLine } from './tracking-volume';
+export type { TrackingVolumeOptions, TrackingVolumeProgress, TrackingVolumeResult } from './tracking-volume';
+export { rowsOf, scanEventRow, waybillRow, laneTransitTimeRow, trackedStateOf, WAYBILL_COLUMNS, SCAN_EVENT_COLUMNS, LANE_TRANSIT_TIME_COLUMNS } from './tracking-rows';
+export type { CellValue, ColumnList } from './tracking-rows';
