@@ -1,4 +1,4 @@
-import { Field, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ScanResultStatus } from '../common/enums';
 
 // Scanner input is loosely typed on purpose: an unknown scan type, kind or reason in one event must
@@ -90,7 +90,7 @@ export class ScanResult {
   @Field(() => ScanResultStatus)
   status: keyof typeof ScanResultStatus;
 
-  @Field(() => String, { nullable: true, description: 'Id of the stored ScanEvent (ACCEPTED, DUPLICATE).' })
+  @Field(() => ID, { nullable: true, description: 'Id of the stored ScanEvent (ACCEPTED, DUPLICATE).' })
   scanEventId: string | null;
 
   @Field(() => [ItemRejection])
