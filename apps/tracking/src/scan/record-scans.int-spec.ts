@@ -71,6 +71,22 @@ describe('recordScans (扫描上传)', () => {
     expect(timeline.data.waybill.timeline.map((e: any) => e.type)).toEqual(failing(ordered.waybillNo).map((e) => e.type));
   });
 
+  it('serialises concurrent uploads for the same waybills: no lost update', async () => {
+    const route = routeOf(await buildWaybill(h.services));
+    const twin = { originOutletId: route.origin, destinationOutletId: route.destination, createdAt: hoursAgo(100) };
+    const waybills = [await buildWaybill(h.services, twin), await buildWaybill(h.services, twin), await buildWaybill(h.services, twin)];
+    const t0 = Date.now();
+    const scans = (no: string) => journey(no, route, new Date(t0 - 90 * 3_600_000));
+    await record(scans(waybills[0].waybillNo));
+    // Two scanners upload halves of the other two journeys at the same time, interleaved.
+    const [a, b] = [scans(waybills[1].waybillNo), scans(waybills[2].waybillNo)];
+    const uploads = await Promise.all([record([a[0], b[1], a[2], b[3], a[4], b[5]]), record([b[0], a[1], b[2], a[3], b[4], a[5]])]);
+    expect(uploads.map((u) => u.data.recordScans.accepted)).toEqual([6, 6]);
+    const expected = await state(waybills[0].waybillNo);
+    expect(await state(waybills[1].waybillNo)).toEqual(expected);
+    expect(await state(waybills[2].waybillNo)).toEqual(expected);
+  });
+
   it('keeps the good scans of a batch with bad ones, results in input order', async () => {
     const waybill = await buildWaybill(h.services, { createdAt: hoursAgo(48) });
     const route = routeOf(waybill);
