@@ -1,8 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { AnomalyCode } from '@courierdesk/domain-parcel';
 import { outletRestriction, type Identity } from '@courierdesk/platform-auth';
-import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from '@courierdesk/platform-subgraph';
-import { badInput } from '@courierdesk/platform-subgraph';
+import { badInput, decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from '@courierdesk/platform-subgraph';
 import { anomaliesOf, DEFAULT_ANOMALY_POLICIES, type AnomalyPolicies } from '../anomaly/anomaly.rules';
 import type { StoredScan } from '../scan/scan-event.row';
 import { waybillPageQuery, waybillPagesByPlaceQuery, type Keyset, type PlaceRole, type WaybillCriteria, type WaybillOrder } from './waybill-list.query';
