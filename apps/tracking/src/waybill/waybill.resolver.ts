@@ -1,8 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { parseWaybillNo } from '@courierdesk/domain-parcel';
 import { Scope } from '@courierdesk/platform-auth';
-import { PageArgs } from '@courierdesk/platform-subgraph';
-import { trackingConnectionType } from '../common/connection';
+import { connectionType, PageArgs } from '@courierdesk/platform-subgraph';
 import { visibleAddress, visibleName, visiblePhone } from '../common/access';
 import { mapPage } from '../common/page';
 import { trackingError } from '../common/tracking.errors';
@@ -19,7 +18,7 @@ import { WaybillFilter } from './waybill.input';
 import { DeliveryEstimate, Signer, Waybill, WaybillParty, toWaybill } from './waybill.type';
 
 /** A page of waybills (Relay). */
-export const WaybillConnection = trackingConnectionType(Waybill, 'Waybill');
+export const WaybillConnection = connectionType(Waybill, 'Waybill');
 
 /** Waybills (运单): thin — arguments to the finder or a loader, rows to the schema type, masking per field. */
 @Resolver(() => Waybill)
