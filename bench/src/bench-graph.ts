@@ -1,0 +1,147 @@
+import type { Logger } from 'pino';
+import { startGateway } from '@courierdesk/gateway';
+import { buildNetworkSchema, startNetworkSubgraph, type RunningNetworkSubgraph } from '@courierdesk/network';
+import {
+  CallerTokenIssuer,
+  callerTokenSettings,
+  CallerTokenVerifier,
+  generateSigningKey,
+  mintInternalToken,
+  Role,
+  type Identity,
+} from '@courierdesk/platform-auth';
+import { TypeormPinoLogger } from '@courierdesk/platform-db';
+import { composeSupergraph, type RunningService } from '@courierdesk/platform-subgraph';
+import { buildTrackingSchema, startTrackingSubgraph, TRACKING_SUBGRAPH, type RunningTrackingSubgraph } from '@courierdesk/tracking';
+
+/** One SQL statement the tracking subgraph sent, with its parameters. */
+export interface CapturedStatement {
+  query: string;
+  parameters: unknown[];
+}
+
+/**
+ * The tracking subgraph's TypeORM logger in the benchmark: slow and failed queries go to pino as
+ * usual; while `capturing`, every statement is also kept (to count statements per operation and
+ * replay a lookup's statements as bare SQL).
+ */
+export class CapturingQueryLogger extends TypeormPinoLogger {
+  capturing = false;
+  readonly captured: CapturedStatement[] = [];
+
+  override logQuery(query: string, parameters?: unknown[]): void {
+    if (this.capturing) this.captured.push({ query, parameters: parameters ?? [] });
+  }
+
+  /** Runs `fn` and returns the statements sent meanwhile. */
+  async capture(fn: () => Promise<unknown>): Promise<CapturedStatement[]> {
+    this.captured.length = 0;
+    this.capturing = true;
+    try {
+      await fn();
+      return [...this.captured];
+    } finally {
+      this.capturing = false;
+    }
+  }
+}
+
+/** The graph under test: network and tracking subgraphs behind the gateway, with callers' tokens. */
+export interface BenchGraph {
+  gatewayUrl: string;
+  network: RunningNetworkSubgraph;
+  tracking: RunningTrackingSubgraph;
+  /** The tracking subgraph's SQL logger (captures on demand). */
+  sql: CapturingQueryLogger;
+  /** The network subgraph's: a lookup showing only place ids and types should send it nothing. */
+  networkSql: CapturingQueryLogger;
+  tokens: { scanner: string; agent: string };
+  /** Posts a GraphQL operation to the gateway as `token`; throws on HTTP or GraphQL errors. */
+  gateway<T = any>(token: string, query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** Posts straight to the tracking subgraph with a freshly signed context token, as the gateway does. */
+  trackingDirect<T = any>(identity: Identity, query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** The identity a token stands for (as the gateway verifies it). */
+  identityOf(token: string): Promise<Identity>;
+  stop(): Promise<void>;
+}
+
+async function post<T>(url: string, authorization: string, query: string, variables?: Record<string, unknown>): Promise<T> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: unknown }[] };
+  if (!res.ok || body.errors?.length) throw new Error(`GraphQL call failed (HTTP ${res.status}): ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+  return body.data as T;
+}
+
+/**
+ * Starts the subgraphs and the gateway in this process, on 127.0.0.1 and free ports, with a
+ * supergraph composed from the subgraphs' schemas (tracking is not in the committed file yet).
+ */
+export async function startBenchGraph(databaseUrl: string, logger: Logger): Promise<BenchGraph> {
+  const [issuerKey, internalKey] = await Promise.all([generateSigningKey(), generateSigningKey()]);
+  const host = '127.0.0.1';
+  const sql = new CapturingQueryLogger(logger.child({ component: 'tracking-sql' }));
+  const networkSql = new CapturingQueryLogger(logger.child({ component: 'network-sql' }));
+  const services: RunningService[] = [];
+  try {
+    const network = await startNetworkSubgraph({
+      databaseUrl,
+      port: 0,
+      host,
+      internalJwks: internalKey.publicJwks,
+      logger: logger.child({ service: 'network' }),
+      queryLogger: networkSql,
+    });
+    services.unshift(network);
+    const tracking = await startTrackingSubgraph({
+      databaseUrl,
+      port: 0,
+      host,
+      internalJwks: internalKey.publicJwks,
+      logger: logger.child({ service: 'tracking' }),
+      queryLogger: sql,
+    });
+    services.unshift(tracking);
+    const supergraphSdl = composeSupergraph([
+      { name: 'network', url: network.url, schema: await buildNetworkSchema() },
+      { name: TRACKING_SUBGRAPH, url: tracking.url, schema: await buildTrackingSchema() },
+    ]);
+    const verifier = new CallerTokenVerifier({ jwks: issuerKey.publicJwks }, callerTokenSettings());
+    const gateway = await startGateway({
+      supergraphSdl,
+      subgraphUrls: { network: network.url, [TRACKING_SUBGRAPH]: tracking.url },
+      callerVerifier: verifier,
+      internalKey,
+      logger: logger.child({ service: 'gateway' }),
+      port: 0,
+      host,
+    });
+    services.unshift(gateway);
+    const issuer = new CallerTokenIssuer(issuerKey, callerTokenSettings());
+    const tokens = {
+      scanner: await issuer.mint({ subject: 'bench-scanner', roles: [Role.SCANNER] }),
+      agent: await issuer.mint({ subject: 'bench-agent', roles: [Role.AGENT], name: 'bench agent' }),
+    };
+    return {
+      gatewayUrl: gateway.url,
+      network,
+      tracking,
+      sql,
+      networkSql,
+      tokens,
+      gateway: (token, query, variables) => post(gateway.url, `Bearer ${token}`, query, variables),
+      trackingDirect: async (identity, query, variables) =>
+        post(tracking.url, `Bearer ${await mintInternalToken(internalKey, identity, TRACKING_SUBGRAPH)}`, query, variables),
+      identityOf: (token) => verifier.verify(token),
+      stop: async () => {
+        for (const service of services) await service.stop();
+      },
+    };
+  } catch (err) {
+    for (const service of services) await service.stop().catch(() => undefined);
+    throw err;
+  }
+}

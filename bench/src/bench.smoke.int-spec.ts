@@ -1,0 +1,62 @@
+import { createLogger } from '@courierdesk/platform-subgraph';
+import { createTestDatabase, type TestDatabase } from '@courierdesk/testing';
+import { runBenchmark, type BenchResult } from './bench';
+import { benchOptions } from './main';
+import { resultDetails, resultTable } from './report';
+
+// A smoke run of the harness at tiny volumes: it must complete and produce sane, non-zero figures.
+// Benchmarks are not tests: nothing here asserts a time or a rate against a target.
+describe('npm run bench -- --smoke', () => {
+  let db: TestDatabase;
+  let result: BenchResult;
+  const lines: string[] = [];
+  const { options } = benchOptions(['--smoke'], (line) => lines.push(line));
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    result = await runBenchmark(db.url, options, createLogger('bench', 'silent'));
+  }, 120_000);
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('loads the volume with COPY before measuring', () => {
+    const [stage] = result.stages;
+    expect(result.stages).toHaveLength(1);
+    expect(stage.eventsAtStart).toBeGreaterThanOrEqual(options.events);
+    expect(stage.waybillsAtStart).toBeGreaterThanOrEqual(options.waybills);
+    expect(stage.load.events).toBe(stage.eventsAtStart);
+  });
+
+  it('stores every scan sent through recordScans and every scan COPYed, with non-zero rates', () => {
+    const { ingest } = result.stages[0];
+    for (const figures of [ingest.gateway, ingest.copy, ingest.subgraph, ingest.service, ingest.sql]) {
+      expect(figures?.eventsPerSecond).toBeGreaterThan(0);
+    }
+    expect(ingest.gateway.events).toBe(options.ingestEvents);
+    expect(ingest.gateway.calls).toBeGreaterThanOrEqual(options.ingestEvents / options.batchSize);
+    expect(ingest.copy.events).toBe(options.ingestEvents);
+    expect(ingest.ratio).toBeGreaterThan(0);
+    expect(ingest.statementsPerCall.length).toBeGreaterThan(2);
+    // The tables were counted against what the harness wrote (runBenchmark throws otherwise).
+    expect(result.stages[0].eventsInTable).toBeGreaterThan(result.stages[0].eventsAtStart + 2 * options.ingestEvents);
+  });
+
+  it('looks waybills up with their timelines through the gateway and as bare SQL', () => {
+    const { lookup } = result.stages[0];
+    expect(lookup.gateway.lookups).toBe(options.lookups);
+    expect(lookup.sql.lookups).toBe(options.lookups);
+    expect(lookup.gateway.scans).toBeGreaterThan(0);
+    expect(lookup.sql.scans).toBeGreaterThan(0);
+    expect(lookup.gateway.latency.meanMs).toBeGreaterThan(0);
+    expect(lookup.sql.latency.meanMs).toBeGreaterThan(0);
+    expect(lookup.statementsPerLookup).toHaveLength(2);
+  });
+
+  it('prints a table with the ratios', () => {
+    const table = resultTable(result, options);
+    expect(table).toMatch(/ingest ÷ COPY/);
+    expect(table).toMatch(/gateway ÷ SQL/);
+    expect(resultDetails(result)).toMatch(/recordScans call = \d+ statements/);
+  });
+});

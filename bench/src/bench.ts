@@ -1,0 +1,280 @@
+import * as os from 'node:os';
+import type { Logger } from 'pino';
+import { makeWaybillNo } from '@courierdesk/domain-parcel';
+import { generateNetworkDemo, loadNetworkDemo, loadTrackingVolume } from '@courierdesk/seed';
+import { startBenchGraph, type BenchGraph } from './bench-graph';
+import { BenchData, t, trackingClient } from './bench-data';
+import { serverFacts } from './bench-database';
+import { profileCpu, type CpuBreakdown } from './cpu-profile';
+import {
+  asInputs,
+  clientBatches,
+  ingestThroughGateway,
+  ingestThroughService,
+  ingestThroughSubgraph,
+  rawCopy,
+  statementsOfOneCall,
+  type IngestFigures,
+} from './ingest.bench';
+import { bareSqlLookups, lookupsThroughGateway, lookupsThroughSubgraph, statementsOfOneLookup, type LookupFigures } from './lookup.bench';
+import { ingestBareSql, recordScansStatements, type StatementTimes } from './sql-ingest.bench';
+import { clock, msSince, sampler } from './stats';
+
+/** What to measure. See main.ts for the command line and defaults. */
+export interface BenchOptions {
+  /** Volume-loaded waybills at the last stage. */
+  waybills: number;
+  /** Scan events in the table at the last stage. */
+  events: number;
+  /** Scan events in the table at each measurement, ascending (the last is `events`). */
+  stages: number[];
+  /** Scans sent through recordScans per stage, and COPYed for the baseline. */
+  ingestEvents: number;
+  ingestWarmup: number;
+  batchSize: number;
+  /** Concurrent ingest clients. */
+  concurrency: number;
+  lookups: number;
+  lookupWarmup: number;
+  /** Also measure the ingest and lookup without the gateway, in-process, and as bare SQL. */
+  breakdown: boolean;
+  breakdownEvents: number;
+  /** Sample the CPU during the gateway ingest. */
+  profile: boolean;
+  deferIndexes: boolean;
+  provinces?: readonly string[];
+  seed: number;
+  log: (line: string) => void;
+}
+
+/** The machine and server the figures were measured on. */
+export interface BenchEnvironment {
+  cpus: number;
+  cpuModel: string;
+  memoryGb: number;
+  node: string;
+  platform: string;
+  postgres: string;
+  postgresSettings: Record<string, string>;
+  /** 1-minute load average at the start and the end: anything else running skews the figures. */
+  loadAverage: { start: number; end: number };
+}
+
+/** The measurements at one data volume. */
+export interface StageResult {
+  /** Scan events this stage measures at (the volume loaded before the measurements). */
+  stageEvents: number;
+  /** Waybills and scan events in the tables when the measurements started… */
+  waybillsAtStart: number;
+  eventsAtStart: number;
+  /** …and after them (the workloads add their own waybills and scans). */
+  waybillsInTable: number;
+  eventsInTable: number;
+  load: { waybills: number; events: number; seconds: number; copySeconds: number; indexSeconds: number; vacuumSeconds: number };
+  ingest: {
+    gateway: IngestFigures;
+    copy: IngestFigures;
+    /** Gateway ingest ÷ raw COPY, events per second. */
+    ratio: number;
+    statementsPerCall: string[];
+    subgraph?: IngestFigures;
+    service?: IngestFigures;
+    sql?: IngestFigures & { statementMsPerCall?: StatementTimes };
+    cpu?: CpuBreakdown;
+  };
+  lookup: {
+    gateway: LookupFigures;
+    sql: LookupFigures;
+    /** Gateway mean ÷ bare SQL mean. */
+    ratio: number;
+    statementsPerLookup: string[];
+    /** Statements the network subgraph got for one lookup. */
+    networkStatementsPerLookup: number;
+    subgraph?: LookupFigures;
+    cpu?: CpuBreakdown;
+  };
+}
+
+export interface BenchResult {
+  environment: BenchEnvironment;
+  network: { outlets: number; couriers: number; transitCentres: number };
+  stages: StageResult[];
+  seconds: number;
+}
+
+const sec = (ms: number) => ms / 1000;
+const firstLine = (sql: string) => sql.replace(/\s+/g, ' ').trim().slice(0, 70);
+
+/** Runs the whole benchmark on a fresh database: graph, demo network, then each stage's load and measurements. */
+export async function runBenchmark(databaseUrl: string, options: BenchOptions, logger: Logger): Promise<BenchResult> {
+  const started = clock();
+  const { log } = options;
+  const facts = await serverFacts(databaseUrl);
+  const environment: BenchEnvironment = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    postgres: facts.version,
+    postgresSettings: facts.settings,
+    loadAverage: { start: os.loadavg()[0], end: 0 },
+  };
+  log(`environment: ${environment.cpus} × ${environment.cpuModel}, ${environment.memoryGb} GB, Node ${environment.node}, PostgreSQL ${environment.postgres}, load average ${environment.loadAverage.start.toFixed(2)}`);
+
+  const graph = await startBenchGraph(databaseUrl, logger);
+  try {
+    const network = generateNetworkDemo({ provinces: options.provinces, seed: options.seed });
+    await loadNetworkDemo(graph.network.dataSource, network);
+    log(`network demo: ${network.outlets.length} outlets, ${network.couriers.length} couriers, ${network.transitCentres.length} transit centres`);
+    const data = new BenchData(network, databaseUrl, options.seed);
+    const now = new Date();
+    let nextSequence = 1;
+    let volumeWaybills = 0;
+    let waybillsInTable = 0;
+    let eventsInTable = 0;
+    const stages: StageResult[] = [];
+
+    for (const [index, stageEvents] of options.stages.entries()) {
+      log(`\n== stage ${index + 1}: ${stageEvents.toLocaleString('en')} scan events ==`);
+      const targetWaybills = Math.round((options.waybills * stageEvents) / options.events);
+      const volume = await loadTrackingVolume({
+        databaseUrl,
+        network,
+        waybills: Math.max(0, targetWaybills - volumeWaybills),
+        events: Math.max(0, stageEvents - eventsInTable),
+        firstSequence: nextSequence,
+        seed: options.seed,
+        now,
+        deferIndexes: options.deferIndexes,
+        analyze: false,
+        onProgress: (p) => log(`  loading: ${p.waybills.toLocaleString('en')} waybills, ${p.events.toLocaleString('en')} events, ${sec(p.elapsedMs).toFixed(1)} s`),
+      });
+      nextSequence = volume.lastSequence + 1;
+      volumeWaybills += volume.waybills;
+      waybillsInTable += volume.waybills;
+      eventsInTable += volume.events;
+      const vacuumStarted = clock();
+      await vacuum(databaseUrl);
+      const load = {
+        waybills: volume.waybills,
+        events: volume.events,
+        seconds: sec(volume.totalMs),
+        copySeconds: sec(volume.copyMs),
+        indexSeconds: sec(volume.indexMs),
+        vacuumSeconds: sec(msSince(vacuumStarted)),
+      };
+      log(`  loaded ${volume.waybills.toLocaleString('en')} waybills, ${volume.events.toLocaleString('en')} events with COPY in ${load.seconds.toFixed(1)} s; VACUUM ANALYZE ${load.vacuumSeconds.toFixed(1)} s`);
+
+      const [waybillsAtStart, eventsAtStart] = [waybillsInTable, eventsInTable];
+      const ingest = await measureIngest(graph, data, databaseUrl, options);
+      waybillsInTable += ingest.waybills;
+      eventsInTable += ingest.events;
+      const lookup = await measureLookups(graph, databaseUrl, nextSequence - 1, options, index);
+      await checkCounts(databaseUrl, waybillsInTable, eventsInTable);
+      stages.push({ stageEvents, waybillsAtStart, eventsAtStart, waybillsInTable, eventsInTable, load, ingest: ingest.result, lookup });
+    }
+    environment.loadAverage.end = os.loadavg()[0];
+    return {
+      environment,
+      network: { outlets: network.outlets.length, couriers: network.couriers.length, transitCentres: network.transitCentres.length },
+      stages,
+      seconds: sec(msSince(started)),
+    };
+  } finally {
+    await graph.stop();
+  }
+}
+
+/** Hint bits, visibility map and planner statistics, as a vacuumed production table has them. */
+async function vacuum(databaseUrl: string): Promise<void> {
+  const client = await trackingClient(databaseUrl, 'courierdesk-bench');
+  try {
+    await client.query(`VACUUM (ANALYZE) ${t('waybill')}, ${t('scan_event')}, ${t('lane_transit_time')}`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The tables hold exactly what the benchmark wrote. */
+async function checkCounts(databaseUrl: string, waybills: number, events: number): Promise<void> {
+  const client = await trackingClient(databaseUrl, 'courierdesk-bench');
+  try {
+    const { rows: [row] } = await client.query(`SELECT (SELECT count(*) FROM ${t('waybill')})::int AS waybills, (SELECT count(*) FROM ${t('scan_event')})::int AS events`);
+    if (row.waybills !== waybills || row.events !== events) {
+      throw new Error(`tables hold ${row.waybills} waybills and ${row.events} events; the benchmark wrote ${waybills} and ${events}`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+async function measureIngest(graph: BenchGraph, data: BenchData, databaseUrl: string, o: BenchOptions) {
+  let waybills = 0;
+  let events = 0;
+  const prepare = async (count: number, state: 'initial' | 'final') => {
+    const set = data.generate(count);
+    await data.insertWaybills(set, state);
+    waybills += set.histories.length;
+    events += set.events.length;
+    return set;
+  };
+  const batches = (set: Awaited<ReturnType<typeof prepare>>) => clientBatches(set, o.concurrency, o.batchSize);
+
+  // Warm-up (JIT, connection pools, plans), then one call with its statements captured.
+  await ingestThroughGateway(graph, asInputs(batches(await prepare(o.ingestWarmup, 'initial'))));
+  const probe = await prepare(Math.min(o.batchSize, o.ingestEvents), 'initial');
+  const statements = await statementsOfOneCall(graph, asInputs(clientBatches(probe, 1, o.batchSize))[0][0]);
+  const statementsPerCall = statements.map((s) => firstLine(s.query));
+
+  const main = asInputs(batches(await prepare(o.ingestEvents, 'initial')));
+  o.log(`  ingest: ${o.ingestEvents.toLocaleString('en')} scans through the gateway's recordScans, ${o.concurrency} clients, batches of ${o.batchSize}…`);
+  let cpu: CpuBreakdown | undefined;
+  let gateway: IngestFigures;
+  if (o.profile) ({ result: gateway, breakdown: cpu } = await profileCpu(() => ingestThroughGateway(graph, main)));
+  else gateway = await ingestThroughGateway(graph, main);
+
+  await rawCopy(databaseUrl, await prepare(Math.min(o.ingestWarmup, o.ingestEvents), 'final'));
+  const copy = await rawCopy(databaseUrl, await prepare(o.ingestEvents, 'final'));
+  const result: StageResult['ingest'] = { gateway, copy, ratio: gateway.eventsPerSecond / copy.eventsPerSecond, statementsPerCall, cpu };
+
+  if (o.breakdown) {
+    o.log(`  ingest breakdown: ${o.breakdownEvents.toLocaleString('en')} scans each through the subgraph alone, the service in-process, bare SQL…`);
+    const scanner = await graph.identityOf(graph.tokens.scanner);
+    result.subgraph = await ingestThroughSubgraph(graph, scanner, asInputs(batches(await prepare(o.breakdownEvents, 'initial'))));
+    result.service = await ingestThroughService(graph, asInputs(batches(await prepare(o.breakdownEvents, 'initial'))));
+    const sql = recordScansStatements(statements);
+    if (sql) {
+      const set = await prepare(o.breakdownEvents, 'initial');
+      result.sql = await ingestBareSql(databaseUrl, sql, set, batches(set));
+    } else {
+      o.log('  (bare-SQL ingest skipped: recordScans sent statements of a shape this replay does not know)');
+    }
+  }
+  return { result, waybills, events };
+}
+
+async function measureLookups(graph: BenchGraph, databaseUrl: string, lastSequence: number, o: BenchOptions, stage: number): Promise<StageResult['lookup']> {
+  const pick = sampler(o.seed * 1000 + stage);
+  const numbers = (n: number) => Array.from({ length: n }, () => makeWaybillNo(1 + pick(lastSequence)));
+  const [sample] = numbers(1);
+  const { tracking: template, network: networkStatements } = await statementsOfOneLookup(graph, sample);
+  o.log(`  lookup: ${o.lookups.toLocaleString('en')} random waybills, one client, through the gateway and as bare SQL (${template.length} statements)…`);
+  await lookupsThroughGateway(graph, numbers(o.lookupWarmup));
+  await bareSqlLookups(databaseUrl, template, sample, numbers(o.lookupWarmup));
+  let cpu: CpuBreakdown | undefined;
+  let gateway: LookupFigures;
+  if (o.profile) ({ result: gateway, breakdown: cpu } = await profileCpu(() => lookupsThroughGateway(graph, numbers(o.lookups))));
+  else gateway = await lookupsThroughGateway(graph, numbers(o.lookups));
+  const sql = await bareSqlLookups(databaseUrl, template, sample, numbers(o.lookups));
+  const result: StageResult['lookup'] = {
+    gateway,
+    sql,
+    ratio: gateway.latency.meanMs / sql.latency.meanMs,
+    statementsPerLookup: template.map((s) => firstLine(s.query)),
+    networkStatementsPerLookup: networkStatements,
+    cpu,
+  };
+  if (o.breakdown) result.subgraph = await lookupsThroughSubgraph(graph, await graph.identityOf(graph.tokens.agent), numbers(o.lookups));
+  return result;
+}

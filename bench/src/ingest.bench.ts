@@ -1,0 +1,125 @@
+import { finished } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
+import { copyTextLine, scanEventRow, type DemoScanEvent } from '@courierdesk/seed';
+import type { Identity } from '@courierdesk/platform-auth';
+import { createTrackingServices, type ScanInput } from '@courierdesk/tracking';
+import type { BenchGraph, CapturedStatement } from './bench-graph';
+import { copyChunks, SCAN_EVENT_COLUMNS, t, trackingClient, type WorkloadSet } from './bench-data';
+import { clock, latencyStats, msSince, type LatencyStats } from './stats';
+
+/** Throughput of one way of storing scans. */
+export interface IngestFigures {
+  events: number;
+  seconds: number;
+  eventsPerSecond: number;
+  /** Calls of `batchSize` (recordScans paths); 1 for a COPY. */
+  calls: number;
+  concurrency: number;
+  callLatency: LatencyStats | null;
+}
+
+const RECORD_SCANS = 'mutation Ingest($input: RecordScansInput!) { recordScans(input: $input) { accepted duplicates rejected } }';
+
+/** A scan as a scanner uploads it (GraphQL ScanEventInput): fields that do not apply are left out. */
+export function scanInput(e: DemoScanEvent): ScanInput {
+  const input: ScanInput = { eventId: e.eventId, waybillNo: e.waybillNo, type: e.type, eventTime: e.eventTime.toISOString() };
+  if (e.location) input.location = e.location;
+  if (e.courierId) input.courierId = e.courierId;
+  if (e.signer) input.signer = e.signer;
+  if (e.failureReason) input.failureReason = e.failureReason;
+  if (e.problemCode) input.problemCode = e.problemCode;
+  if (e.note) input.note = e.note;
+  return input;
+}
+
+/**
+ * Splits a workload among `concurrency` clients as scanner fleets upload: each client owns its
+ * waybills (no two clients scan one parcel), and sends their scans in time order — first scans of
+ * all its waybills, then second scans… — in batches of `batchSize`.
+ */
+export function clientBatches(set: WorkloadSet, concurrency: number, batchSize: number): DemoScanEvent[][][] {
+  return Array.from({ length: concurrency }, (_, c) => {
+    const owned = set.histories.filter((_, i) => i % concurrency === c);
+    const stream: DemoScanEvent[] = [];
+    const rounds = Math.max(0, ...owned.map((h) => h.events.length));
+    for (let r = 0; r < rounds; r++) for (const h of owned) if (r < h.events.length) stream.push(h.events[r]);
+    const batches: DemoScanEvent[][] = [];
+    for (let i = 0; i < stream.length; i += batchSize) batches.push(stream.slice(i, i + batchSize));
+    return batches;
+  });
+}
+
+/** The batches as GraphQL inputs (built before any timing starts). */
+export const asInputs = (perClient: DemoScanEvent[][][]): ScanInput[][][] => perClient.map((batches) => batches.map((batch) => batch.map(scanInput)));
+
+type Send = (batch: ScanInput[]) => Promise<{ accepted: number; rejected: number }>;
+
+/** Sends every client's batches, clients in parallel, each sequentially; times the whole and each call. */
+async function drive(perClient: ScanInput[][][], send: Send): Promise<IngestFigures> {
+  const latencies: number[] = [];
+  let accepted = 0;
+  let rejected = 0;
+  const started = clock();
+  await Promise.all(
+    perClient.map(async (batches) => {
+      for (const batch of batches) {
+        const at = clock();
+        const result = await send(batch);
+        latencies.push(msSince(at));
+        accepted += result.accepted;
+        rejected += result.rejected;
+      }
+    }),
+  );
+  const seconds = msSince(started) / 1000;
+  const events = perClient.flat(2).length;
+  if (accepted !== events || rejected > 0) throw new Error(`ingest stored ${accepted} of ${events} scans (${rejected} rejected)`);
+  return { events, seconds, eventsPerSecond: events / seconds, calls: latencies.length, concurrency: perClient.length, callLatency: latencyStats(latencies) };
+}
+
+/** recordScans through the gateway, as a scanner fleet calls it. */
+export function ingestThroughGateway(graph: BenchGraph, perClient: ScanInput[][][]): Promise<IngestFigures> {
+  return drive(perClient, async (events) => (await graph.gateway(graph.tokens.scanner, RECORD_SCANS, { input: { events } })).recordScans);
+}
+
+/** recordScans posted straight to the tracking subgraph (the gateway's part left out). */
+export function ingestThroughSubgraph(graph: BenchGraph, scanner: Identity, perClient: ScanInput[][][]): Promise<IngestFigures> {
+  return drive(perClient, async (events) => (await graph.trackingDirect(scanner, RECORD_SCANS, { input: { events } })).recordScans);
+}
+
+/** RecordScansService.record called in-process (HTTP and GraphQL left out): validation, state and SQL. */
+export function ingestThroughService(graph: BenchGraph, perClient: ScanInput[][][]): Promise<IngestFigures> {
+  const { scans } = createTrackingServices(graph.tracking.dataSource);
+  return drive(perClient, async (events) => {
+    const results = await scans.record(events);
+    return { accepted: results.filter((r) => r.status === 'ACCEPTED').length, rejected: results.filter((r) => r.status === 'REJECTED').length };
+  });
+}
+
+/** The statements one recordScans call sends (captured from the tracking subgraph's SQL logger). */
+export async function statementsOfOneCall(graph: BenchGraph, batch: ScanInput[]): Promise<CapturedStatement[]> {
+  return graph.sql.capture(() => graph.gateway(graph.tokens.scanner, RECORD_SCANS, { input: { events: batch } }));
+}
+
+/**
+ * The baseline: the same number of comparable scans (fresh waybills' histories) COPYed into the same
+ * scan_event table on one connection, rendered to COPY text before the clock starts.
+ */
+export async function rawCopy(databaseUrl: string, set: WorkloadSet): Promise<IngestFigures> {
+  const chunks = copyChunks(set.events, (e) => copyTextLine(scanEventRow(e)));
+  const client = await trackingClient(databaseUrl, 'courierdesk-bench-copy');
+  try {
+    const started = clock();
+    const stream = client.query(copyFrom(`COPY ${t('scan_event')} (${SCAN_EVENT_COLUMNS.map(([n]) => n).join(', ')}) FROM STDIN`));
+    for (const chunk of chunks) {
+      if (!stream.write(chunk)) await new Promise<void>((resolve, reject) => stream.once('drain', resolve).once('error', reject));
+    }
+    stream.end();
+    await finished(stream);
+    const seconds = msSince(started) / 1000;
+    if (stream.rowCount !== set.events.length) throw new Error(`COPY stored ${stream.rowCount} of ${set.events.length} scans`);
+    return { events: set.events.length, seconds, eventsPerSecond: set.events.length / seconds, calls: 1, concurrency: 1, callLatency: null };
+  } finally {
+    await client.end();
+  }
+}

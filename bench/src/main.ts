@@ -1,0 +1,120 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createLogger } from '@courierdesk/platform-subgraph';
+import { runBenchmark, type BenchOptions } from './bench';
+import { startBenchDatabase } from './bench-database';
+import { resultDetails, resultPreamble, resultTable } from './report';
+
+const HELP = `npm run bench [-- options]
+
+Loads a volume of waybills and scan events with COPY into a fresh database, starts the network and
+tracking subgraphs and the gateway, and measures in one run, at each stage's volume:
+  ingest  recordScans through the gateway vs raw COPY into the same table (events/s, ratio)
+  lookup  waybill(waybillNo) { status timeline { … } } through the gateway vs its bare SQL (latency, ratio)
+
+  --waybills <n>         waybills at the last stage (default 1000000)
+  --events <n>           scan events at the last stage (default 8000000)
+  --stages <n,n,…>       scan events in the table at each measurement (default 1000000,8000000)
+  --ingest <n>           scans sent through recordScans per stage, and COPYed for the baseline (default 200000)
+  --concurrency <n>      ingest clients (default 3)
+  --batch <n>            scans per recordScans call (default 1000)
+  --lookups <n>          lookups per path per stage (default 3000)
+  --no-breakdown         skip the breakdown (subgraph alone, service in-process, bare SQL)
+  --profile              sample the CPU during the gateway ingest and print where it goes
+  --defer-indexes        rebuild the waybill table's secondary indexes after each volume load
+  --smoke                a tiny run (200 waybills, 2,000 events) to check the harness, not to measure
+  --keep-db              keep the benchmark database afterwards
+  --json <file>          also write the results as JSON
+Environment: DATABASE_URL (a server to create the benchmark database on; default: embedded
+PostgreSQL under .data/bench-pg), LOG_LEVEL (default warn).`;
+
+const SMOKE: Partial<BenchOptions> = {
+  waybills: 200,
+  events: 2000,
+  stages: [2000],
+  ingestEvents: 2000,
+  ingestWarmup: 500,
+  lookups: 50,
+  lookupWarmup: 10,
+  breakdownEvents: 1000,
+  concurrency: 2,
+};
+
+const count = (value: string | undefined, name: string): number | undefined => {
+  if (value === undefined) return undefined;
+  const n = Number(value.replace(/[_,]/g, ''));
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a whole number ≥ 1, got ${value}`);
+  return n;
+};
+
+/** Options from the command line, defaults filled in. */
+export function benchOptions(argv: string[], log: (line: string) => void): { options: BenchOptions; help: boolean; keep: boolean; json?: string } {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      waybills: { type: 'string' },
+      events: { type: 'string' },
+      stages: { type: 'string' },
+      ingest: { type: 'string' },
+      concurrency: { type: 'string' },
+      batch: { type: 'string' },
+      lookups: { type: 'string' },
+      'no-breakdown': { type: 'boolean', default: false },
+      profile: { type: 'boolean', default: false },
+      'defer-indexes': { type: 'boolean', default: false },
+      smoke: { type: 'boolean', default: false },
+      'keep-db': { type: 'boolean', default: false },
+      json: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const base = values.smoke ? SMOKE : {};
+  const events = count(values.events, 'events') ?? base.events ?? 8_000_000;
+  const stages = values.stages ? values.stages.split(',').map((s) => count(s.trim(), 'stages')!) : (base.stages ?? [Math.min(1_000_000, events), events]);
+  const ingestEvents = count(values.ingest, 'ingest') ?? base.ingestEvents ?? 200_000;
+  const options: BenchOptions = {
+    waybills: count(values.waybills, 'waybills') ?? base.waybills ?? 1_000_000,
+    events,
+    stages: [...new Set(stages)].sort((a, b) => a - b),
+    ingestEvents,
+    ingestWarmup: base.ingestWarmup ?? Math.min(10_000, ingestEvents),
+    batchSize: count(values.batch, 'batch') ?? 1000,
+    concurrency: count(values.concurrency, 'concurrency') ?? base.concurrency ?? 3,
+    lookups: count(values.lookups, 'lookups') ?? base.lookups ?? 3000,
+    lookupWarmup: base.lookupWarmup ?? 300,
+    breakdown: !values['no-breakdown'],
+    breakdownEvents: base.breakdownEvents ?? Math.min(50_000, ingestEvents),
+    profile: values.profile,
+    deferIndexes: values['defer-indexes'],
+    seed: 1,
+    log,
+  };
+  if (options.stages[options.stages.length - 1] > options.events) throw new Error('--stages must not exceed --events');
+  return { options, help: Boolean(values.help), keep: values['keep-db'], json: values.json };
+}
+
+async function main(): Promise<void> {
+  const log = (line: string) => console.log(line);
+  const { options, help, keep, json } = benchOptions(process.argv.slice(2), log);
+  if (help) {
+    console.log(HELP);
+    return;
+  }
+  const logger = createLogger('bench', process.env.LOG_LEVEL ?? 'warn');
+  const database = await startBenchDatabase({ databaseUrl: process.env['DATABASE_URL'], logger });
+  log(`database: ${database.server}`);
+  try {
+    const result = await runBenchmark(database.url, options, logger);
+    log(`\n${resultPreamble(result, options)}\n\n${resultTable(result, options)}\n\n${resultDetails(result)}\n\ntotal ${result.seconds.toFixed(0)} s`);
+    if (json) writeFileSync(json, `${JSON.stringify({ options: { ...options, log: undefined }, result }, null, 2)}\n`);
+  } finally {
+    await database.stop({ keep });
+  }
+}
+
+if (require.main === module) {
+  main().catch((err) => {
+    console.error('bench failed:', err instanceof Error ? (err.stack ?? err.message) : err);
+    process.exit(1);
+  });
+}

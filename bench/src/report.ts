@@ -1,0 +1,79 @@
+import type { BenchOptions, BenchResult, StageResult } from './bench';
+import type { IngestFigures } from './ingest.bench';
+import type { LookupFigures } from './lookup.bench';
+import { fixed, int } from './stats';
+
+/** Targets of the issue: ingest ≥ 20,000 events/s and ≥ half of raw COPY; lookup within 5× bare SQL. */
+export const TARGETS = { ingestEventsPerSecond: 20_000, ingestVsCopy: 0.5, lookupVsSql: 5 } as const;
+
+const mark = (ok: boolean) => (ok ? 'met' : 'MISSED');
+const rate = (f: IngestFigures | undefined) => (f ? `${int(f.eventsPerSecond)}/s` : '—');
+const calls = (f: IngestFigures | undefined) => (f?.callLatency ? `${fixed(f.callLatency.p50Ms, 0)} / ${fixed(f.callLatency.p95Ms, 0)} ms` : '—');
+const lat = (f: LookupFigures | undefined) => (f ? `${fixed(f.latency.meanMs)} / ${fixed(f.latency.p50Ms)} / ${fixed(f.latency.p95Ms)} ms` : '—');
+const change = (first: number | undefined, last: number | undefined) =>
+  first !== undefined && last !== undefined && first > 0 ? `${last >= first ? '+' : ''}${fixed(((last - first) / first) * 100, 0)} %` : '';
+
+/** The results as a fixed-width table: one column per stage, and the change from the first to the last. */
+export function resultTable(result: BenchResult, options: Pick<BenchOptions, 'batchSize' | 'concurrency' | 'ingestEvents' | 'lookups'>): string {
+  const s = result.stages;
+  const rows: [string, (st: StageResult) => string, ((st: StageResult) => number | undefined)?][] = [
+    ['waybills / scan events in the table', (st) => `${int(st.waybillsAtStart)} / ${int(st.eventsAtStart)}`],
+    ['volume load with COPY (this stage)', (st) => `${int(st.load.events)} ev in ${fixed(st.load.copySeconds, 1)} s = ${int(st.load.events / Math.max(st.load.copySeconds, 1e-9))}/s`],
+    [`INGEST recordScans via gateway (${options.concurrency} clients × ${options.batchSize})`, (st) => rate(st.ingest.gateway), (st) => st.ingest.gateway.eventsPerSecond],
+    ['  call latency p50 / p95', (st) => calls(st.ingest.gateway), (st) => st.ingest.gateway.callLatency?.p50Ms],
+    ['  raw COPY, same table, 1 connection', (st) => rate(st.ingest.copy), (st) => st.ingest.copy.eventsPerSecond],
+    [`  ingest ÷ COPY (target ≥ ${TARGETS.ingestVsCopy})`, (st) => `${fixed(st.ingest.ratio)} ${mark(st.ingest.ratio >= TARGETS.ingestVsCopy)}`, (st) => st.ingest.ratio],
+    [`  ingest ≥ ${int(TARGETS.ingestEventsPerSecond)}/s`, (st) => mark(st.ingest.gateway.eventsPerSecond >= TARGETS.ingestEventsPerSecond)],
+    ['  breakdown: tracking subgraph alone', (st) => rate(st.ingest.subgraph), (st) => st.ingest.subgraph?.eventsPerSecond],
+    ['  breakdown: RecordScansService in-process', (st) => rate(st.ingest.service), (st) => st.ingest.service?.eventsPerSecond],
+    ['  breakdown: its SQL alone (pg, prepared params)', (st) => rate(st.ingest.sql), (st) => st.ingest.sql?.eventsPerSecond],
+    ['LOOKUP via gateway, 1 client: mean / p50 / p95', (st) => lat(st.lookup.gateway), (st) => st.lookup.gateway.latency.meanMs],
+    ['  bare SQL (same statements, pg)', (st) => lat(st.lookup.sql), (st) => st.lookup.sql.latency.meanMs],
+    [`  gateway ÷ SQL, mean (target ≤ ${TARGETS.lookupVsSql})`, (st) => `${fixed(st.lookup.ratio, 1)} ${mark(st.lookup.ratio <= TARGETS.lookupVsSql)}`, (st) => st.lookup.ratio],
+    ['  p50 ratio', (st) => fixed(st.lookup.gateway.latency.p50Ms / st.lookup.sql.latency.p50Ms, 1)],
+    ['  breakdown: tracking subgraph alone', (st) => lat(st.lookup.subgraph), (st) => st.lookup.subgraph?.latency.meanMs],
+  ];
+  const changes = s.length > 1;
+  const header = ['', ...s.map((st) => `${int(st.stageEvents)} events`), ...(changes ? [`change ${s.length > 2 ? 'first → last' : ''}`.trim()] : [])];
+  const body = rows.map(([label, cell, value]) => [label, ...s.map(cell), ...(changes ? [value ? change(value(s[0]), value(s[s.length - 1])) : ''] : [])]);
+  const widths = header.map((_, i) => Math.max(...[header, ...body].map((r) => [...r[i]].length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c + ' '.repeat(widths[i] - [...c].length)).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n');
+}
+
+/** Environment and method lines printed above the table. */
+export function resultPreamble(result: BenchResult, options: BenchOptions): string {
+  const e = result.environment;
+  const settings = Object.entries(e.postgresSettings).map(([k, v]) => `${k}=${v}`).join(', ');
+  return [
+    `machine:  ${e.cpus} × ${e.cpuModel}, ${e.memoryGb} GB RAM, ${e.platform}; 1-min load average ${fixed(e.loadAverage.start)} at the start, ${fixed(e.loadAverage.end)} at the end`,
+    `runtime:  Node ${e.node}; PostgreSQL ${e.postgres} (${settings}); gateway, subgraphs and clients in one Node process, PostgreSQL beside it, all on 127.0.0.1`,
+    `network:  ${result.network.transitCentres} transit centres, ${result.network.outlets} outlets, ${result.network.couriers} couriers (demo provinces)`,
+    `ingest:   ${int(options.ingestEvents)} new scans per stage on fresh waybills, ${options.concurrency} clients, batches of ${options.batchSize}, after ${int(options.ingestWarmup)} warm-up scans`,
+    `lookup:   ${int(options.lookups)} random waybills per path, one client, after ${int(options.lookupWarmup)} warm-up lookups`,
+  ].join('\n');
+}
+
+/** The statements per call and the CPU split of each stage. */
+export function resultDetails(result: BenchResult): string {
+  const out: string[] = [];
+  result.stages.forEach((st, i) => {
+    out.push(`stage ${i + 1} (${int(st.stageEvents)} events; ${int(st.eventsInTable)} after its workloads): load ${fixed(st.load.seconds, 1)} s (COPY ${fixed(st.load.copySeconds, 1)} s, indexes ${fixed(st.load.indexSeconds, 1)} s) + VACUUM ANALYZE ${fixed(st.load.vacuumSeconds, 1)} s`);
+    out.push(`  recordScans call = ${st.ingest.statementsPerCall.length} statements: ${st.ingest.statementsPerCall.map((q) => `[${q}]`).join(' ')}`);
+    out.push(`  lookup = ${st.lookup.statementsPerLookup.length} statements: ${st.lookup.statementsPerLookup.map((q) => `[${q}]`).join(' ')}; network subgraph: ${st.lookup.networkStatementsPerLookup}`);
+    const times = st.ingest.sql?.statementMsPerCall;
+    if (times) {
+      const total = Object.values(times).reduce((a, b) => a + b, 0);
+      out.push(`  bare-SQL recordScans call, ${st.ingest.sql!.concurrency} clients, mean ms per call by statement: ` +
+        Object.entries(times).map(([role, ms]) => `${role} ${fixed(ms, 1)}`).join(', ') + ` (sum ${fixed(total, 1)})`);
+    }
+    for (const [what, cpu] of [['gateway ingest', st.ingest.cpu], ['gateway lookups', st.lookup.cpu]] as const) {
+      if (!cpu) continue;
+      out.push(`  CPU of the Node process during the ${what} (${fixed(cpu.sampledMs / 1000, 1)} s sampled), self time by area:`);
+      for (const a of cpu.areas.filter((x) => x.share >= 0.005)) out.push(`    ${fixed(a.share * 100, 1).padStart(5)} %  ${a.area}`);
+      out.push('  top functions:');
+      for (const f of cpu.top.slice(0, 12)) out.push(`    ${fixed(f.share * 100, 1).padStart(5)} %  ${f.fn}`);
+    }
+  });
+  return out.join('\n');
+}
