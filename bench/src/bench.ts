@@ -1,24 +1,16 @@
 import * as os from 'node:os';
 import type { Logger } from 'pino';
-import { makeWaybillNo } from '@courierdesk/domain-parcel';
 import { generateNetworkDemo, loadNetworkDemo, loadTrackingVolume } from '@courierdesk/seed';
-import { startBenchGraph, type BenchGraph } from './bench-graph';
+import { startBenchGraph } from './bench-graph';
 import { BenchData, t, trackingClient } from './bench-data';
 import { serverFacts } from './bench-database';
-import { profileCpu, type CpuBreakdown } from './cpu-profile';
-import {
-  asInputs,
-  clientBatches,
-  ingestThroughGateway,
-  ingestThroughService,
-  ingestThroughSubgraph,
-  rawCopy,
-  statementsOfOneCall,
-  type IngestFigures,
-} from './ingest.bench';
-import { bareSqlLookups, lookupsThroughGateway, lookupsThroughSubgraph, statementsOfOneLookup, type LookupFigures } from './lookup.bench';
-import { ingestBareSql, recordScansStatements, type StatementTimes } from './sql-ingest.bench';
-import { clock, msSince, sampler } from './stats';
+import { cpuMeter } from './cpu-meter';
+import type { CpuBreakdown } from './cpu-profile';
+import type { IngestFigures } from './ingest.bench';
+import type { LookupFigures } from './lookup.bench';
+import type { StatementTimes } from './sql-ingest.bench';
+import { measureIngest, measureLookups } from './stage-measurements';
+import { clock, msSince } from './stats';
 
 /** What to measure. See main.ts for the command line and defaults. */
 export interface BenchOptions {
@@ -103,7 +95,6 @@ export interface BenchResult {
 }
 
 const sec = (ms: number) => ms / 1000;
-const firstLine = (sql: string) => sql.replace(/\s+/g, ' ').trim().slice(0, 70);
 
 /** Runs the whole benchmark on a fresh database: graph, demo network, then each stage's load and measurements. */
 export async function runBenchmark(databaseUrl: string, options: BenchOptions, logger: Logger): Promise<BenchResult> {
@@ -128,6 +119,7 @@ export async function runBenchmark(databaseUrl: string, options: BenchOptions, l
     await loadNetworkDemo(graph.network.dataSource, network);
     log(`network demo: ${network.outlets.length} outlets, ${network.couriers.length} couriers, ${network.transitCentres.length} transit centres`);
     const data = new BenchData(network, databaseUrl, options.seed);
+    const meter = await cpuMeter(databaseUrl);
     const now = new Date();
     let nextSequence = 1;
     let volumeWaybills = 0;
@@ -167,10 +159,11 @@ export async function runBenchmark(databaseUrl: string, options: BenchOptions, l
       log(`  loaded ${volume.waybills.toLocaleString('en')} waybills, ${volume.events.toLocaleString('en')} events with COPY in ${load.seconds.toFixed(1)} s; VACUUM ANALYZE ${load.vacuumSeconds.toFixed(1)} s`);
 
       const [waybillsAtStart, eventsAtStart] = [waybillsInTable, eventsInTable];
-      const ingest = await measureIngest(graph, data, databaseUrl, options);
+      const context = { graph, data, databaseUrl, meter, options };
+      const ingest = await measureIngest(context);
       waybillsInTable += ingest.waybills;
       eventsInTable += ingest.events;
-      const lookup = await measureLookups(graph, databaseUrl, nextSequence - 1, options, index);
+      const lookup = await measureLookups(context, nextSequence - 1, index);
       await checkCounts(databaseUrl, waybillsInTable, eventsInTable);
       stages.push({ stageEvents, waybillsAtStart, eventsAtStart, waybillsInTable, eventsInTable, load, ingest: ingest.result, lookup });
     }
@@ -207,74 +200,4 @@ async function checkCounts(databaseUrl: string, waybills: number, events: number
   } finally {
     await client.end();
   }
-}
-
-async function measureIngest(graph: BenchGraph, data: BenchData, databaseUrl: string, o: BenchOptions) {
-  let waybills = 0;
-  let events = 0;
-  const prepare = async (count: number, state: 'initial' | 'final') => {
-    const set = data.generate(count);
-    await data.insertWaybills(set, state);
-    waybills += set.histories.length;
-    events += set.events.length;
-    return set;
-  };
-  const batches = (set: Awaited<ReturnType<typeof prepare>>) => clientBatches(set, o.concurrency, o.batchSize);
-
-  // Warm-up (JIT, connection pools, plans), then one call with its statements captured.
-  await ingestThroughGateway(graph, asInputs(batches(await prepare(o.ingestWarmup, 'initial'))));
-  const probe = await prepare(Math.min(o.batchSize, o.ingestEvents), 'initial');
-  const statements = await statementsOfOneCall(graph, asInputs(clientBatches(probe, 1, o.batchSize))[0][0]);
-  const statementsPerCall = statements.map((s) => firstLine(s.query));
-
-  const main = asInputs(batches(await prepare(o.ingestEvents, 'initial')));
-  o.log(`  ingest: ${o.ingestEvents.toLocaleString('en')} scans through the gateway's recordScans, ${o.concurrency} clients, batches of ${o.batchSize}…`);
-  let cpu: CpuBreakdown | undefined;
-  let gateway: IngestFigures;
-  if (o.profile) ({ result: gateway, breakdown: cpu } = await profileCpu(() => ingestThroughGateway(graph, main)));
-  else gateway = await ingestThroughGateway(graph, main);
-
-  await rawCopy(databaseUrl, await prepare(Math.min(o.ingestWarmup, o.ingestEvents), 'final'));
-  const copy = await rawCopy(databaseUrl, await prepare(o.ingestEvents, 'final'));
-  const result: StageResult['ingest'] = { gateway, copy, ratio: gateway.eventsPerSecond / copy.eventsPerSecond, statementsPerCall, cpu };
-
-  if (o.breakdown) {
-    o.log(`  ingest breakdown: ${o.breakdownEvents.toLocaleString('en')} scans each through the subgraph alone, the service in-process, bare SQL…`);
-    const scanner = await graph.identityOf(graph.tokens.scanner);
-    result.subgraph = await ingestThroughSubgraph(graph, scanner, asInputs(batches(await prepare(o.breakdownEvents, 'initial'))));
-    result.service = await ingestThroughService(graph, asInputs(batches(await prepare(o.breakdownEvents, 'initial'))));
-    const sql = recordScansStatements(statements);
-    if (sql) {
-      const set = await prepare(o.breakdownEvents, 'initial');
-      result.sql = await ingestBareSql(databaseUrl, sql, set, batches(set));
-    } else {
-      o.log('  (bare-SQL ingest skipped: recordScans sent statements of a shape this replay does not know)');
-    }
-  }
-  return { result, waybills, events };
-}
-
-async function measureLookups(graph: BenchGraph, databaseUrl: string, lastSequence: number, o: BenchOptions, stage: number): Promise<StageResult['lookup']> {
-  const pick = sampler(o.seed * 1000 + stage);
-  const numbers = (n: number) => Array.from({ length: n }, () => makeWaybillNo(1 + pick(lastSequence)));
-  const [sample] = numbers(1);
-  const { tracking: template, network: networkStatements } = await statementsOfOneLookup(graph, sample);
-  o.log(`  lookup: ${o.lookups.toLocaleString('en')} random waybills, one client, through the gateway and as bare SQL (${template.length} statements)…`);
-  await lookupsThroughGateway(graph, numbers(o.lookupWarmup));
-  await bareSqlLookups(databaseUrl, template, sample, numbers(o.lookupWarmup));
-  let cpu: CpuBreakdown | undefined;
-  let gateway: LookupFigures;
-  if (o.profile) ({ result: gateway, breakdown: cpu } = await profileCpu(() => lookupsThroughGateway(graph, numbers(o.lookups))));
-  else gateway = await lookupsThroughGateway(graph, numbers(o.lookups));
-  const sql = await bareSqlLookups(databaseUrl, template, sample, numbers(o.lookups));
-  const result: StageResult['lookup'] = {
-    gateway,
-    sql,
-    ratio: gateway.latency.meanMs / sql.latency.meanMs,
-    statementsPerLookup: template.map((s) => firstLine(s.query)),
-    networkStatementsPerLookup: networkStatements,
-    cpu,
-  };
-  if (o.breakdown) result.subgraph = await lookupsThroughSubgraph(graph, await graph.identityOf(graph.tokens.agent), numbers(o.lookups));
-  return result;
 }

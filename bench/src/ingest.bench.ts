@@ -4,7 +4,9 @@ import { copyTextLine, scanEventRow, type DemoScanEvent } from '@courierdesk/see
 import type { Identity } from '@courierdesk/platform-auth';
 import { createTrackingServices, type ScanInput } from '@courierdesk/tracking';
 import type { BenchGraph, CapturedStatement } from './bench-graph';
-import { copyChunks, SCAN_EVENT_COLUMNS, t, trackingClient, type WorkloadSet } from './bench-data';
+import type { CpuTime } from './cpu-meter';
+import type { Client } from 'pg';
+import { copyChunks, SCAN_EVENT_COLUMNS, t, type WorkloadSet } from './bench-data';
 import { clock, latencyStats, msSince, type LatencyStats } from './stats';
 
 /** Throughput of one way of storing scans. */
@@ -16,6 +18,8 @@ export interface IngestFigures {
   calls: number;
   concurrency: number;
   callLatency: LatencyStats | null;
+  /** CPU of this process and of PostgreSQL meanwhile (set by the caller's meter). */
+  cpu?: CpuTime;
 }
 
 const RECORD_SCANS = 'mutation Ingest($input: RecordScansInput!) { recordScans(input: $input) { accepted duplicates rejected } }';
@@ -103,12 +107,11 @@ export async function statementsOfOneCall(graph: BenchGraph, batch: ScanInput[])
 
 /**
  * The baseline: the same number of comparable scans (fresh waybills' histories) COPYed into the same
- * scan_event table on one connection, rendered to COPY text before the clock starts.
+ * scan_event table on one connection (opened by the caller), rendered to COPY text before the clock starts.
  */
-export async function rawCopy(databaseUrl: string, set: WorkloadSet): Promise<IngestFigures> {
+export async function rawCopy(client: Client, set: WorkloadSet): Promise<IngestFigures> {
   const chunks = copyChunks(set.events, (e) => copyTextLine(scanEventRow(e)));
-  const client = await trackingClient(databaseUrl, 'courierdesk-bench-copy');
-  try {
+  {
     const started = clock();
     const stream = client.query(copyFrom(`COPY ${t('scan_event')} (${SCAN_EVENT_COLUMNS.map(([n]) => n).join(', ')}) FROM STDIN`));
     for (const chunk of chunks) {
@@ -119,7 +122,5 @@ export async function rawCopy(databaseUrl: string, set: WorkloadSet): Promise<In
     const seconds = msSince(started) / 1000;
     if (stream.rowCount !== set.events.length) throw new Error(`COPY stored ${stream.rowCount} of ${set.events.length} scans`);
     return { events: set.events.length, seconds, eventsPerSecond: set.events.length / seconds, calls: 1, concurrency: 1, callLatency: null };
-  } finally {
-    await client.end();
   }
 }

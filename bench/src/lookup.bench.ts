@@ -1,6 +1,7 @@
 import type { Identity } from '@courierdesk/platform-auth';
 import type { BenchGraph, CapturedStatement } from './bench-graph';
-import { trackingClient } from './bench-data';
+import type { CpuTime } from './cpu-meter';
+import type { Client } from 'pg';
 import { clock, latencyStats, msSince, type LatencyStats } from './stats';
 
 /** Latency of one client looking waybills up, one after another. */
@@ -9,6 +10,8 @@ export interface LookupFigures {
   latency: LatencyStats;
   /** Scans returned in all (a check that timelines were read). */
   scans: number;
+  /** CPU of this process and of PostgreSQL meanwhile (set by the caller's meter). */
+  cpu?: CpuTime;
 }
 
 /** Where is my parcel (查件): the status and the timeline, places as references. */
@@ -71,13 +74,12 @@ function substitute(value: unknown, sampleNo: string, waybillNo: string, shiftMs
 
 /**
  * The bare SQL of a lookup: the statements the tracking subgraph sent for a sample waybill,
- * replayed with pg for each waybill in turn on one connection (the subgraph's search path), each
+ * replayed with pg for each waybill in turn on one connection (the caller's, on the subgraph's search path), each
  * statement's parameters taken from the previous results as the subgraph does (creation time →
  * where the timeline starts).
  */
-export async function bareSqlLookups(databaseUrl: string, template: readonly CapturedStatement[], sampleNo: string, numbers: readonly string[]): Promise<LookupFigures> {
-  const client = await trackingClient(databaseUrl, 'courierdesk-bench-sql');
-  try {
+export async function bareSqlLookups(client: Client, template: readonly CapturedStatement[], sampleNo: string, numbers: readonly string[]): Promise<LookupFigures> {
+  {
     const { rows: [sample] } = await client.query('SELECT created_at FROM waybill WHERE waybill_no = $1', [sampleNo]);
     const sampleCreated = (sample.created_at as Date).getTime();
     return await sequential(numbers, async (waybillNo) => {
@@ -91,7 +93,5 @@ export async function bareSqlLookups(databaseUrl: string, template: readonly Cap
       }
       return rows;
     });
-  } finally {
-    await client.end();
   }
 }

@@ -61,6 +61,24 @@ export function resultDetails(result: BenchResult): string {
     out.push(`stage ${i + 1} (${int(st.stageEvents)} events; ${int(st.eventsInTable)} after its workloads): load ${fixed(st.load.seconds, 1)} s (COPY ${fixed(st.load.copySeconds, 1)} s, indexes ${fixed(st.load.indexSeconds, 1)} s) + VACUUM ANALYZE ${fixed(st.load.vacuumSeconds, 1)} s`);
     out.push(`  recordScans call = ${st.ingest.statementsPerCall.length} statements: ${st.ingest.statementsPerCall.map((q) => `[${q}]`).join(' ')}`);
     out.push(`  lookup = ${st.lookup.statementsPerLookup.length} statements: ${st.lookup.statementsPerLookup.map((q) => `[${q}]`).join(' ')}; network subgraph: ${st.lookup.networkStatementsPerLookup}`);
+    out.push('  CPU while measuring (Node = gateway + subgraphs + clients in this process; PostgreSQL = all its processes):');
+    const paths: [string, IngestFigures | LookupFigures | undefined, number][] = [
+      ['ingest via gateway', st.ingest.gateway, st.ingest.gateway.events / 1000],
+      ['ingest, subgraph alone', st.ingest.subgraph, (st.ingest.subgraph?.events ?? 0) / 1000],
+      ['ingest, service in-process', st.ingest.service, (st.ingest.service?.events ?? 0) / 1000],
+      ['ingest, bare SQL', st.ingest.sql, (st.ingest.sql?.events ?? 0) / 1000],
+      ['raw COPY', st.ingest.copy, st.ingest.copy.events / 1000],
+      ['lookup via gateway', st.lookup.gateway, st.lookup.gateway.lookups],
+      ['lookup, subgraph alone', st.lookup.subgraph, st.lookup.subgraph?.lookups ?? 0],
+      ['lookup, bare SQL', st.lookup.sql, st.lookup.sql.lookups],
+    ];
+    for (const [what, f, units] of paths) {
+      if (!f?.cpu || units === 0) continue;
+      const unit = what.startsWith('lookup') ? 'per lookup' : 'per 1,000 scans';
+      const pg = f.cpu.postgresMs === null ? '?' : fixed(f.cpu.postgresMs / units, 2);
+      const busy = f.cpu.postgresMs === null ? '' : `, ${fixed((f.cpu.nodeMs + f.cpu.postgresMs) / f.cpu.wallMs, 2)} cores busy`;
+      out.push(`    ${what.padEnd(28)} Node ${fixed(f.cpu.nodeMs / units, 2)} ms + PostgreSQL ${pg} ms CPU ${unit}${busy}`);
+    }
     const times = st.ingest.sql?.statementMsPerCall;
     if (times) {
       const total = Object.values(times).reduce((a, b) => a + b, 0);

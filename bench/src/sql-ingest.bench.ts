@@ -2,7 +2,7 @@ import type { Client } from 'pg';
 import { laneTransitTimeRow, WAYBILL_COLUMNS, waybillRow, type CellValue, type DemoScanEvent, type WaybillHistory } from '@courierdesk/seed';
 import { foldState, recomputeState, type TrackedState } from '@courierdesk/tracking';
 import type { CapturedStatement } from './bench-graph';
-import { trackingClient, type WorkloadSet } from './bench-data';
+import type { WorkloadSet } from './bench-data';
 import type { IngestFigures } from './ingest.bench';
 import { clock, latencyStats, msSince } from './stats';
 
@@ -107,18 +107,18 @@ async function call(client: Client, sql: RecordScansStatements, p: PreparedCall,
 
 /**
  * The SQL floor of recordScans: its own statements (captured) with parameters prepared in advance,
- * sent with pg by the same number of clients — what the database costs for the design, with
+ * sent with pg by the same number of clients (connections opened by the caller) — what the database costs for the design, with
  * validation, state folding, GraphQL and HTTP left out.
  */
 export async function ingestBareSql(
-  databaseUrl: string,
+  clients: readonly Client[],
   sql: RecordScansStatements,
   set: WorkloadSet,
   perClient: DemoScanEvent[][][],
 ): Promise<IngestFigures & { statementMsPerCall: StatementTimes }> {
   const prepared = prepare(set, perClient);
-  const clients = await Promise.all(prepared.map(() => trackingClient(databaseUrl, 'courierdesk-bench-sql')));
-  try {
+  if (clients.length < prepared.length) throw new Error(`bare-SQL ingest needs ${prepared.length} connections, got ${clients.length}`);
+  {
     const latencies: number[] = [];
     const times: StatementTimes = { begin: 0, lock: 0, insertScans: 0, updateWaybills: 0, insertLaneSamples: 0, commit: 0 };
     let stored = 0;
@@ -136,8 +136,6 @@ export async function ingestBareSql(
     const seconds = msSince(started) / 1000;
     if (stored !== set.events.length) throw new Error(`bare SQL stored ${stored} of ${set.events.length} scans`);
     const statementMsPerCall = Object.fromEntries(Object.entries(times).map(([role, ms]) => [role, ms / latencies.length])) as StatementTimes;
-    return { events: stored, seconds, eventsPerSecond: stored / seconds, calls: latencies.length, concurrency: clients.length, callLatency: latencyStats(latencies), statementMsPerCall };
-  } finally {
-    await Promise.all(clients.map((c) => c.end()));
+    return { events: stored, seconds, eventsPerSecond: stored / seconds, calls: latencies.length, concurrency: prepared.length, callLatency: latencyStats(latencies), statementMsPerCall };
   }
 }
