@@ -97,8 +97,8 @@ export async function serverFacts(url: string): Promise<{ version: string; setti
   try {
     const { rows: [{ server_version: version }] } = await client.query('SHOW server_version');
     const names = ['shared_buffers', 'work_mem', 'max_wal_size', 'fsync', 'synchronous_commit', 'full_page_writes', 'max_parallel_workers_per_gather'];
-    const { rows } = await client.query('SELECT name, setting, unit FROM pg_settings WHERE name = ANY($1)', [names]);
-    const settings = Object.fromEntries(rows.map((r) => [r.name, r.unit && r.unit !== '' ? `${r.setting} × ${r.unit}` : r.setting]));
+    const { rows } = await client.query('SELECT name, current_setting(name) AS value FROM pg_settings WHERE name = ANY($1) ORDER BY name', [names]);
+    const settings = Object.fromEntries(rows.map((r) => [r.name, r.value]));
     return { version, settings };
   } finally {
     await client.end();

@@ -105,22 +105,22 @@ export async function statementsOfOneCall(graph: BenchGraph, batch: ScanInput[])
   return graph.sql.capture(() => graph.gateway(graph.tokens.scanner, RECORD_SCANS, { input: { events: batch } }));
 }
 
+/** A set's scans as COPY text chunks, rendered before any clock starts. */
+export const copyText = (set: WorkloadSet): string[] => copyChunks(set.events, (e) => copyTextLine(scanEventRow(e)));
+
 /**
- * The baseline: the same number of comparable scans (fresh waybills' histories) COPYed into the same
- * scan_event table on one connection (opened by the caller), rendered to COPY text before the clock starts.
+ * The baseline: the same number of comparable scans (fresh waybills' histories, see copyText)
+ * COPYed into the same scan_event table on one connection (opened by the caller).
  */
-export async function rawCopy(client: Client, set: WorkloadSet): Promise<IngestFigures> {
-  const chunks = copyChunks(set.events, (e) => copyTextLine(scanEventRow(e)));
-  {
-    const started = clock();
-    const stream = client.query(copyFrom(`COPY ${t('scan_event')} (${SCAN_EVENT_COLUMNS.map(([n]) => n).join(', ')}) FROM STDIN`));
-    for (const chunk of chunks) {
-      if (!stream.write(chunk)) await new Promise<void>((resolve, reject) => stream.once('drain', resolve).once('error', reject));
-    }
-    stream.end();
-    await finished(stream);
-    const seconds = msSince(started) / 1000;
-    if (stream.rowCount !== set.events.length) throw new Error(`COPY stored ${stream.rowCount} of ${set.events.length} scans`);
-    return { events: set.events.length, seconds, eventsPerSecond: set.events.length / seconds, calls: 1, concurrency: 1, callLatency: null };
+export async function rawCopy(client: Client, chunks: readonly string[], events: number): Promise<IngestFigures> {
+  const started = clock();
+  const stream = client.query(copyFrom(`COPY ${t('scan_event')} (${SCAN_EVENT_COLUMNS.map(([n]) => n).join(', ')}) FROM STDIN`));
+  for (const chunk of chunks) {
+    if (!stream.write(chunk)) await new Promise<void>((resolve, reject) => stream.once('drain', resolve).once('error', reject));
   }
+  stream.end();
+  await finished(stream);
+  const seconds = msSince(started) / 1000;
+  if (stream.rowCount !== events) throw new Error(`COPY stored ${stream.rowCount} of ${events} scans`);
+  return { events, seconds, eventsPerSecond: events / seconds, calls: 1, concurrency: 1, callLatency: null };
 }

@@ -79,19 +79,17 @@ function substitute(value: unknown, sampleNo: string, waybillNo: string, shiftMs
  * where the timeline starts).
  */
 export async function bareSqlLookups(client: Client, template: readonly CapturedStatement[], sampleNo: string, numbers: readonly string[]): Promise<LookupFigures> {
-  {
-    const { rows: [sample] } = await client.query('SELECT created_at FROM waybill WHERE waybill_no = $1', [sampleNo]);
-    const sampleCreated = (sample.created_at as Date).getTime();
-    return await sequential(numbers, async (waybillNo) => {
-      let shift = 0;
-      let rows = 0;
-      for (const [i, statement] of template.entries()) {
-        const result = await client.query(statement.query, substitute(statement.parameters, sampleNo, waybillNo, shift) as unknown[]);
-        const created = result.rows[0]?.createdAt ?? result.rows[0]?.created_at;
-        if (i === 0 && created instanceof Date) shift = created.getTime() - sampleCreated;
-        else rows += result.rowCount ?? 0;
-      }
-      return rows;
-    });
-  }
+  const { rows: [sample] } = await client.query('SELECT created_at FROM waybill WHERE waybill_no = $1', [sampleNo]);
+  const sampleCreated = (sample.created_at as Date).getTime();
+  return await sequential(numbers, async (waybillNo) => {
+    let shift = 0;
+    let rows = 0;
+    for (const [i, statement] of template.entries()) {
+      const result = await client.query(statement.query, substitute(statement.parameters, sampleNo, waybillNo, shift) as unknown[]);
+      const created = result.rows[0]?.createdAt ?? result.rows[0]?.created_at;
+      if (i === 0 && created instanceof Date) shift = created.getTime() - sampleCreated;
+      else rows += result.rowCount ?? 0;
+    }
+    return rows;
+  });
 }

@@ -31,7 +31,8 @@ export function recordScansStatements(captured: readonly CapturedStatement[]): R
 // The state columns start at `status` in WAYBILL_COLUMNS, in the order recordScans' UPDATE takes them.
 const STATE_FROM = WAYBILL_COLUMNS.findIndex(([name]) => name === 'status');
 
-interface PreparedCall {
+/** The parameters of one call, computed in advance. */
+export interface PreparedCall {
   numbers: string[];
   scans: unknown[][];
   states: unknown[][];
@@ -45,7 +46,7 @@ const columns = (rows: readonly CellValue[][], width: number): CellValue[][] => 
  * (foldState, as recordScans does for scans newer than every stored one), and the lane samples of
  * newly signed waybills.
  */
-function prepare(set: WorkloadSet, perClient: DemoScanEvent[][][]): PreparedCall[][] {
+export function prepareBareSql(set: WorkloadSet, perClient: DemoScanEvent[][][]): PreparedCall[][] {
   const histories = new Map<string, WaybillHistory>(set.histories.map((h) => [h.waybill.waybillNo, h]));
   const states = new Map<string, TrackedState>();
   return perClient.map((batches) =>
@@ -113,29 +114,26 @@ async function call(client: Client, sql: RecordScansStatements, p: PreparedCall,
 export async function ingestBareSql(
   clients: readonly Client[],
   sql: RecordScansStatements,
-  set: WorkloadSet,
-  perClient: DemoScanEvent[][][],
+  prepared: PreparedCall[][],
 ): Promise<IngestFigures & { statementMsPerCall: StatementTimes }> {
-  const prepared = prepare(set, perClient);
   if (clients.length < prepared.length) throw new Error(`bare-SQL ingest needs ${prepared.length} connections, got ${clients.length}`);
-  {
-    const latencies: number[] = [];
-    const times: StatementTimes = { begin: 0, lock: 0, insertScans: 0, updateWaybills: 0, insertLaneSamples: 0, commit: 0 };
-    let stored = 0;
-    const started = clock();
-    await Promise.all(
-      prepared.map(async (calls, c) => {
-        for (const p of calls) {
-          const at = clock();
-          const rows = await call(clients[c], sql, p, times);
-          stored += rows;
-          latencies.push(msSince(at));
-        }
-      }),
-    );
-    const seconds = msSince(started) / 1000;
-    if (stored !== set.events.length) throw new Error(`bare SQL stored ${stored} of ${set.events.length} scans`);
-    const statementMsPerCall = Object.fromEntries(Object.entries(times).map(([role, ms]) => [role, ms / latencies.length])) as StatementTimes;
-    return { events: stored, seconds, eventsPerSecond: stored / seconds, calls: latencies.length, concurrency: prepared.length, callLatency: latencyStats(latencies), statementMsPerCall };
-  }
+  const latencies: number[] = [];
+  const times: StatementTimes = { begin: 0, lock: 0, insertScans: 0, updateWaybills: 0, insertLaneSamples: 0, commit: 0 };
+  let stored = 0;
+  const started = clock();
+  await Promise.all(
+    prepared.map(async (calls, c) => {
+      for (const p of calls) {
+        const at = clock();
+        const rows = await call(clients[c], sql, p, times);
+        stored += rows;
+        latencies.push(msSince(at));
+      }
+    }),
+  );
+  const seconds = msSince(started) / 1000;
+  const expected = prepared.flat().reduce((n, p) => n + p.scans[0].length, 0);
+  if (stored !== expected) throw new Error(`bare SQL stored ${stored} of ${expected} scans`);
+  const statementMsPerCall = Object.fromEntries(Object.entries(times).map(([role, ms]) => [role, ms / latencies.length])) as StatementTimes;
+  return { events: stored, seconds, eventsPerSecond: stored / seconds, calls: latencies.length, concurrency: prepared.length, callLatency: latencyStats(latencies), statementMsPerCall };
 }

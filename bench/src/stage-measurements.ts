@@ -8,6 +8,7 @@ import { profileCpu, type CpuBreakdown } from './cpu-profile';
 import {
   asInputs,
   clientBatches,
+  copyText,
   ingestThroughGateway,
   ingestThroughService,
   ingestThroughSubgraph,
@@ -16,7 +17,7 @@ import {
   type IngestFigures,
 } from './ingest.bench';
 import { bareSqlLookups, lookupsThroughGateway, lookupsThroughSubgraph, statementsOfOneLookup } from './lookup.bench';
-import { ingestBareSql, recordScansStatements } from './sql-ingest.bench';
+import { ingestBareSql, prepareBareSql, recordScansStatements } from './sql-ingest.bench';
 import { sampler } from './stats';
 
 /** Meters CPU around a measurement (see cpu-meter.ts). */
@@ -82,9 +83,10 @@ export async function measureIngest(ctx: StageContext): Promise<{ result: StageR
   const { figures: gateway, breakdown: cpu } = await metered(meter, o.profile, () => ingestThroughGateway(graph, main));
 
   return withConnections(databaseUrl, o.concurrency, async (clients) => {
-    await rawCopy(clients[0], await prepare(Math.min(o.ingestWarmup, o.ingestEvents), 'final'));
-    const copySet = await prepare(o.ingestEvents, 'final');
-    const copy = await measure(() => rawCopy(clients[0], copySet));
+    const warmup = await prepare(Math.min(o.ingestWarmup, o.ingestEvents), 'final');
+    await rawCopy(clients[0], copyText(warmup), warmup.events.length);
+    const chunks = copyText(await prepare(o.ingestEvents, 'final'));
+    const copy = await measure(() => rawCopy(clients[0], chunks, o.ingestEvents));
     const statementsPerCall = statements.map((s) => firstLine(s.query));
     const result: StageResult['ingest'] = { gateway, copy, ratio: gateway.eventsPerSecond / copy.eventsPerSecond, statementsPerCall, cpu };
     if (!o.breakdown) return { result, waybills, events };
@@ -98,7 +100,8 @@ export async function measureIngest(ctx: StageContext): Promise<{ result: StageR
     const sql = recordScansStatements(statements);
     if (sql) {
       const set = await prepare(o.breakdownEvents, 'initial');
-      result.sql = (await metered(meter, false, () => ingestBareSql(clients, sql, set, clientBatches(set, o.concurrency, o.batchSize)))).figures;
+      const calls = prepareBareSql(set, clientBatches(set, o.concurrency, o.batchSize));
+      result.sql = (await metered(meter, false, () => ingestBareSql(clients, sql, calls))).figures;
     } else {
       o.log('  (bare-SQL ingest skipped: recordScans sent statements of a shape this replay does not know)');
     }
