@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callerVerifierFromEnv, fromPrivateJwk } from '@courierdesk/platform-auth';
-import { createLogger, repoRoot } from '@courierdesk/platform-subgraph';
+import { repoRoot, runService } from '@courierdesk/platform-subgraph';
 import { startGateway } from './gateway.server';
 
 /**
@@ -10,9 +10,8 @@ import { startGateway } from './gateway.server';
  * AUTH_ISSUER / AUTH_AUDIENCE / AUTH_JWKS_URL or AUTH_JWKS_FILE, INTERNAL_SIGNING_KEY_FILE.
  * `npm start` runs everything in one process instead (tools/stack).
  */
-async function main(): Promise<void> {
+runService('gateway', async (logger) => {
   const env = process.env;
-  const logger = createLogger('gateway');
   const supergraphSdl = readFileSync(env.SUPERGRAPH_FILE ?? join(repoRoot(), 'supergraph.graphql'), 'utf8');
   const subgraphUrls = Object.fromEntries(
     Object.entries(env)
@@ -21,7 +20,7 @@ async function main(): Promise<void> {
   );
   if (!env.INTERNAL_SIGNING_KEY_FILE) throw new Error('Set INTERNAL_SIGNING_KEY_FILE');
   const internalKey = await fromPrivateJwk(JSON.parse(readFileSync(env.INTERNAL_SIGNING_KEY_FILE, 'utf8')));
-  const gateway = await startGateway({
+  return startGateway({
     supergraphSdl,
     subgraphUrls,
     callerVerifier: callerVerifierFromEnv(env),
@@ -30,18 +29,4 @@ async function main(): Promise<void> {
     port: Number(env.PORT ?? 4000),
     host: env.HOST ?? '127.0.0.1',
   });
-  const shutdown = (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    gateway.stop().then(() => process.exit(0), (err) => {
-      logger.error({ err }, 'shutdown failed');
-      process.exit(1);
-    });
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
-}
-
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
 });

@@ -11,3 +11,4 @@ export * from './server';
 export * from './composition';
 export * from './repo-root';
 export * from './http';
+export * from './standalone';
