@@ -31,3 +31,5 @@
 export { createTestDatabase } from './test-database';
 export type { TestDatabase } from './test-database';
 export { ADMIN_URL_ENV, RUN_ID_ENV } from './test-run';
+export { startSubgraphHarness, firstError, testIdentity } from './subgraph-harness';
+export type { GraphQLResponse, HarnessStartOptions, SubgraphHarness } from './subgraph-harness';

@@ -1,58 +1,10 @@
-import { generateSigningKey, mintInternalToken, type Identity, type SigningKey } from '@courierdesk/platform-auth';
-import { QueryCounter } from '@courierdesk/platform-db';
-import { createLogger } from '@courierdesk/platform-subgraph';
-import { createTestDatabase, type TestDatabase } from '@courierdesk/testing';
-import type { DataSource } from 'typeorm';
+import { firstError, startSubgraphHarness, type GraphQLResponse, type SubgraphHarness } from '@courierdesk/testing';
 import { NETWORK_SUBGRAPH, startNetworkSubgraph, type RunningNetworkSubgraph } from '../network.subgraph';
 
-/** A GraphQL response as the subgraph sends it. */
-export interface GraphQLResponse<T = any> {
-  status: number;
-  data?: T;
-  errors?: { message: string; path?: (string | number)[]; extensions?: { code?: string; reason?: string } }[];
-}
+export { firstError, type GraphQLResponse };
 
 /** A network subgraph on a database of its own, with a client that signs as the gateway would. */
-export interface NetworkHarness {
-  ds: DataSource;
-  service: RunningNetworkSubgraph;
-  /** Counts every SQL statement the subgraph sends. */
-  queries: QueryCounter;
-  /** Sends one operation as `identity`, over HTTP, with a freshly minted internal token. */
-  gql<T = any>(identity: Identity, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
-  stop(): Promise<void>;
-}
+export type NetworkHarness = SubgraphHarness<RunningNetworkSubgraph>;
 
 /** Starts the subgraph for one test file (call in beforeAll, `stop` in afterAll). */
-export async function startNetworkHarness(): Promise<NetworkHarness> {
-  const db: TestDatabase = await createTestDatabase();
-  const key: SigningKey = await generateSigningKey();
-  const queries = new QueryCounter();
-  const service = await startNetworkSubgraph({
-    databaseUrl: db.url,
-    internalJwks: key.publicJwks,
-    logger: createLogger('network-test', 'silent'),
-    queryLogger: queries,
-    poolMax: 4,
-  });
-  return {
-    ds: service.dataSource,
-    service,
-    queries,
-    async gql(identity, query, variables) {
-      const res = await fetch(service.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${await mintInternalToken(key, identity, NETWORK_SUBGRAPH)}` },
-        body: JSON.stringify({ query, variables }),
-      });
-      return { status: res.status, ...((await res.json()) as object) };
-    },
-    async stop() {
-      await service.stop();
-      await db.drop();
-    },
-  };
-}
-
-/** The `extensions` of the first error, for `toEqual({ code, reason })`. */
-export const firstError = (res: GraphQLResponse): { code?: string; reason?: string } | undefined => res.errors?.[0]?.extensions;
+export const startNetworkHarness = (): Promise<NetworkHarness> => startSubgraphHarness(NETWORK_SUBGRAPH, startNetworkSubgraph);

@@ -1,12 +1,5 @@
-import { Role, Scope, type Identity } from '@courierdesk/platform-auth';
-
-const identity = (subject: string, roles: Role[], scopes: Scope[], outletId: string | null = null): Identity => ({
-  subject,
-  roles,
-  scopes,
-  outletId,
-  tokenId: `jti-${subject}`,
-});
+import { Role, Scope } from '@courierdesk/platform-auth';
+import { testIdentity as identity } from '@courierdesk/testing';
 
 /** Callers the tests act as. */
 export const as = {
