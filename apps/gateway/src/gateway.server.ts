@@ -9,7 +9,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express from 'express';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import { AuthError, bearerToken, type CallerTokenVerifier, type SigningKey } from '@courierdesk/platform-auth';
+import { AuthError, bearerToken, InternalTokenMinter, type CallerTokenVerifier, type SigningKey } from '@courierdesk/platform-auth';
 import { healthRoutes, httpErrorHandler, listen, once, type RunningService } from '@courierdesk/platform-subgraph';
 import type { GatewayContext } from './gateway.context';
 import { createGatewayErrorFormatter } from './gateway.errors';
@@ -61,12 +61,13 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningService
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
   const calls: SubgraphCallOptions = { timeoutMs: 10_000, breakerFailures: 5, breakerHalfOpenAfterMs: 5_000, ...opts.subgraphCalls };
 
+  const minter = new InternalTokenMinter(opts.internalKey);
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl,
     buildService: ({ name, url }) => {
       const target = opts.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`no URL configured for subgraph ${name}`);
-      return new SubgraphDataSource(name, target, opts.internalKey, calls);
+      return new SubgraphDataSource(name, target, minter, calls);
     },
     logger,
   });

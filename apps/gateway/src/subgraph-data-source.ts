@@ -1,7 +1,7 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 
 import { BrokenCircuitError, ConsecutiveBreaker, circuitBreaker, handleAll } from 'cockatiel';
-import { mintInternalToken, type SigningKey } from '@courierdesk/platform-auth';
+import type { InternalTokenMinter } from '@courierdesk/platform-auth';
 import type { GatewayContext } from './gateway.context';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
@@ -60,7 +60,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   constructor(
     readonly subgraph: string,
     url: string,
-    private readonly internalKey: SigningKey,
+    private readonly minter: InternalTokenMinter,
     callOptions: SubgraphCallOptions,
   ) {
     super({ url, fetcher: createSubgraphFetcher(subgraph, callOptions) });
@@ -68,7 +68,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     if (!context.identity) throw new Error('gateway context has no verified identity');
-    request.http?.headers.set('authorization', `Bearer ${await mintInternalToken(this.internalKey, context.identity, this.subgraph)}`);
+    request.http?.headers.set('authorization', `Bearer ${await this.minter.mint(context.identity, this.subgraph)}`);
     request.http?.headers.set('x-request-id', context.requestId);
   }
 }

@@ -75,6 +75,18 @@ describe('caller tokens', () => {
     expect(await failure(token)).toEqual({ kind: 'UNAUTHENTICATED', code: 'TOKEN_REVOKED' });
   });
 
+  it('does not accept a verified (cached) token after it expires', async () => {
+    const token = await issuer.mint({ subject: 'a', roles: [Role.AGENT] }, { expiresIn: '60s' });
+    await expect(verifier.verify(token)).resolves.toMatchObject({ subject: 'a' });
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate', 'setTimeout', 'setInterval', 'hrtime', 'performance'] });
+    try {
+      jest.setSystemTime(Date.now() + 120_000);
+      expect(await failure(token)).toEqual({ kind: 'UNAUTHENTICATED', code: 'TOKEN_EXPIRED' });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it.each([
     ['Bearer abc.def.ghi', 'abc.def.ghi'],
     ['bearer   tok ', 'tok'],

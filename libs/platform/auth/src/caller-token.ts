@@ -4,6 +4,7 @@ import { unauthenticated } from './auth.errors';
 import type { Identity } from './identity';
 import { ACCEPTED_ALGS, type SigningKey } from './keys';
 import { effectiveScopes, parseRoles, type Role } from './roles';
+import { ExpiringCache } from './token-cache';
 
 /** `typ` header of caller access tokens (RFC 9068). */
 export const ACCESS_TOKEN_TYPE = 'at+jwt';
@@ -77,6 +78,8 @@ export class CallerTokenIssuer {
 /** Verifies caller tokens at the gateway and turns them into an {@link Identity}. */
 export class CallerTokenVerifier {
   private readonly keys: ReturnType<typeof createLocalJWKSet> | ReturnType<typeof createRemoteJWKSet>;
+  /** Tokens already verified, until their expiry (at most 5 minutes); revocation is still checked every time. */
+  private readonly verified = new ExpiringCache<Identity>();
 
   constructor(
     source: KeySource,
@@ -88,6 +91,11 @@ export class CallerTokenVerifier {
   /** Verifies signature, algorithm, type, issuer, audience, expiry, age and required claims. */
   async verify(token: string | undefined | null): Promise<Identity> {
     if (!token) throw unauthenticated('TOKEN_MISSING', 'A bearer token is required');
+    const cached = this.verified.get(token);
+    if (cached) {
+      if (await this.settings.revocations?.isRevoked(cached.tokenId)) throw unauthenticated('TOKEN_REVOKED', 'The token has been revoked');
+      return cached;
+    }
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
@@ -107,7 +115,9 @@ export class CallerTokenVerifier {
     if (await this.settings.revocations?.isRevoked(tokenId)) {
       throw unauthenticated('TOKEN_REVOKED', 'The token has been revoked');
     }
-    return identityFromClaims(payload, tokenId);
+    const identity = identityFromClaims(payload, tokenId);
+    this.verified.set(token, identity, Math.min(Number(payload.exp) * 1000, Date.now() + 5 * 60_000));
+    return identity;
   }
 }
 

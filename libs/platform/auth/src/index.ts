@@ -5,3 +5,4 @@ export * from './keys';
 export * from './caller-token';
 export * from './internal-token';
 export * from './auth.config';
+export * from './token-cache';

@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import type { Identity } from './identity';
-import { INTERNAL_ISSUER, INTERNAL_TOKEN_TYPE, InternalTokenVerifier, mintInternalToken } from './internal-token';
+import { INTERNAL_ISSUER, INTERNAL_TOKEN_TYPE, InternalTokenMinter, InternalTokenVerifier, mintInternalToken } from './internal-token';
 import { generateSigningKey, type SigningKey } from './keys';
 import { Role, Scope } from './roles';
 
@@ -49,4 +49,28 @@ describe('internal (gateway → subgraph) tokens', () => {
   it('refuses a missing token', async () => {
     await expect(new InternalTokenVerifier(gatewayKey.publicJwks, 'network').verify(undefined)).rejects.toMatchObject({ code: 'TOKEN_MISSING' });
   });
+
+  it('reuses a minted token per caller and subgraph, never across them', async () => {
+    const minter = new InternalTokenMinter(gatewayKey);
+    const first = await minter.mint(partner, 'network');
+    expect(await minter.mint(partner, 'network')).toBe(first);
+    expect(await minter.mint(partner, 'tracking')).not.toBe(first);
+    expect(await minter.mint({ ...partner, tokenId: 'j-2' }, 'network')).not.toBe(first);
+    await expect(new InternalTokenVerifier(gatewayKey.publicJwks, 'tracking').verify(await minter.mint(partner, 'tracking'))).resolves.toEqual(partner);
+  });
+
+  it('does not keep accepting a cached token past its expiry', async () => {
+    const verifier = new InternalTokenVerifier(gatewayKey.publicJwks, 'network');
+    const token = await mintInternalToken(gatewayKey, partner, 'network');
+    await expect(verifier.verify(token)).resolves.toEqual(partner);
+    // Only the clock moves: 2 minutes later the 60 s token is refused, cached or not.
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'queueMicrotask', 'setImmediate', 'setTimeout', 'setInterval', 'hrtime', 'performance'] });
+    try {
+      jest.setSystemTime(Date.now() + 120_000);
+      await expect(verifier.verify(token)).rejects.toMatchObject({ code: 'INTERNAL_TOKEN_INVALID' });
+    } finally {
+      jest.useRealTimers();
+    }
+  });
 });
+
