@@ -6,7 +6,7 @@ import {
   callerTokenSettings,
   CallerTokenVerifier,
   generateSigningKey,
-  mintInternalToken,
+  InternalTokenMinter,
   Role,
   type Identity,
 } from '@courierdesk/platform-auth';
@@ -58,7 +58,7 @@ export interface BenchGraph {
   tokens: { scanner: string; agent: string };
   /** Posts a GraphQL operation to the gateway as `token`; throws on HTTP or GraphQL errors. */
   gateway<T = any>(token: string, query: string, variables?: Record<string, unknown>): Promise<T>;
-  /** Posts straight to the tracking subgraph with a freshly signed context token, as the gateway does. */
+  /** Posts straight to the tracking subgraph with a context token, minted as the gateway mints them. */
   trackingDirect<T = any>(identity: Identity, query: string, variables?: Record<string, unknown>): Promise<T>;
   /** The identity a token stands for (as the gateway verifies it). */
   identityOf(token: string): Promise<Identity>;
@@ -121,6 +121,8 @@ export async function startBenchGraph(databaseUrl: string, logger: Logger): Prom
     });
     services.unshift(gateway);
     const issuer = new CallerTokenIssuer(issuerKey, callerTokenSettings());
+    // Context tokens as the gateway makes them (reused for half their life), so "subgraph alone" differs from the gateway path only by the gateway.
+    const minter = new InternalTokenMinter(internalKey);
     const tokens = {
       scanner: await issuer.mint({ subject: 'bench-scanner', roles: [Role.SCANNER] }),
       agent: await issuer.mint({ subject: 'bench-agent', roles: [Role.AGENT], name: 'bench agent' }),
@@ -134,7 +136,7 @@ export async function startBenchGraph(databaseUrl: string, logger: Logger): Prom
       tokens,
       gateway: (token, query, variables) => post(gateway.url, `Bearer ${token}`, query, variables),
       trackingDirect: async (identity, query, variables) =>
-        post(tracking.url, `Bearer ${await mintInternalToken(internalKey, identity, TRACKING_SUBGRAPH)}`, query, variables),
+        post(tracking.url, `Bearer ${await minter.mint(identity, TRACKING_SUBGRAPH)}`, query, variables),
       identityOf: (token) => verifier.verify(token),
       stop: async () => {
         for (const service of services) await service.stop();
