@@ -60,20 +60,25 @@ export interface BenchGraph {
   gateway<T = any>(token: string, query: string, variables?: Record<string, unknown>): Promise<T>;
   /** Posts straight to the tracking subgraph with a context token, minted as the gateway mints them. */
   trackingDirect<T = any>(identity: Identity, query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** The same two with a request body serialised in advance (a client's own JSON work is not the server's). */
+  gatewayBody<T = any>(token: string, body: string): Promise<T>;
+  trackingDirectBody<T = any>(identity: Identity, body: string): Promise<T>;
   /** The identity a token stands for (as the gateway verifies it). */
   identityOf(token: string): Promise<Identity>;
   stop(): Promise<void>;
 }
 
-async function post<T>(url: string, authorization: string, query: string, variables?: Record<string, unknown>): Promise<T> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { data?: T; errors?: { message: string; extensions?: unknown }[] };
-  if (!res.ok || body.errors?.length) throw new Error(`GraphQL call failed (HTTP ${res.status}): ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
-  return body.data as T;
+/** The JSON body of a GraphQL request. */
+export const requestBody = (query: string, variables?: Record<string, unknown>): string => JSON.stringify({ query, variables });
+
+const post = <T>(url: string, authorization: string, query: string, variables?: Record<string, unknown>): Promise<T> =>
+  postBody(url, authorization, requestBody(query, variables));
+
+async function postBody<T>(url: string, authorization: string, body: string): Promise<T> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body });
+  const reply = (await res.json()) as { data?: T; errors?: { message: string; extensions?: unknown }[] };
+  if (!res.ok || reply.errors?.length) throw new Error(`GraphQL call failed (HTTP ${res.status}): ${JSON.stringify(reply.errors ?? reply).slice(0, 500)}`);
+  return reply.data as T;
 }
 
 /**
@@ -137,6 +142,8 @@ export async function startBenchGraph(databaseUrl: string, logger: Logger): Prom
       gateway: (token, query, variables) => post(gateway.url, `Bearer ${token}`, query, variables),
       trackingDirect: async (identity, query, variables) =>
         post(tracking.url, `Bearer ${await minter.mint(identity, TRACKING_SUBGRAPH)}`, query, variables),
+      gatewayBody: (token, body) => postBody(gateway.url, `Bearer ${token}`, body),
+      trackingDirectBody: async (identity, body) => postBody(tracking.url, `Bearer ${await minter.mint(identity, TRACKING_SUBGRAPH)}`, body),
       identityOf: (token) => verifier.verify(token),
       stop: async () => {
         for (const service of services) await service.stop();

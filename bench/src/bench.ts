@@ -64,7 +64,10 @@ export interface StageResult {
   eventsInTable: number;
   load: { waybills: number; events: number; seconds: number; copySeconds: number; indexSeconds: number; vacuumSeconds: number };
   ingest: {
+    /** recordScans through the gateway, batches in columns (the figure). */
     gateway: IngestFigures;
+    /** The same with one object per scan. */
+    gatewayEvents?: IngestFigures;
     copy: IngestFigures;
     /** Gateway ingest ÷ raw COPY, events per second. */
     ratio: number;

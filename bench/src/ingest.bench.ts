@@ -3,7 +3,7 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { copyTextLine, scanEventRow, type DemoScanEvent } from '@courierdesk/seed';
 import type { Identity } from '@courierdesk/platform-auth';
 import { createTrackingServices, type ScanInput } from '@courierdesk/tracking';
-import type { BenchGraph, CapturedStatement } from './bench-graph';
+import { requestBody, type BenchGraph, type CapturedStatement } from './bench-graph';
 import type { CpuTime } from './cpu-meter';
 import type { Client } from 'pg';
 import { copyChunks, SCAN_EVENT_COLUMNS, t, type WorkloadSet } from './bench-data';
@@ -56,10 +56,54 @@ export function clientBatches(set: WorkloadSet, concurrency: number, batchSize: 
 /** The batches as GraphQL inputs (built before any timing starts). */
 export const asInputs = (perClient: DemoScanEvent[][][]): ScanInput[][][] => perClient.map((batches) => batches.map((batch) => batch.map(scanInput)));
 
-type Send = (batch: ScanInput[]) => Promise<{ accepted: number; rejected: number }>;
+/** How a batch travels: one object per scan (`events`) or one list per field (`columns`). */
+export type IngestShape = 'events' | 'columns';
+
+/** A batch as ScanColumnsInput: entry i of each list is scan i; a list nobody uses is left out. */
+export function scanColumns(batch: readonly ScanInput[]): Record<string, (string | null)[]> {
+  const column = (get: (s: ScanInput) => string | null | undefined) => batch.map((s) => get(s) ?? null);
+  const columns: Record<string, (string | null)[]> = {
+    eventIds: column((s) => s.eventId),
+    waybillNos: column((s) => s.waybillNo),
+    types: column((s) => s.type),
+    eventTimes: column((s) => s.eventTime as string),
+    locationKinds: column((s) => s.location?.kind),
+    locationIds: column((s) => s.location?.id),
+    courierIds: column((s) => s.courierId),
+    signerKinds: column((s) => s.signer?.kind),
+    signerNames: column((s) => s.signer?.name),
+    failureReasons: column((s) => s.failureReason),
+    problemCodes: column((s) => s.problemCode),
+    notes: column((s) => s.note),
+  };
+  for (const [name, values] of Object.entries(columns)) if (values.every((v) => v === null)) delete columns[name];
+  return columns;
+}
+
+/** The recordScans variables of a batch in the given shape. */
+export const recordScansVariables = (batch: readonly ScanInput[], shape: IngestShape) => ({ input: shape === 'events' ? { events: batch } : { columns: scanColumns(batch) } });
+
+/** Each client's batches as request bodies, serialised before any clock starts (the scanners' work, not the graph's). */
+export interface IngestWorkload {
+  shape: IngestShape;
+  events: number;
+  bodies: string[][];
+  inputs: ScanInput[][][];
+}
+
+export function ingestWorkload(perClient: ScanInput[][][], shape: IngestShape): IngestWorkload {
+  return {
+    shape,
+    events: perClient.flat(2).length,
+    inputs: perClient,
+    bodies: perClient.map((batches) => batches.map((batch) => requestBody(RECORD_SCANS, recordScansVariables(batch, shape)))),
+  };
+}
+
+type Send<B> = (batch: B) => Promise<{ accepted: number; rejected: number }>;
 
 /** Sends every client's batches, clients in parallel, each sequentially; times the whole and each call. */
-async function drive(perClient: ScanInput[][][], send: Send): Promise<IngestFigures> {
+async function drive<B>(perClient: B[][], events: number, send: Send<B>): Promise<IngestFigures> {
   const latencies: number[] = [];
   let accepted = 0;
   let rejected = 0;
@@ -76,25 +120,24 @@ async function drive(perClient: ScanInput[][][], send: Send): Promise<IngestFigu
     }),
   );
   const seconds = msSince(started) / 1000;
-  const events = perClient.flat(2).length;
   if (accepted !== events || rejected > 0) throw new Error(`ingest stored ${accepted} of ${events} scans (${rejected} rejected)`);
   return { events, seconds, eventsPerSecond: events / seconds, calls: latencies.length, concurrency: perClient.length, callLatency: latencyStats(latencies) };
 }
 
 /** recordScans through the gateway, as a scanner fleet calls it. */
-export function ingestThroughGateway(graph: BenchGraph, perClient: ScanInput[][][]): Promise<IngestFigures> {
-  return drive(perClient, async (events) => (await graph.gateway(graph.tokens.scanner, RECORD_SCANS, { input: { events } })).recordScans);
+export function ingestThroughGateway(graph: BenchGraph, work: IngestWorkload): Promise<IngestFigures> {
+  return drive(work.bodies, work.events, async (body) => (await graph.gatewayBody(graph.tokens.scanner, body)).recordScans);
 }
 
 /** recordScans posted straight to the tracking subgraph (the gateway's part left out). */
-export function ingestThroughSubgraph(graph: BenchGraph, scanner: Identity, perClient: ScanInput[][][]): Promise<IngestFigures> {
-  return drive(perClient, async (events) => (await graph.trackingDirect(scanner, RECORD_SCANS, { input: { events } })).recordScans);
+export function ingestThroughSubgraph(graph: BenchGraph, scanner: Identity, work: IngestWorkload): Promise<IngestFigures> {
+  return drive(work.bodies, work.events, async (body) => (await graph.trackingDirectBody(scanner, body)).recordScans);
 }
 
 /** RecordScansService.record called in-process (HTTP and GraphQL left out): validation, state and SQL. */
-export function ingestThroughService(graph: BenchGraph, perClient: ScanInput[][][]): Promise<IngestFigures> {
+export function ingestThroughService(graph: BenchGraph, work: IngestWorkload): Promise<IngestFigures> {
   const { scans } = createTrackingServices(graph.tracking.dataSource);
-  return drive(perClient, async (events) => {
+  return drive(work.inputs, work.events, async (events) => {
     const results = await scans.record(events);
     return { accepted: results.filter((r) => r.status === 'ACCEPTED').length, rejected: results.filter((r) => r.status === 'REJECTED').length };
   });
@@ -102,7 +145,7 @@ export function ingestThroughService(graph: BenchGraph, perClient: ScanInput[][]
 
 /** The statements one recordScans call sends (captured from the tracking subgraph's SQL logger). */
 export async function statementsOfOneCall(graph: BenchGraph, batch: ScanInput[]): Promise<CapturedStatement[]> {
-  return graph.sql.capture(() => graph.gateway(graph.tokens.scanner, RECORD_SCANS, { input: { events: batch } }));
+  return graph.sql.capture(() => graph.gateway(graph.tokens.scanner, RECORD_SCANS, recordScansVariables(batch, 'columns')));
 }
 
 /** A set's scans as COPY text chunks, rendered before any clock starts. */

@@ -19,8 +19,9 @@ export function resultTable(result: BenchResult, options: Pick<BenchOptions, 'ba
   const rows: [string, (st: StageResult) => string, ((st: StageResult) => number | undefined)?][] = [
     ['waybills / scan events in the table', (st) => `${int(st.waybillsAtStart)} / ${int(st.eventsAtStart)}`],
     ['volume load with COPY (this stage)', (st) => `${int(st.load.events)} ev in ${fixed(st.load.copySeconds, 1)} s = ${int(st.load.events / Math.max(st.load.copySeconds, 1e-9))}/s`],
-    [`INGEST recordScans via gateway (${options.concurrency} clients × ${options.batchSize})`, (st) => rate(st.ingest.gateway), (st) => st.ingest.gateway.eventsPerSecond],
+    [`INGEST recordScans via gateway (${options.concurrency} clients × ${options.batchSize}, columns)`, (st) => rate(st.ingest.gateway), (st) => st.ingest.gateway.eventsPerSecond],
     ['  call latency p50 / p95', (st) => calls(st.ingest.gateway), (st) => st.ingest.gateway.callLatency?.p50Ms],
+    ['  same, one object per scan (events)', (st) => rate(st.ingest.gatewayEvents), (st) => st.ingest.gatewayEvents?.eventsPerSecond],
     ['  raw COPY, same table, 1 connection', (st) => rate(st.ingest.copy), (st) => st.ingest.copy.eventsPerSecond],
     [`  ingest ÷ COPY (target ≥ ${TARGETS.ingestVsCopy})`, (st) => `${fixed(st.ingest.ratio)} ${mark(st.ingest.ratio >= TARGETS.ingestVsCopy)}`, (st) => st.ingest.ratio],
     [`  ingest ≥ ${int(TARGETS.ingestEventsPerSecond)}/s`, (st) => mark(st.ingest.gateway.eventsPerSecond >= TARGETS.ingestEventsPerSecond)],
@@ -64,6 +65,7 @@ export function resultDetails(result: BenchResult): string {
     out.push('  CPU while measuring (Node = gateway + subgraphs + clients in this process; PostgreSQL = all its processes):');
     const paths: [string, IngestFigures | LookupFigures | undefined, number][] = [
       ['ingest via gateway', st.ingest.gateway, st.ingest.gateway.events / 1000],
+      ['ingest via gateway, events', st.ingest.gatewayEvents, (st.ingest.gatewayEvents?.events ?? 0) / 1000],
       ['ingest, subgraph alone', st.ingest.subgraph, (st.ingest.subgraph?.events ?? 0) / 1000],
       ['ingest, service in-process', st.ingest.service, (st.ingest.service?.events ?? 0) / 1000],
       ['ingest, bare SQL', st.ingest.sql, (st.ingest.sql?.events ?? 0) / 1000],

@@ -8,25 +8,30 @@ import { clock, latencyStats, msSince } from './stats';
 
 /** The statements of one recordScans call, as captured, by role. */
 export interface RecordScansStatements {
-  lock: string;
+  read: string;
   insertScans: string;
   updateWaybills: string;
   insertLaneSamples: string | null;
 }
 
 /**
- * Picks recordScans' statements out of one captured call: the locking SELECT, the scan INSERT, the
- * state UPDATE and the lane-sample INSERT. Null when the shapes are not the ones this replay
- * knows (one array parameter per column, in the loaders' column order) — the service changed.
+ * Picks recordScans' statements out of one captured call: the SELECT of the waybills, the scan
+ * INSERT, the state UPDATE and the lane-sample INSERT. Null when the shapes are not the ones this
+ * replay knows (one array parameter per column, in the loaders' column order, timestamps as epoch
+ * ms; the UPDATE also takes each row's expected event_count) — the service changed.
  */
 export function recordScansStatements(captured: readonly CapturedStatement[]): RecordScansStatements | null {
   const find = (pattern: RegExp, params: number) => captured.find((s) => pattern.test(s.query) && s.parameters.length === params)?.query;
-  const lock = find(/FOR NO KEY UPDATE/i, 1);
+  const read = find(/^\s*SELECT .* FROM waybill w WHERE/is, 1);
   const insertScans = find(/INSERT INTO scan_event/i, 12);
-  const updateWaybills = find(/^\s*UPDATE waybill/i, 1 + WAYBILL_COLUMNS.length - STATE_FROM);
+  const updateWaybills = find(/^\s*UPDATE waybill/i, 2 + WAYBILL_COLUMNS.length - STATE_FROM);
   const insertLaneSamples = find(/INSERT INTO lane_transit_time/i, 6) ?? null;
-  return lock && insertScans && updateWaybills ? { lock, insertScans, updateWaybills, insertLaneSamples } : null;
+  return read && insertScans && updateWaybills ? { read, insertScans, updateWaybills, insertLaneSamples } : null;
 }
+
+const TIMESTAMP_STATE_COLUMNS = new Set(WAYBILL_COLUMNS.map(([, type], i) => (type === 'timestamptz' ? i : -1)).filter((i) => i >= 0));
+/** A timestamptz cell as the service sends it: epoch ms. */
+const epochMs = (cell: CellValue, column: number): CellValue => (TIMESTAMP_STATE_COLUMNS.has(column) && typeof cell === 'string' ? Date.parse(cell) : cell);
 
 // The state columns start at `status` in WAYBILL_COLUMNS, in the order recordScans' UPDATE takes them.
 const STATE_FROM = WAYBILL_COLUMNS.findIndex(([name]) => name === 'status');
@@ -62,18 +67,19 @@ export function prepareBareSql(set: WorkloadSet, perClient: DemoScanEvent[][][])
         const before = states.get(waybillNo) ?? recomputeState(facts, []);
         const after = foldState(before, facts, byWaybill.get(waybillNo)!);
         states.set(waybillNo, after);
-        stateRows.push([waybillNo, ...waybillRow(history, after).slice(STATE_FROM)]);
+        const cells = waybillRow(history, after).map(epochMs).slice(STATE_FROM);
+        stateRows.push([waybillNo, before.eventCount, ...cells]);
         const [sampleBefore, sampleAfter] = [laneTransitTimeRow(history, before), laneTransitTimeRow(history, after)];
         if (sampleAfter && (sampleAfter[3] !== sampleBefore?.[3] || sampleAfter[4] !== sampleBefore?.[4])) laneRows.push(sampleAfter);
       }
       const scanRows = batch.map((e) => [
-        e.waybillNo, e.eventTime.toISOString(), e.eventId, e.type, e.location?.kind ?? null, e.location?.id ?? null, e.courierId,
+        e.waybillNo, e.eventTime.getTime(), e.eventId, e.type, e.location?.kind ?? null, e.location?.id ?? null, e.courierId,
         e.signer?.kind ?? null, e.signer?.name ?? null, e.failureReason, e.problemCode, e.note,
       ]);
       return {
         numbers,
         scans: columns(scanRows, 12),
-        states: columns(stateRows, 1 + WAYBILL_COLUMNS.length - STATE_FROM),
+        states: columns(stateRows, 2 + WAYBILL_COLUMNS.length - STATE_FROM),
         lanes: laneRows.length > 0 ? columns(laneRows, 6) : null,
       };
     }),
@@ -81,7 +87,7 @@ export function prepareBareSql(set: WorkloadSet, perClient: DemoScanEvent[][][])
 }
 
 /** Milliseconds spent per statement role, summed over calls. */
-export type StatementTimes = Record<'begin' | 'lock' | 'insertScans' | 'updateWaybills' | 'insertLaneSamples' | 'commit', number>;
+export type StatementTimes = Record<'begin' | 'read' | 'insertScans' | 'updateWaybills' | 'insertLaneSamples' | 'commit', number>;
 
 async function call(client: Client, sql: RecordScansStatements, p: PreparedCall, times: StatementTimes): Promise<number> {
   const timed = async <T>(role: keyof StatementTimes, run: () => Promise<T>): Promise<T> => {
@@ -94,7 +100,7 @@ async function call(client: Client, sql: RecordScansStatements, p: PreparedCall,
   };
   await timed('begin', () => client.query('BEGIN'));
   try {
-    await timed('lock', () => client.query(sql.lock, [p.numbers]));
+    await timed('read', () => client.query(sql.read, [p.numbers]));
     const { rowCount } = await timed('insertScans', () => client.query(sql.insertScans, p.scans));
     await timed('updateWaybills', () => client.query(sql.updateWaybills, p.states));
     if (p.lanes && sql.insertLaneSamples) await timed('insertLaneSamples', () => client.query(sql.insertLaneSamples!, p.lanes!));
@@ -118,7 +124,7 @@ export async function ingestBareSql(
 ): Promise<IngestFigures & { statementMsPerCall: StatementTimes }> {
   if (clients.length < prepared.length) throw new Error(`bare-SQL ingest needs ${prepared.length} connections, got ${clients.length}`);
   const latencies: number[] = [];
-  const times: StatementTimes = { begin: 0, lock: 0, insertScans: 0, updateWaybills: 0, insertLaneSamples: 0, commit: 0 };
+  const times: StatementTimes = { begin: 0, read: 0, insertScans: 0, updateWaybills: 0, insertLaneSamples: 0, commit: 0 };
   let stored = 0;
   const started = clock();
   await Promise.all(

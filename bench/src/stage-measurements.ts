@@ -12,6 +12,7 @@ import {
   ingestThroughGateway,
   ingestThroughService,
   ingestThroughSubgraph,
+  ingestWorkload,
   rawCopy,
   statementsOfOneCall,
   type IngestFigures,
@@ -70,7 +71,7 @@ export async function measureIngest(ctx: StageContext): Promise<{ result: StageR
     events += set.events.length;
     return set;
   };
-  const inputs = (set: WorkloadSet) => asInputs(clientBatches(set, o.concurrency, o.batchSize));
+  const inputs = (set: WorkloadSet, shape: 'columns' | 'events' = 'columns') => ingestWorkload(asInputs(clientBatches(set, o.concurrency, o.batchSize)), shape);
   const measure = async (fn: () => Promise<IngestFigures>) => (await metered(meter, false, fn)).figures;
 
   // Warm-up (JIT, connection pools, plans), then one call with its statements captured.
@@ -79,8 +80,11 @@ export async function measureIngest(ctx: StageContext): Promise<{ result: StageR
   const statements = await statementsOfOneCall(graph, asInputs(clientBatches(probe, 1, o.batchSize))[0][0]);
 
   const main = inputs(await prepare(o.ingestEvents, 'initial'));
-  o.log(`  ingest: ${o.ingestEvents.toLocaleString('en')} scans through the gateway's recordScans, ${o.concurrency} clients, batches of ${o.batchSize}…`);
+  o.log(`  ingest: ${o.ingestEvents.toLocaleString('en')} scans through the gateway's recordScans, ${o.concurrency} clients, batches of ${o.batchSize} in columns…`);
   const { figures: gateway, breakdown: cpu } = await metered(meter, o.profile, () => ingestThroughGateway(graph, main));
+  o.log(`  ingest: the same as one object per scan (events)…`);
+  const asObjects = inputs(await prepare(o.ingestEvents, 'initial'), 'events');
+  const gatewayEvents = await measure(() => ingestThroughGateway(graph, asObjects));
 
   return withConnections(databaseUrl, o.concurrency, async (clients) => {
     const warmup = await prepare(Math.min(o.ingestWarmup, o.ingestEvents), 'final');
@@ -88,7 +92,7 @@ export async function measureIngest(ctx: StageContext): Promise<{ result: StageR
     const chunks = copyText(await prepare(o.ingestEvents, 'final'));
     const copy = await measure(() => rawCopy(clients[0], chunks, o.ingestEvents));
     const statementsPerCall = statements.map((s) => firstLine(s.query));
-    const result: StageResult['ingest'] = { gateway, copy, ratio: gateway.eventsPerSecond / copy.eventsPerSecond, statementsPerCall, cpu };
+    const result: StageResult['ingest'] = { gateway, gatewayEvents, copy, ratio: gateway.eventsPerSecond / copy.eventsPerSecond, statementsPerCall, cpu };
     if (!o.breakdown) return { result, waybills, events };
 
     o.log(`  ingest breakdown: ${o.breakdownEvents.toLocaleString('en')} scans each through the subgraph alone, the service in-process, bare SQL…`);

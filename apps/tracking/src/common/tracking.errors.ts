@@ -11,6 +11,8 @@ const KIND_BY_CODE = {
   WAYBILL_EXISTS: 'CONFLICT',
   /** recordScans: more than MAX_SCANS_PER_CALL events. */
   TOO_MANY_EVENTS: 'BAD_USER_INPUT',
+  /** recordScans: neither or both of `events` and `columns`, or columns of different lengths. */
+  INVALID_SCAN_BATCH: 'BAD_USER_INPUT',
   /** createWaybills: more than MAX_WAYBILLS_PER_CALL waybills. */
   TOO_MANY_WAYBILLS: 'BAD_USER_INPUT',
   /** A waybill input field is out of range or malformed (the message names the field). */

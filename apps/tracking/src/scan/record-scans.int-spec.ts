@@ -2,6 +2,7 @@ import { makeWaybillNo } from '@courierdesk/domain-parcel';
 import { buildWaybill, journey, networkId, newWaybill, routeOf, scanOf } from '../testing/builders';
 import { as } from '../testing/identities';
 import { firstError, startTrackingHarness, type TrackingHarness } from '../testing/tracking.harness';
+import type { ScanInput } from './scan-batch';
 import { shuffledWithSeed } from './shuffle.test-helper';
 
 const RECORD = `mutation ($input: RecordScansInput!) {
@@ -11,6 +12,25 @@ const STATE_COLUMNS = `status, progress, on_return, event_count, last_scan_at, l
   current_courier_id, picked_up_at, signed_at, signer_kind, signer_name, failed_attempts, open_departure_at, signed_scan_at, signed_outlet_id,
   first_out_for_delivery_at, watch_places, watch_from`;
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
+
+/** A batch as ScanColumnsInput, as a scanner gateway would send it. */
+const columnsOf = (scans: ScanInput[]) => {
+  const column = (get: (s: ScanInput) => unknown) => scans.map((s) => get(s) ?? null);
+  return {
+    eventIds: column((s) => s.eventId),
+    waybillNos: column((s) => s.waybillNo),
+    types: column((s) => s.type),
+    eventTimes: column((s) => s.eventTime),
+    locationKinds: column((s) => s.location?.kind),
+    locationIds: column((s) => s.location?.id),
+    courierIds: column((s) => s.courierId),
+    signerKinds: column((s) => s.signer?.kind),
+    signerNames: column((s) => s.signer?.name),
+    failureReasons: column((s) => s.failureReason),
+    problemCodes: column((s) => s.problemCode),
+    notes: column((s) => s.note),
+  };
+};
 
 describe('recordScans (扫描上传)', () => {
   let h: TrackingHarness;
@@ -87,6 +107,72 @@ describe('recordScans (扫描上传)', () => {
     expect(await state(waybills[2].waybillNo)).toEqual(expected);
   });
 
+  it('never loses an upload that changed the waybill while this one was being judged', async () => {
+    const waybill = await buildWaybill(h.services, { createdAt: hoursAgo(50) });
+    const route = routeOf(waybill);
+    const no = waybill.waybillNo;
+    const [pickup, arrival] = journey(no, route, hoursAgo(40));
+    // Another writer stores the pickup and raises the row's version, and holds its lock…
+    const other = h.ds.createQueryRunner();
+    await other.connect();
+    try {
+      await other.startTransaction();
+      await other.query(`INSERT INTO scan_event (waybill_no, event_time, scanner_event_id, type, location_kind, location_id) VALUES ($1, $2, $3, 'PICKED_UP', 'OUTLET', $4)`, [
+        no, pickup.eventTime, pickup.eventId, route.origin,
+      ]);
+      await other.query(`UPDATE waybill SET event_count = event_count + 1 WHERE waybill_no = $1`, [no]);
+      // …while this upload reads the old row, folds its arrival onto it and waits for the lock.
+      const upload = record([arrival]);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await other.commitTransaction();
+      expect((await upload).data.recordScans.accepted).toBe(1);
+    } finally {
+      await other.release();
+    }
+    // A blind write of the folded state would say one scan and no pickup; the rewrite read both.
+    expect(await state(no)).toMatchObject({ event_count: 2, status: 'IN_TRANSIT', last_event_type: 'ARRIVED_AT_HUB', picked_up_at: new Date(pickup.eventTime as string) });
+  });
+
+  it('takes the same batch in columns, with the same results and state', async () => {
+    const route = routeOf(await buildWaybill(h.services));
+    const twin = { originOutletId: route.origin, destinationOutletId: route.destination, createdAt: hoursAgo(80) };
+    const [asObjects, asColumns] = [await buildWaybill(h.services, twin), await buildWaybill(h.services, twin)];
+    const t0 = Date.now();
+    const ago = (hours: number) => new Date(t0 - hours * 3_600_000);
+    const batch = (no: string) => [
+      ...journey(no, route, ago(70)).slice(0, 4),
+      scanOf(no, route, 'DELIVERY_FAILED', ago(30), { note: '放门卫处 13800001111' }),
+      { ...scanOf(no, route, 'ARRIVED_AT_HUB', ago(20)), type: 'TELEPORTED' },
+      scanOf(no, route, 'OUT_FOR_DELIVERY', ago(10)),
+      scanOf(no, route, 'SIGNED', ago(9), { signer: { kind: 'GUARD', name: '王门卫' } }),
+    ];
+    const byObjects = await record(batch(asObjects.waybillNo));
+    const byColumns = await h.gql(as.scanner(), RECORD, { input: { columns: columnsOf(batch(asColumns.waybillNo)) } });
+    expect(byColumns.errors).toBeUndefined();
+    const outcome = (res: any) => res.data.recordScans.results.map((r: any) => [r.index, r.status, r.reasons.map((x: any) => x.code)]);
+    expect(outcome(byColumns)).toEqual(outcome(byObjects));
+    expect(byColumns.data.recordScans).toMatchObject({ accepted: 7, rejected: 1 });
+    expect(await state(asColumns.waybillNo)).toEqual(await state(asObjects.waybillNo));
+    expect(await state(asColumns.waybillNo)).toMatchObject({ status: 'DELIVERED', signer_kind: 'GUARD', signer_name: '王门卫', failed_attempts: 1 });
+  });
+
+  it.each([
+    ['neither shape', {}],
+    ['both shapes', { events: [], columns: { eventIds: [], waybillNos: [], types: [], eventTimes: [] } }],
+    ['columns of different lengths', { columns: { eventIds: ['a', 'b'], waybillNos: ['CD000000000018'], types: ['PICKED_UP', 'PICKED_UP'], eventTimes: ['x', 'y'] } }],
+    ['an optional column of another length', { columns: { eventIds: ['a'], waybillNos: ['CD000000000018'], types: ['PICKED_UP'], eventTimes: ['x'], notes: [null, null] } }],
+  ])('refuses a batch with %s as a whole (BAD_USER_INPUT, INVALID_SCAN_BATCH)', async (_, input) => {
+    expect(firstError(await h.gql(as.scanner(), RECORD, { input }))).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_SCAN_BATCH' });
+  });
+
+  it('refuses more than 1,000 scans in columns before storing any', async () => {
+    const waybill = await buildWaybill(h.services);
+    const route = routeOf(waybill);
+    const columns = columnsOf(Array.from({ length: 1001 }, () => scanOf(waybill.waybillNo, route, 'PICKED_UP', hoursAgo(1))));
+    expect(firstError(await h.gql(as.scanner(), RECORD, { input: { columns } }))).toEqual({ code: 'BAD_USER_INPUT', reason: 'TOO_MANY_EVENTS' });
+    expect(await eventRows(waybill.waybillNo)).toBe(0);
+  });
+
   it('keeps the good scans of a batch with bad ones, results in input order', async () => {
     const waybill = await buildWaybill(h.services, { createdAt: hoursAgo(48) });
     const route = routeOf(waybill);
@@ -151,7 +237,7 @@ describe('recordScans (扫描上传)', () => {
     h.queries.reset();
     const res = await record(scans);
     expect(res.data.recordScans.accepted).toBe(1000);
-    // BEGIN, lock the waybills, insert the scans, update the waybills, COMMIT.
+    // BEGIN, read the waybills, insert the scans, update the waybills, COMMIT.
     expect(h.queries.statements.map((sql) => sql.trim().split(/\s+/)[0].toUpperCase())).toEqual(['START', 'SELECT', 'INSERT', 'UPDATE', 'COMMIT']);
     h.queries.reset();
     // Out of order for every waybill: one more statement reads their timelines.

@@ -1,11 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { withTransaction } from '@courierdesk/platform-db';
+import type { ScanEvent } from '@courierdesk/domain-parcel';
+import { PostgresErrorCode, postgresErrorCode, withTransaction } from '@courierdesk/platform-db';
 import { trackingError } from '../common/tracking.errors';
 import { DEFAULT_ANOMALY_POLICIES, type AnomalyPolicies } from '../anomaly/anomaly.rules';
 import { watchOf } from '../anomaly/watch';
 import { laneSampleOf, laneSampleStatements, sameSample, type LaneSample } from '../eta/lane-samples';
-import { INGEST_COLUMNS, stateOfRow, updateStatesStatement, type WaybillRow } from '../waybill/waybill.row';
-import { distinctNumbers, judgeScans, scanKey, waybillNumbersOf, type ScanInput, type ScanResult, type ValidScan } from './scan-batch';
+import { INGEST_COLUMNS, ingestRowOf, stateOfRow, updateStatesStatement, type WaybillRow } from '../waybill/waybill.row';
+import { distinctNumbers, judgeScans, scanKeyOfMs, waybillNumbersOf, type ScanInput, type ScanResult, type ValidScan } from './scan-batch';
 import { SCAN_COLUMNS, toStoredScan, type StoredScan } from './scan-event.row';
 import { canFold, foldState, recomputeState, type TrackedState } from './tracked-state';
 
@@ -15,27 +16,39 @@ export const MAX_SCANS_PER_CALL = 1000;
 /** Scanners' clocks drift; validateScanEvent tolerates this much, so timelines are read from creation minus it. */
 export const SCAN_CLOCK_SKEW_MS = 10 * 60_000;
 
+/** Attempts of one call when PostgreSQL picks it as a deadlock victim. */
+const MAX_ATTEMPTS = 3;
+
+// Event times travel as epoch ms both ways (see waybill.row.ts).
 const INSERT_SCANS = `
   INSERT INTO scan_event (waybill_no, event_time, scanner_event_id, type, location_kind, location_id, courier_id,
                           signer_kind, signer_name, failure_reason, problem_code, note)
-  SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[],
-                       $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+  SELECT waybill_no, to_timestamp(event_ms / 1000), scanner_event_id, type, location_kind, location_id, courier_id,
+         signer_kind, signer_name, failure_reason, problem_code, note
+  FROM unnest($1::text[], $2::float8[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::uuid[],
+              $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
+       AS v(waybill_no, event_ms, scanner_event_id, type, location_kind, location_id, courier_id,
+            signer_kind, signer_name, failure_reason, problem_code, note)
   ON CONFLICT (waybill_no, event_time, scanner_event_id) DO NOTHING
-  RETURNING waybill_no, event_time, scanner_event_id`;
+  RETURNING waybill_no, (extract(epoch FROM event_time) * 1000)::float8 AS event_ms, scanner_event_id`;
 
 /**
  * Batch ingest of scans (扫描上传), built for throughput. Per call, in one transaction:
  *
- * 1. validate every scan in memory (after loading its waybill: the creation time bounds it);
- * 2. ONE query loads and locks the batch's waybills, in key order (no deadlocks between batches);
+ * 1. ONE query reads the batch's waybills (no row lock: see step 5);
+ * 2. every scan is validated in memory (the waybill's creation time bounds it);
  * 3. ONE INSERT … SELECT FROM unnest … ON CONFLICT DO NOTHING RETURNING stores every valid scan:
  *    the keys it returns were ACCEPTED, the others existed — DUPLICATE (idempotency: the key is
  *    waybill, event time and scanner event id, see the scan_event migration);
  * 4. waybills whose new scans are all later than every stored one fold them into the stored state;
  *    the others (out of order) are recomputed by deriveStatus from their whole timelines — ONE
  *    batched SELECT, only when there are any;
- * 5. ONE UPDATE … FROM unnest writes the new states and anomaly watches; ONE INSERT appends the
- *    lane samples of newly signed waybills (for ETAs), when there are any.
+ * 5. ONE UPDATE … FROM unnest writes the new states and anomaly watches, each only if the row's
+ *    event_count is still the one read in step 1. A row another upload changed meanwhile (rare:
+ *    two scanners on one parcel in the same instant) is locked, re-read and recomputed from its
+ *    whole timeline, which by then holds both uploads' scans. Locking every row up front instead
+ *    cost a heap write and a WAL record per waybill, a tenth of the call;
+ * 6. ONE INSERT appends the lane samples of newly signed waybills (for ETAs), when there are any.
  *
  * Status follows event time, never arrival order; one bad scan is REJECTED alone.
  */
@@ -53,26 +66,46 @@ export class RecordScansService {
     const numbers = waybillNumbersOf(inputs);
     const distinct = distinctNumbers(numbers);
     if (distinct.length === 0) return judgeScans(inputs, new Map(), now, numbers).results;
-    return withTransaction(this.ds, async (em) => {
-      const rows: WaybillRow[] = await em.query(
-        `SELECT ${INGEST_COLUMNS} FROM waybill w WHERE w.waybill_no = ANY($1::text[]) ORDER BY w.waybill_no FOR NO KEY UPDATE`,
-        [distinct],
-      );
-      const waybills = new Map(rows.map((row) => [row.waybillNo, row]));
-      const { results, valid } = judgeScans(inputs, waybills, now, numbers);
-      const accepted = await this.insert(em, valid);
-      for (const scan of valid) results[scan.index].status = accepted.has(scan.key) ? 'ACCEPTED' : 'DUPLICATE';
-      await this.updateWaybills(em, waybills, valid.filter((scan) => accepted.has(scan.key)));
-      return results;
-    });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await withTransaction(this.ds, (em) => this.recordIn(em, inputs, now, numbers, distinct));
+      } catch (err) {
+        // Rows are written in key order, so uploads do not deadlock each other; the scan_event key
+        // and other writers of waybill rows still may, rarely: the whole call is rolled back and
+        // replayed (idempotent), a few times at most.
+        if (postgresErrorCode(err) !== PostgresErrorCode.deadlockDetected || attempt >= MAX_ATTEMPTS) throw err;
+      }
+    }
+  }
+
+  private async recordIn(
+    em: EntityManager,
+    inputs: readonly ScanInput[],
+    now: Date,
+    numbers: ReadonlyMap<string, string | null>,
+    distinct: readonly string[],
+  ): Promise<ScanResult[]> {
+    const rows = await this.readWaybills(em, distinct, false);
+    const waybills = new Map(rows.map((row) => [row.waybillNo, row]));
+    const { results, valid } = judgeScans(inputs, waybills, now, numbers);
+    const accepted = await this.insert(em, valid);
+    for (const scan of valid) results[scan.index].status = accepted.has(scan.key) ? 'ACCEPTED' : 'DUPLICATE';
+    await this.updateWaybills(em, waybills, valid.filter((scan) => accepted.has(scan.key)));
+    return results;
+  }
+
+  private async readWaybills(em: EntityManager, numbers: readonly string[], lock: boolean): Promise<WaybillRow[]> {
+    const sql = `SELECT ${INGEST_COLUMNS} FROM waybill w WHERE w.waybill_no = ANY($1::text[])` + (lock ? ' ORDER BY w.waybill_no FOR NO KEY UPDATE' : '');
+    const raw: Record<string, unknown>[] = await em.query(sql, [numbers]);
+    return raw.map(ingestRowOf);
   }
 
   private async insert(em: EntityManager, scans: readonly ValidScan[]): Promise<Set<string>> {
     if (scans.length === 0) return new Set();
     const col = <T>(get: (scan: ValidScan) => T) => scans.map(get);
-    const inserted: { waybill_no: string; event_time: Date; scanner_event_id: string }[] = await em.query(INSERT_SCANS, [
+    const inserted: { waybill_no: string; event_ms: number; scanner_event_id: string }[] = await em.query(INSERT_SCANS, [
       col((s) => s.event.waybillNo),
-      col((s) => s.event.eventTime.toISOString()),
+      col((s) => s.event.eventTime.getTime()),
       col((s) => s.eventId),
       col((s) => s.event.type),
       col((s) => s.event.location?.kind ?? null),
@@ -84,44 +117,63 @@ export class RecordScansService {
       col((s) => s.event.problemCode),
       col((s) => s.event.note),
     ]);
-    return new Set(inserted.map((row) => scanKey(row.waybill_no, row.event_time, row.scanner_event_id)));
+    return new Set(inserted.map((row) => scanKeyOfMs(row.waybill_no, row.event_ms, row.scanner_event_id)));
   }
 
   private async updateWaybills(em: EntityManager, waybills: ReadonlyMap<string, WaybillRow>, accepted: readonly ValidScan[]): Promise<void> {
-    const byWaybill = new Map<string, ValidScan[]>();
-    for (const scan of accepted) byWaybill.set(scan.event.waybillNo, [...(byWaybill.get(scan.event.waybillNo) ?? []), scan]);
+    const byWaybill = new Map<string, ScanEvent[]>();
+    for (const scan of accepted) {
+      const events = byWaybill.get(scan.event.waybillNo);
+      if (events) events.push(scan.event);
+      else byWaybill.set(scan.event.waybillNo, [scan.event]);
+    }
     const next = new Map<string, TrackedState>();
     const outOfOrder: WaybillRow[] = [];
-    for (const [waybillNo, scans] of byWaybill) {
+    for (const [waybillNo, events] of byWaybill) {
       const row = waybills.get(waybillNo) as WaybillRow;
       const stored = stateOfRow(row);
-      const events = scans.map((scan) => scan.event);
       if (canFold(stored, events)) next.set(waybillNo, foldState(stored, row, events));
       else outOfOrder.push(row);
     }
     for (const [waybillNo, state] of await this.recompute(em, outOfOrder)) next.set(waybillNo, state);
     if (next.size === 0) return;
 
-    const updates = [...next].map(([waybillNo, state]) => {
-      const row = waybills.get(waybillNo) as WaybillRow;
-      return { waybillNo, state, watch: watchOf(state, row, this.policies.watch) };
-    });
-    const [sql, params] = updateStatesStatement(updates);
-    await em.query(sql, params);
+    const written = await this.writeStates(em, [...next].map(([waybillNo, state]) => ({ row: waybills.get(waybillNo) as WaybillRow, state })));
+    const changed = [...next.keys()].filter((waybillNo) => !written.has(waybillNo));
+    if (changed.length > 0) {
+      // Another upload wrote these rows since step 1: lock them now, and recompute from the timelines
+      // (which hold its scans and ours). Under the lock the second write cannot miss.
+      const fresh = await this.readWaybills(em, changed, true);
+      const states = await this.recompute(em, fresh);
+      const rewritten = await this.writeStates(em, fresh.map((row) => ({ row, state: states.get(row.waybillNo) as TrackedState })));
+      if (rewritten.size !== fresh.length) throw new Error(`recordScans: ${fresh.length - rewritten.size} locked waybill rows were not written`);
+      for (const row of fresh) {
+        written.set(row.waybillNo, { row, state: states.get(row.waybillNo) as TrackedState });
+      }
+    }
 
     const samples: LaneSample[] = [];
     const withdrawn: string[] = [];
-    for (const { waybillNo, state } of updates) {
-      const row = waybills.get(waybillNo) as WaybillRow;
+    for (const { row, state } of written.values()) {
       const before = laneSampleOf(row, stateOfRow(row));
       const after = laneSampleOf(row, state);
       if (after && !sameSample(before, after)) samples.push(after);
-      else if (before && !after) withdrawn.push(waybillNo);
+      else if (before && !after) withdrawn.push(row.waybillNo);
     }
     for (const [sql, params] of laneSampleStatements(samples, withdrawn)) await em.query(sql, params);
   }
 
-  /** Whole timelines of waybills that got out-of-order scans, in one query, through deriveStatus. */
+  /** Writes states whose rows are unchanged since read; returns what was written, by waybill number. */
+  private async writeStates(em: EntityManager, changes: readonly { row: WaybillRow; state: TrackedState }[]): Promise<Map<string, { row: WaybillRow; state: TrackedState }>> {
+    const updates = changes.map(({ row, state }) => ({ waybillNo: row.waybillNo, state, watch: watchOf(state, row, this.policies.watch), expectedCount: row.eventCount }));
+    const [sql, params] = updateStatesStatement(updates);
+    // TypeORM returns [rows, affected count] for an UPDATE … RETURNING.
+    const [rows] = (await em.query(sql, params)) as [{ waybillNo: string }[], number];
+    const byNumber = new Map(changes.map((change) => [change.row.waybillNo, change]));
+    return new Map(rows.map(({ waybillNo }) => [waybillNo, byNumber.get(waybillNo) as { row: WaybillRow; state: TrackedState }]));
+  }
+
+  /** Whole timelines of these waybills, in one query, through deriveStatus. */
   private async recompute(em: EntityManager, rows: readonly WaybillRow[]): Promise<Map<string, TrackedState>> {
     if (rows.length === 0) return new Map();
     const since = new Date(Math.min(...rows.map((row) => row.createdAt.getTime())) - SCAN_CLOCK_SKEW_MS);

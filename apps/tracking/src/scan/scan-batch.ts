@@ -39,7 +39,10 @@ export interface ValidScan {
 const MAX_EVENT_ID_LENGTH = 64;
 
 /** The storage key of an event: a resend of it has the same. */
-export const scanKey = (waybillNo: string, eventTime: Date, eventId: string): string => `${waybillNo}|${eventTime.getTime()}|${eventId}`;
+export const scanKey = (waybillNo: string, eventTime: Date, eventId: string): string => scanKeyOfMs(waybillNo, eventTime.getTime(), eventId);
+
+/** The same, from the event time in epoch ms. */
+export const scanKeyOfMs = (waybillNo: string, eventMs: number, eventId: string): string => `${waybillNo}|${eventMs}|${eventId}`;
 
 /** The waybill number each raw text of a batch names (null: malformed), each parsed once. */
 export function waybillNumbersOf(inputs: readonly ScanInput[]): Map<string, string | null> {

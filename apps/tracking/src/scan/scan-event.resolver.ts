@@ -4,7 +4,8 @@ import { seesPersonalData, visibleName } from '../common/access';
 import { CourierRef, courierRef, placeRef, ScanLocation } from '../network-refs/network-refs.type';
 import type { TrackingContext } from '../tracking.loaders';
 import { Signer, Waybill, toWaybill } from '../waybill/waybill.type';
-import type { RecordScansService } from './record-scans.service';
+import { MAX_SCANS_PER_CALL, type RecordScansService } from './record-scans.service';
+import { scansOfBatch } from './scan-columns';
 import { RecordScansInput, RecordScansPayload } from './scan-event.input';
 import { ScanEvent } from './scan-event.type';
 
@@ -18,10 +19,10 @@ export class ScanEventResolver {
 
   @Authorized(Scope.TRACKING_INGEST)
   @Mutation(() => RecordScansPayload, {
-    description: 'Upload scans (扫描上传), up to 1,000: idempotent on eventId (a resend is DUPLICATE), any order, one result per scan in input order.',
+    description: 'Upload scans (扫描上传), up to 1,000, as objects or in columns: idempotent on eventId (a resend is DUPLICATE), any order, one result per scan in input order.',
   })
   async recordScans(@Arg('input') input: RecordScansInput): Promise<RecordScansPayload> {
-    const results = await this.scans.record(input.events);
+    const results = await this.scans.record(scansOfBatch(input, MAX_SCANS_PER_CALL));
     const count = (status: string) => results.filter((r) => r.status === status).length;
     return { results, accepted: count('ACCEPTED'), duplicates: count('DUPLICATE'), rejected: count('REJECTED') };
   }

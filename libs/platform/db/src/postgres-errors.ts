@@ -4,6 +4,7 @@ export const PostgresErrorCode = {
   foreignKeyViolation: '23503',
   checkViolation: '23514',
   queryCanceled: '57014',
+  deadlockDetected: '40P01',
 } as const;
 
 interface PostgresErrorFields {
