@@ -2,7 +2,7 @@ import { finished } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { copyTextLine, scanEventRow, type DemoScanEvent } from '@courierdesk/seed';
 import type { Identity } from '@courierdesk/platform-auth';
-import { createTrackingServices, type ScanInput } from '@courierdesk/tracking';
+import { columnsOfScans, createTrackingServices, type ScanInput } from '@courierdesk/tracking';
 import { requestBody, type BenchGraph, type CapturedStatement } from './bench-graph';
 import type { CpuTime } from './cpu-meter';
 import type { Client } from 'pg';
@@ -59,29 +59,8 @@ export const asInputs = (perClient: DemoScanEvent[][][]): ScanInput[][][] => per
 /** How a batch travels: one object per scan (`events`) or one list per field (`columns`). */
 export type IngestShape = 'events' | 'columns';
 
-/** A batch as ScanColumnsInput: entry i of each list is scan i; a list nobody uses is left out. */
-export function scanColumns(batch: readonly ScanInput[]): Record<string, (string | null)[]> {
-  const column = (get: (s: ScanInput) => string | null | undefined) => batch.map((s) => get(s) ?? null);
-  const columns: Record<string, (string | null)[]> = {
-    eventIds: column((s) => s.eventId),
-    waybillNos: column((s) => s.waybillNo),
-    types: column((s) => s.type),
-    eventTimes: column((s) => s.eventTime as string),
-    locationKinds: column((s) => s.location?.kind),
-    locationIds: column((s) => s.location?.id),
-    courierIds: column((s) => s.courierId),
-    signerKinds: column((s) => s.signer?.kind),
-    signerNames: column((s) => s.signer?.name),
-    failureReasons: column((s) => s.failureReason),
-    problemCodes: column((s) => s.problemCode),
-    notes: column((s) => s.note),
-  };
-  for (const [name, values] of Object.entries(columns)) if (values.every((v) => v === null)) delete columns[name];
-  return columns;
-}
-
 /** The recordScans variables of a batch in the given shape. */
-export const recordScansVariables = (batch: readonly ScanInput[], shape: IngestShape) => ({ input: shape === 'events' ? { events: batch } : { columns: scanColumns(batch) } });
+export const recordScansVariables = (batch: readonly ScanInput[], shape: IngestShape) => ({ input: shape === 'events' ? { events: batch } : { columns: columnsOfScans(batch) } });
 
 /** Each client's batches as request bodies, serialised before any clock starts (the scanners' work, not the graph's). */
 export interface IngestWorkload {

@@ -13,6 +13,7 @@ export { CreateWaybillsService, MAX_WAYBILLS_PER_CALL } from './waybill/create-w
 export type { CreateWaybillResult } from './waybill/create-waybills.service';
 export type { NewWaybillFields, WaybillPartyFields } from './waybill/waybill.validation';
 export { RecordScansService, MAX_SCANS_PER_CALL } from './scan/record-scans.service';
+export { columnsOfScans, type ScanColumns } from './scan/scan-columns';
 export type { ScanInput, ScanResult } from './scan/scan-batch';
 export { ensureScanEventPartitions, partitionWindow } from './partitions/scan-event.partitions';
 export { initialState, recomputeState, foldState } from './scan/tracked-state';

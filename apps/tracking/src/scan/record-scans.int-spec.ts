@@ -2,7 +2,7 @@ import { makeWaybillNo } from '@courierdesk/domain-parcel';
 import { buildWaybill, journey, networkId, newWaybill, routeOf, scanOf } from '../testing/builders';
 import { as } from '../testing/identities';
 import { firstError, startTrackingHarness, type TrackingHarness } from '../testing/tracking.harness';
-import type { ScanInput } from './scan-batch';
+import { columnsOfScans } from './scan-columns';
 import { shuffledWithSeed } from './shuffle.test-helper';
 
 const RECORD = `mutation ($input: RecordScansInput!) {
@@ -12,25 +12,6 @@ const STATE_COLUMNS = `status, progress, on_return, event_count, last_scan_at, l
   current_courier_id, picked_up_at, signed_at, signer_kind, signer_name, failed_attempts, open_departure_at, signed_scan_at, signed_outlet_id,
   first_out_for_delivery_at, watch_places, watch_from`;
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
-
-/** A batch as ScanColumnsInput, as a scanner gateway would send it. */
-const columnsOf = (scans: ScanInput[]) => {
-  const column = (get: (s: ScanInput) => unknown) => scans.map((s) => get(s) ?? null);
-  return {
-    eventIds: column((s) => s.eventId),
-    waybillNos: column((s) => s.waybillNo),
-    types: column((s) => s.type),
-    eventTimes: column((s) => s.eventTime),
-    locationKinds: column((s) => s.location?.kind),
-    locationIds: column((s) => s.location?.id),
-    courierIds: column((s) => s.courierId),
-    signerKinds: column((s) => s.signer?.kind),
-    signerNames: column((s) => s.signer?.name),
-    failureReasons: column((s) => s.failureReason),
-    problemCodes: column((s) => s.problemCode),
-    notes: column((s) => s.note),
-  };
-};
 
 describe('recordScans (扫描上传)', () => {
   let h: TrackingHarness;
@@ -147,7 +128,7 @@ describe('recordScans (扫描上传)', () => {
       scanOf(no, route, 'SIGNED', ago(9), { signer: { kind: 'GUARD', name: '王门卫' } }),
     ];
     const byObjects = await record(batch(asObjects.waybillNo));
-    const byColumns = await h.gql(as.scanner(), RECORD, { input: { columns: columnsOf(batch(asColumns.waybillNo)) } });
+    const byColumns = await h.gql(as.scanner(), RECORD, { input: { columns: columnsOfScans(batch(asColumns.waybillNo)) } });
     expect(byColumns.errors).toBeUndefined();
     const outcome = (res: any) => res.data.recordScans.results.map((r: any) => [r.index, r.status, r.reasons.map((x: any) => x.code)]);
     expect(outcome(byColumns)).toEqual(outcome(byObjects));
@@ -168,7 +149,7 @@ describe('recordScans (扫描上传)', () => {
   it('refuses more than 1,000 scans in columns before storing any', async () => {
     const waybill = await buildWaybill(h.services);
     const route = routeOf(waybill);
-    const columns = columnsOf(Array.from({ length: 1001 }, () => scanOf(waybill.waybillNo, route, 'PICKED_UP', hoursAgo(1))));
+    const columns = columnsOfScans(Array.from({ length: 1001 }, () => scanOf(waybill.waybillNo, route, 'PICKED_UP', hoursAgo(1))));
     expect(firstError(await h.gql(as.scanner(), RECORD, { input: { columns } }))).toEqual({ code: 'BAD_USER_INPUT', reason: 'TOO_MANY_EVENTS' });
     expect(await eventRows(waybill.waybillNo)).toBe(0);
   });

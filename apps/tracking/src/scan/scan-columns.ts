@@ -75,3 +75,29 @@ function scansOfColumns(c: ScanColumns, max: number): ScanInput[] {
   }
   return scans;
 }
+
+/**
+ * The other way: scans as columns, as a scanner gateway would upload them (clients, loaders and
+ * benchmarks). A column no scan uses is left out.
+ */
+export function columnsOfScans(scans: readonly ScanInput[]): ScanColumns {
+  const column = (get: (s: ScanInput) => string | null | undefined) => scans.map((s) => get(s) ?? null);
+  const optional: Record<(typeof OPTIONAL)[number], (string | null)[]> = {
+    locationKinds: column((s) => s.location?.kind),
+    locationIds: column((s) => s.location?.id),
+    courierIds: column((s) => s.courierId),
+    signerKinds: column((s) => s.signer?.kind),
+    signerNames: column((s) => s.signer?.name),
+    failureReasons: column((s) => s.failureReason),
+    problemCodes: column((s) => s.problemCode),
+    notes: column((s) => s.note),
+  };
+  const columns: ScanColumns = {
+    eventIds: scans.map((s) => s.eventId),
+    waybillNos: scans.map((s) => s.waybillNo),
+    types: scans.map((s) => s.type),
+    eventTimes: scans.map((s) => (s.eventTime instanceof Date ? s.eventTime.toISOString() : s.eventTime)),
+  };
+  for (const name of OPTIONAL) if (optional[name].some((v) => v !== null)) columns[name] = optional[name];
+  return columns;
+}
