@@ -48,7 +48,7 @@ export function resultPreamble(result: BenchResult, options: BenchOptions): stri
   const settings = Object.entries(e.postgresSettings).map(([k, v]) => `${k}=${v}`).join(', ');
   return [
     `machine:  ${e.cpus} × ${e.cpuModel}, ${e.memoryGb} GB RAM, ${e.platform}; 1-min load average ${fixed(e.loadAverage.start)} at the start, ${fixed(e.loadAverage.end)} at the end`,
-    `runtime:  Node ${e.node}; PostgreSQL ${e.postgres} (${settings}); gateway, subgraphs and clients in one Node process, PostgreSQL beside it, all on 127.0.0.1`,
+    `runtime:  Node ${e.node} (NODE_ENV=${process.env.NODE_ENV ?? 'unset'}); PostgreSQL ${e.postgres} (${settings}); gateway, subgraphs and clients in one Node process, PostgreSQL beside it, all on 127.0.0.1`,
     `network:  ${result.network.transitCentres} transit centres, ${result.network.outlets} outlets, ${result.network.couriers} couriers (demo provinces)`,
     `ingest:   ${int(options.ingestEvents)} new scans per stage on fresh waybills, ${options.concurrency} clients, batches of ${options.batchSize}, after ${int(options.ingestWarmup)} warm-up scans`,
     `lookup:   ${int(options.lookups)} random waybills per path, one client, after ${int(options.lookupWarmup)} warm-up lookups`,
