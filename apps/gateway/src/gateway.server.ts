@@ -62,12 +62,15 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningService
   const calls: SubgraphCallOptions = { timeoutMs: 10_000, breakerFailures: 5, breakerHalfOpenAfterMs: 5_000, ...opts.subgraphCalls };
 
   const minter = new InternalTokenMinter(opts.internalKey);
+  const sources: SubgraphDataSource[] = [];
   const gateway = new ApolloGateway({
     supergraphSdl: opts.supergraphSdl,
     buildService: ({ name, url }) => {
       const target = opts.subgraphUrls[name] ?? url;
       if (!target) throw new Error(`no URL configured for subgraph ${name}`);
-      return new SubgraphDataSource(name, target, minter, calls);
+      const source = new SubgraphDataSource(name, target, minter, calls);
+      sources.push(source);
+      return source;
     },
     logger,
   });
@@ -125,6 +128,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningService
 
   const { port, url } = await listen(httpServer, opts.port, opts.host).catch(async (err) => {
     await apollo.stop();
+    await Promise.all(sources.map((source) => source.close()));
     throw err;
   });
   logger.info({ url }, 'gateway ready');
@@ -134,6 +138,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningService
     stop: once(async () => {
       accepting = false;
       await apollo.stop();
+      await Promise.all(sources.map((source) => source.close()));
       logger.info('gateway stopped');
     }),
   };

@@ -73,13 +73,13 @@ class SubgraphResponse {
  * deadline is the pool's: the subgraph must start answering within `timeoutMs` (headers) and
  * never pause longer than that while sending the body.
  */
-export function createSubgraphFetcher(subgraph: string, opts: SubgraphCallOptions): Fetcher {
+export function createSubgraphFetcher(subgraph: string, opts: SubgraphCallOptions): Fetcher & { close(): Promise<void> } {
   const breaker = circuitBreaker(handleAll, {
     halfOpenAfter: opts.breakerHalfOpenAfterMs,
     breaker: new ConsecutiveBreaker(opts.breakerFailures),
   });
   const pool = new Agent({ headersTimeout: opts.timeoutMs, bodyTimeout: opts.timeoutMs, connectTimeout: opts.timeoutMs });
-  return (async (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => {
+  const fetcher = (async (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }) => {
     try {
       return await breaker.execute(async () => {
         const { statusCode, headers, body } = await request(url, {
@@ -98,6 +98,7 @@ export function createSubgraphFetcher(subgraph: string, opts: SubgraphCallOption
       throw new SubgraphUnavailableError(subgraph, err);
     }
   }) as unknown as Fetcher;
+  return Object.assign(fetcher, { close: () => pool.close() });
 }
 
 /**
@@ -105,13 +106,22 @@ export function createSubgraphFetcher(subgraph: string, opts: SubgraphCallOption
  * short-lived context token signed by the gateway with `aud` = this subgraph.
  */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  private readonly pool: { close(): Promise<void> };
+
   constructor(
     readonly subgraph: string,
     url: string,
     private readonly minter: InternalTokenMinter,
     callOptions: SubgraphCallOptions,
   ) {
-    super({ url, fetcher: createSubgraphFetcher(subgraph, callOptions) });
+    const fetcher = createSubgraphFetcher(subgraph, callOptions);
+    super({ url, fetcher });
+    this.pool = fetcher;
+  }
+
+  /** Closes the connections to the subgraph (after the gateway stopped sending). */
+  close(): Promise<void> {
+    return this.pool.close();
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
