@@ -1,12 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { ScanEvent } from '@courierdesk/domain-parcel';
 import { PostgresErrorCode, postgresErrorCode, withTransaction } from '@courierdesk/platform-db';
-import { trackingError } from '../common/tracking.errors';
 import { DEFAULT_ANOMALY_POLICIES, type AnomalyPolicies } from '../anomaly/anomaly.rules';
 import { watchOf } from '../anomaly/watch';
 import { laneSampleOf, laneSampleStatements, sameSample, type LaneSample } from '../eta/lane-samples';
 import { INGEST_COLUMNS, ingestRowOf, stateOfRow, updateStatesStatement, type WaybillRow } from '../waybill/waybill.row';
-import { distinctNumbers, judgeScans, scanKeyOfMs, waybillNumbersOf, type ScanInput, type ScanResult, type ValidScan } from './scan-batch';
+import { assertBatchSize, distinctNumbers, judgeScans, scanKeyOfMs, waybillNumbersOf, type ScanInput, type ScanResult, type ValidScan } from './scan-batch';
 import { SCAN_COLUMNS, toStoredScan, type StoredScan } from './scan-event.row';
 import { canFold, foldState, recomputeState, type TrackedState } from './tracked-state';
 
@@ -46,8 +45,8 @@ const INSERT_SCANS = `
  * 5. ONE UPDATE … FROM unnest writes the new states and anomaly watches, each only if the row's
  *    event_count is still the one read in step 1. A row another upload changed meanwhile (rare:
  *    two scanners on one parcel in the same instant) is locked, re-read and recomputed from its
- *    whole timeline, which by then holds both uploads' scans. Locking every row up front instead
- *    cost a heap write and a WAL record per waybill, a tenth of the call;
+ *    whole timeline, which by then holds both uploads' scans. No lock is taken up front, so uploads
+ *    of different waybills never wait for each other (it measured no cheaper: bench/REPORT.md);
  * 6. ONE INSERT appends the lane samples of newly signed waybills (for ETAs), when there are any.
  *
  * Status follows event time, never arrival order; one bad scan is REJECTED alone.
@@ -61,7 +60,7 @@ export class RecordScansService {
 
   /** Records a batch; one result per scan, in input order. More than MAX_SCANS_PER_CALL: BAD_USER_INPUT (TOO_MANY_EVENTS). */
   async record(inputs: readonly ScanInput[]): Promise<ScanResult[]> {
-    if (inputs.length > MAX_SCANS_PER_CALL) throw trackingError('TOO_MANY_EVENTS', `At most ${MAX_SCANS_PER_CALL} scans per call; split the upload`);
+    assertBatchSize(inputs.length, MAX_SCANS_PER_CALL);
     const now = this.clock();
     const numbers = waybillNumbersOf(inputs);
     const distinct = distinctNumbers(numbers);

@@ -1,6 +1,7 @@
 import { isWaybillNo, parseWaybillNo, validateScanEvent, type ScanEvent, type ScanEventInput } from '@courierdesk/domain-parcel';
 import { isUuid } from '../common/ids';
 import { containsNul } from '../common/text';
+import { trackingError } from '../common/tracking.errors';
 import { encodeScanEventId } from './scan-event.id';
 
 /** A scan as a scanner sends it: the domain's loosely typed input plus the scanner's own event id. */
@@ -37,6 +38,11 @@ export interface ValidScan {
 }
 
 const MAX_EVENT_ID_LENGTH = 64;
+
+/** Refuses a batch of more than `max` scans as a whole (BAD_USER_INPUT, TOO_MANY_EVENTS). */
+export function assertBatchSize(count: number, max: number): void {
+  if (count > max) throw trackingError('TOO_MANY_EVENTS', `At most ${max} scans per call; split the upload`);
+}
 
 /** The storage key of an event: a resend of it has the same. */
 export const scanKey = (waybillNo: string, eventTime: Date, eventId: string): string => scanKeyOfMs(waybillNo, eventTime.getTime(), eventId);

@@ -1,5 +1,5 @@
 import { trackingError } from '../common/tracking.errors';
-import type { ScanInput } from './scan-batch';
+import { assertBatchSize, type ScanInput } from './scan-batch';
 
 /** The columns of a columnar batch (ScanColumnsInput), as GraphQL hands them over. */
 export interface ScanColumns {
@@ -35,17 +35,15 @@ export function scansOfBatch(input: ScanBatchInput, max: number): readonly ScanI
   const { events, columns } = input;
   if ((events == null) === (columns == null)) throw trackingError('INVALID_SCAN_BATCH', 'Send the scans either as `events` or as `columns`, exactly one');
   if (events) {
-    if (events.length > max) throw tooMany(max);
+    assertBatchSize(events.length, max);
     return events;
   }
   return scansOfColumns(columns as ScanColumns, max);
 }
 
-const tooMany = (max: number) => trackingError('TOO_MANY_EVENTS', `At most ${max} scans per call; split the upload`);
-
 function scansOfColumns(c: ScanColumns, max: number): ScanInput[] {
   const n = c.eventIds.length;
-  if (n > max) throw tooMany(max);
+  assertBatchSize(n, max);
   for (const name of ['waybillNos', 'types', 'eventTimes', ...OPTIONAL] as const) {
     const column = c[name];
     if (column != null && column.length !== n) {

@@ -28,7 +28,8 @@ export const WAYBILL_COLUMNS = COLUMNS.map(([column, field]) => `w.${column} AS 
 const NOT_FOR_INGEST = /^(sender|recipient|declared|insured|freight|weight)|DistrictCode$/;
 
 // Timestamps travel to and from recordScans as epoch milliseconds (float8, exact for ms): parsing and
-// printing ISO text for a dozen columns × 1,000 rows was a tenth of the ingest's Node time.
+// printing ISO text for a dozen columns × 1,000 rows was ~7 % of the ingest's Node time (profile in
+// bench/REPORT.md).
 const TIMESTAMP_FIELDS = new Set<keyof WaybillEntity>([
   'createdAt', 'lastScanAt', 'lastEventAt', 'pickedUpAt', 'signedAt', 'collectedAt', 'returnedAt',
   'openDepartureAt', 'signedScanAt', 'firstOutForDeliveryAt', 'watchFrom',
