@@ -2,6 +2,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { ERROR_KINDS, stripSuggestions } from '@courierdesk/platform-subgraph';
+import { refineRequestError } from './request-errors';
 import { SubgraphUnavailableError } from './subgraph-data-source';
 
 /** Codes a client may see as they are: ours, and GraphQL's own request errors. */
@@ -32,6 +33,8 @@ export function createGatewayErrorFormatter(logger: Logger) {
       return { ...base, message: SERVICE_UNAVAILABLE.message, extensions: { code: SERVICE_UNAVAILABLE.code } };
     }
     const code = formatted.extensions?.code;
+    const refined = refineRequestError(code, formatted.message, original);
+    if (refined) return { ...base, message: refined.message, extensions: refined.reason ? { code: refined.code, reason: refined.reason } : { code: refined.code } };
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
       const reason = formatted.extensions?.reason;
       return { ...base, message: stripSuggestions(formatted.message), extensions: typeof reason === 'string' ? { code, reason } : { code } };

@@ -15,9 +15,11 @@ import type { GatewayContext } from './gateway.context';
 import { createGatewayErrorFormatter } from './gateway.errors';
 import { graphiqlRouter } from './ide/graphiql';
 import { introspectionGate } from './introspection.plugin';
+import { knownOperationTypesRule, operationResolution } from './operation-resolution';
+import { bodyErrorHandler, rejectAs } from './request-errors';
 import { SubgraphDataSource, type SubgraphCallOptions } from './subgraph-data-source';
 
-/** Query limits enforced before planning (graphql-armor); they are never told to clients. */
+/** Query limits enforced before planning (graphql-armor; tokens: graphql-js's parser); never told to clients. */
 export interface GatewayLimits {
   readonly maxDepth: number;
   readonly maxAliases: number;
@@ -76,10 +78,12 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningService
   });
 
   const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, exposeLimits: false, flattenFragments: true },
-    maxAliases: { n: limits.maxAliases, exposeLimits: false },
-    maxTokens: { n: limits.maxTokens, exposeLimits: false },
-    maxDirectives: { n: limits.maxDirectives, exposeLimits: false },
+    maxDepth: { n: limits.maxDepth, flattenFragments: true, ...rejectAs('DEPTH_LIMIT') },
+    maxAliases: { n: limits.maxAliases, ...rejectAs('ALIAS_LIMIT') },
+    // armor's token plugin re-parses in parsingDidStart, where any throw (a plain syntax error
+    // too) becomes a 500; graphql-js's own `maxTokens` (parseOptions below) fails as a 400.
+    maxTokens: { enabled: false },
+    maxDirectives: { n: limits.maxDirectives, ...rejectAs('DIRECTIVE_LIMIT') },
     costLimit: { maxCost: limits.maxCost, exposeLimits: false },
     blockFieldSuggestion: { enabled: true },
   }).protect();
@@ -100,9 +104,10 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningService
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
-    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: [...armor.validationRules, knownOperationTypesRule],
     formatError: createGatewayErrorFormatter(logger),
-    plugins: [...armor.plugins, introspectionGate, ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [operationResolution, ...armor.plugins, introspectionGate, ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
@@ -124,7 +129,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningService
       },
     }),
   );
-  app.use(httpErrorHandler(logger));
+  app.use(bodyErrorHandler, httpErrorHandler(logger));
 
   const { port, url } = await listen(httpServer, opts.port, opts.host).catch(async (err) => {
     await apollo.stop();

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, Field, FieldResolver, ID, Int, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { InternalTokenVerifier, Scope, type SigningKey } from '@courierdesk/platform-auth';
 import { buildFederatedSchema, createLogger, keyedLoader, type RunningService, type SubgraphContext, startSubgraphServer, composeSupergraph } from '@courierdesk/platform-subgraph';
 
@@ -50,6 +50,12 @@ class DepotResolver {
   async slow(@Arg('ms', () => Int) ms: number): Promise<string> {
     await new Promise((r) => setTimeout(r, ms).unref());
     return 'done';
+  }
+
+  @Authorized(Scope.NETWORK_READ)
+  @Mutation(() => String, { nullable: true, description: 'A write that changes nothing: GET must never run a mutation.' })
+  touchDepot(@Arg('id', () => ID) id: string): string {
+    return id;
   }
 }
 
