@@ -29,7 +29,9 @@ export interface GatewayLimits {
   readonly maxBodyBytes: string;
 }
 
-// Relay connections spend two levels (edges → node) per hop, so depth 10 ≈ 4 real hops.
+// Depth counts every field of the longest chain, the leaf included. A connection hop spends three
+// (the field, edges, node): depth 10 passes outlets → inboundWaybills → originOutlet { name } (8)
+// but not one more outlet → waybills hop (12).
 export const DEFAULT_LIMITS: GatewayLimits = { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 50, maxCost: 5000, maxBodyBytes: '1mb' };
 
 /** How to run the gateway. */

@@ -77,8 +77,10 @@ export function refineRequestError(code: unknown, message: string, original: unk
   }
   const status = (original.extensions.http as { status?: number } | undefined)?.status;
   // Apollo's own request checks set an HTTP status; a few (an unsupported persisted-query
-  // version) set no code, and would otherwise be masked as INTERNAL_SERVER_ERROR.
-  const codeless = original.extensions.code === undefined && typeof status === 'number' && status >= 400 && status < 500;
+  // version) set no code, and would otherwise be masked as INTERNAL_SERVER_ERROR. (Errors of
+  // ours always carry a code and a reason.)
+  const { code: ownCode, reason } = original.extensions;
+  const codeless = ownCode === undefined && reason === undefined && typeof status === 'number' && status >= 400 && status < 500;
   if (code === 'BAD_REQUEST' || codeless) {
     return { code: 'BAD_REQUEST', message, reason: httpRejectionReason(status, message) };
   }
