@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What one scan's state write costs, by table design (see bench/REPORT.md, "State write by design").
+# What one scan's state write costs, by table design (results in bench/experiments/README.md).
 # Four copies of 125,000 waybill rows, each UPDATEd 1,000 rows per statement by 3 pgbench clients
 # for 15 s, in one run, with the same state change recordScans makes (status, place, last scan, watch):
 #   wide    the waybill table as migrated: parties and money on the row, PK + 8 secondary indexes

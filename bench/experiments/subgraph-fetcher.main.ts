@@ -9,7 +9,7 @@ import { createSubgraphFetcher } from '@courierdesk/gateway';
  * every POST with a lookup-sized JSON body; client and server share this process, so the CPU
  * figure is both sides of the call, as in `npm run bench`.
  *
- *   node -r @swc-node/register bench/src/subgraph-fetcher.main.ts [calls]
+ *   node -r @swc-node/register bench/experiments/subgraph-fetcher.main.ts [calls]
  */
 const calls = Number(process.argv[2] ?? 5000);
 const reply = JSON.stringify({
