@@ -16,8 +16,4 @@ export { RecordScansService, MAX_SCANS_PER_CALL } from './scan/record-scans.serv
 export { columnsOfScans, type ScanColumns } from './scan/scan-columns';
 export type { ScanInput, ScanResult } from './scan/scan-batch';
 export { ensureScanEventPartitions, partitionWindow } from './partitions/scan-event.partitions';
-export { initialState, recomputeState, foldState } from './scan/tracked-state';
-export type { TrackedState } from './scan/tracked-state';
-export { watchOf } from './anomaly/watch';
-export { DEFAULT_ANOMALY_POLICIES } from './anomaly/anomaly.rules';
 export { TRACKING_ERROR_CODES, LOCAL_REJECTION_CODES } from './common/tracking.errors';

@@ -1,13 +1,22 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ScanEvent } from '@courierdesk/domain-parcel';
+import {
+  canFold,
+  DEFAULT_ANOMALY_POLICIES,
+  foldState,
+  laneSampleOf,
+  recomputeState,
+  sameSample,
+  watchOf,
+  type AnomalyPolicies,
+  type LaneSample,
+  type ScanEvent,
+  type TrackedState,
+} from '@courierdesk/domain-parcel';
 import { PostgresErrorCode, postgresErrorCode, withTransaction } from '@courierdesk/platform-db';
-import { DEFAULT_ANOMALY_POLICIES, type AnomalyPolicies } from '../anomaly/anomaly.rules';
-import { watchOf } from '../anomaly/watch';
-import { laneSampleOf, laneSampleStatements, sameSample, type LaneSample } from '../eta/lane-samples';
+import { laneSampleStatements } from '../eta/lane-sample.statements';
 import { INGEST_COLUMNS, ingestRowOf, stateOfRow, updateStatesStatement, type WaybillRow } from '../waybill/waybill.row';
 import { assertBatchSize, distinctNumbers, judgeScans, scanKeyOfMs, waybillNumbersOf, type ScanInput, type ScanResult, type ValidScan } from './scan-batch';
 import { SCAN_COLUMNS, toStoredScan, type StoredScan } from './scan-event.row';
-import { canFold, foldState, recomputeState, type TrackedState } from './tracked-state';
 
 /** Most scans one recordScans call takes: a scanner's upload, bounded so one transaction stays short. */
 export const MAX_SCANS_PER_CALL = 1000;

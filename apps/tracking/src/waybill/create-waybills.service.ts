@@ -1,11 +1,9 @@
 import type { DataSource } from 'typeorm';
+import { DEFAULT_ANOMALY_POLICIES, initialState, watchOf, type AnomalyPolicies } from '@courierdesk/domain-parcel';
 import type { Identity } from '@courierdesk/platform-auth';
 import { AppError } from '@courierdesk/platform-subgraph';
 import { actsForOutlet } from '../common/access';
 import { trackingError } from '../common/tracking.errors';
-import { DEFAULT_ANOMALY_POLICIES, type AnomalyPolicies } from '../anomaly/anomaly.rules';
-import { watchOf } from '../anomaly/watch';
-import { initialState } from '../scan/tracked-state';
 import { validateNewWaybill, type NewWaybillFields, type ValidWaybill, type WaybillRejection } from './waybill.validation';
 
 /** Most waybills one createWaybills call takes. */
