@@ -11,7 +11,6 @@ export { ScanEventEntity } from './scan/scan-event.entity';
 export { LaneTransitTimeEntity } from './eta/lane-transit-time.entity';
 export { CreateWaybillsService, MAX_WAYBILLS_PER_CALL } from './waybill/create-waybills.service';
 export type { CreateWaybillResult } from './waybill/create-waybills.service';
-export type { NewWaybillFields, WaybillPartyFields } from './waybill/waybill.validation';
 export { RecordScansService, MAX_SCANS_PER_CALL } from './scan/record-scans.service';
 export { columnsOfScans, type ScanColumns } from './scan/scan-columns';
 export type { ScanInput, ScanResult } from './scan/scan-batch';

@@ -1,5 +1,5 @@
 import type { MiddlewareFn } from 'type-graphql';
-import { containsNul } from './text';
+import { containsNul } from '@courierdesk/domain-core';
 import { trackingError } from './tracking.errors';
 
 // Batch mutations refuse a NUL per item (INVALID_CHARACTERS in that item's reasons), so one bad

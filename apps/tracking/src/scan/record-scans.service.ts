@@ -4,6 +4,7 @@ import {
   DEFAULT_ANOMALY_POLICIES,
   foldState,
   laneSampleOf,
+  MAX_CLOCK_SKEW_MS,
   recomputeState,
   sameSample,
   watchOf,
@@ -20,9 +21,6 @@ import { SCAN_COLUMNS, toStoredScan, type StoredScan } from './scan-event.row';
 
 /** Most scans one recordScans call takes: a scanner's upload, bounded so one transaction stays short. */
 export const MAX_SCANS_PER_CALL = 1000;
-
-/** Scanners' clocks drift; validateScanEvent tolerates this much, so timelines are read from creation minus it. */
-export const SCAN_CLOCK_SKEW_MS = 10 * 60_000;
 
 /** Attempts of one call when PostgreSQL picks it as a deadlock victim. */
 const MAX_ATTEMPTS = 3;
@@ -184,7 +182,7 @@ export class RecordScansService {
   /** Whole timelines of these waybills, in one query, through deriveStatus. */
   private async recompute(em: EntityManager, rows: readonly WaybillRow[]): Promise<Map<string, TrackedState>> {
     if (rows.length === 0) return new Map();
-    const since = new Date(Math.min(...rows.map((row) => row.createdAt.getTime())) - SCAN_CLOCK_SKEW_MS);
+    const since = new Date(Math.min(...rows.map((row) => row.createdAt.getTime())) - MAX_CLOCK_SKEW_MS);
     const scans: StoredScan[] = (
       await em.query(`SELECT ${SCAN_COLUMNS} FROM scan_event s WHERE s.waybill_no = ANY($1::text[]) AND s.event_time >= $2`, [
         rows.map((row) => row.waybillNo),

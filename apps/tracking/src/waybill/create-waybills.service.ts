@@ -1,10 +1,18 @@
 import type { DataSource } from 'typeorm';
-import { DEFAULT_ANOMALY_POLICIES, initialState, watchOf, type AnomalyPolicies } from '@courierdesk/domain-parcel';
+import {
+  DEFAULT_ANOMALY_POLICIES,
+  initialState,
+  validateNewWaybill,
+  watchOf,
+  type AnomalyPolicies,
+  type NewWaybillFields,
+  type ValidWaybill,
+  type WaybillRejection,
+} from '@courierdesk/domain-parcel';
 import type { Identity } from '@courierdesk/platform-auth';
 import { AppError } from '@courierdesk/platform-subgraph';
 import { actsForOutlet } from '../common/access';
 import { trackingError } from '../common/tracking.errors';
-import { validateNewWaybill, type NewWaybillFields, type ValidWaybill, type WaybillRejection } from './waybill.validation';
 
 /** Most waybills one createWaybills call takes. */
 export const MAX_WAYBILLS_PER_CALL = 1000;

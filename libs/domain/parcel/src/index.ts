@@ -13,3 +13,4 @@ export * from './anomaly';
 export * from './eta';
 export * from './anomaly-watch';
 export * from './lane-sample';
+export * from './waybill.validation';

@@ -2,3 +2,4 @@
 // Not part of the library's index: production code never imports them.
 export * from './random-timeline.test-helper';
 export * from './shuffle.test-helper';
+export * from './waybill.test-helper';
