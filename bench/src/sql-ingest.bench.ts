@@ -1,6 +1,6 @@
 import type { Client } from 'pg';
 import { laneTransitTimeRow, WAYBILL_COLUMNS, waybillRow, type CellValue, type DemoScanEvent, type WaybillHistory } from '@courierdesk/seed';
-import { foldState, recomputeState, type TrackedState } from '@courierdesk/tracking';
+import { foldState, recomputeState, type TrackedState } from '@courierdesk/domain-parcel';
 import type { CapturedStatement } from './bench-graph';
 import type { WorkloadSet } from './bench-data';
 import type { IngestFigures } from './ingest.bench';

@@ -1,7 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '@courierdesk/platform-subgraph';
 import './common/enums';
-import { rejectNulCharacters } from './common/reject-nul.middleware';
 import { ContactResolver, EscalationChainResolver, EscalationStepResolver } from './contact/contact.resolver';
 import { courierReference } from './courier/courier.reference';
 import { CourierResolver } from './courier/courier.resolver';
@@ -55,7 +54,6 @@ export async function buildNetworkSchema(services: NetworkServices = noServices)
         EscalationChainResolver,
       ],
       orphanedTypes: [Outlet, TransitCentre, Courier],
-      globalMiddlewares: [rejectNulCharacters],
       container: { get: (resolverClass: unknown) => resolverInstances().get(resolverClass) },
     },
     {

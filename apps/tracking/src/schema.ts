@@ -1,7 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '@courierdesk/platform-subgraph';
 import './common/enums';
-import { rejectNulCharacters } from './common/reject-nul.middleware';
 import { AnomalyQueueResolver } from './anomaly/anomaly-queue.resolver';
 import { outletReference, transitCentreReference } from './network-refs/network-refs.reference';
 import { OutletWaybillsResolver, TransitCentreWaybillsResolver } from './network-refs/network-refs.resolver';
@@ -42,7 +41,6 @@ export async function buildTrackingSchema(services: TrackingServices = noService
     {
       resolvers: [WaybillResolver, AnomalyQueueResolver, ScanEventResolver, CreateWaybillResolver, OutletWaybillsResolver, TransitCentreWaybillsResolver],
       orphanedTypes: [Waybill, ScanEvent, OutletRef, TransitCentreRef, CourierRef],
-      globalMiddlewares: [rejectNulCharacters],
       container: { get: (resolverClass: unknown) => resolverInstances().get(resolverClass) },
     },
     {
@@ -51,5 +49,7 @@ export async function buildTrackingSchema(services: TrackingServices = noService
       Outlet: outletReference,
       TransitCentre: transitCentreReference,
     },
+    // Batches refuse a NUL per item (INVALID_CHARACTERS in that item's reasons).
+    { perItemFields: new Set(['recordScans', 'createWaybills']) },
   );
 }

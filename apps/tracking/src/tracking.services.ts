@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { DEFAULT_ANOMALY_POLICIES, type AnomalyPolicies } from './anomaly/anomaly.rules';
+import { DEFAULT_ANOMALY_POLICIES, type AnomalyPolicies } from '@courierdesk/domain-parcel';
 import { RecordScansService } from './scan/record-scans.service';
 import { CreateWaybillsService } from './waybill/create-waybills.service';
 import { WaybillFinderService } from './waybill/waybill-finder.service';

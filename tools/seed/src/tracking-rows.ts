@@ -1,5 +1,4 @@
-import { laneKey } from '@courierdesk/domain-parcel';
-import { DEFAULT_ANOMALY_POLICIES, recomputeState, watchOf, type TrackedState } from '@courierdesk/tracking';
+import { DEFAULT_ANOMALY_POLICIES, laneKey, recomputeState, watchOf, type TrackedState } from '@courierdesk/domain-parcel';
 import type { DemoScanEvent, DemoWaybill, WaybillHistory } from './tracking-demo.types';
 
 /*

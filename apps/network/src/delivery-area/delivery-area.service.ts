@@ -1,5 +1,5 @@
 import { IsNull, type DataSource, type EntityManager } from 'typeorm';
-import { NetworkRuleError, parseStreetCode, validateDeliveryAreaInput, type Landmark } from '@courierdesk/domain-network';
+import { assertAssignable, NetworkRuleError, parseStreetCode, validateDeliveryAreaInput, type Landmark } from '@courierdesk/domain-network';
 import { assertOutletAccess, type Identity } from '@courierdesk/platform-auth';
 import { withTransaction } from '@courierdesk/platform-db';
 import { staleVersion, translateDbError } from '../common/db-errors';
@@ -7,7 +7,7 @@ import { found, isUuid, newId } from '../common/ids';
 import type { DivisionService } from '../division/division.service';
 import { OutletEntity } from '../outlet/outlet.entity';
 import { AreaAssignmentEntity } from './area-assignment.entity';
-import { assertAssignable, lockCourier } from './assignment.rules';
+import { lockCourier } from './courier-lock';
 import type { CreateDeliveryAreaInput, UpdateDeliveryAreaInput } from './delivery-area.input';
 import { DeliveryAreaEntity } from './delivery-area.entity';
 import { selectAreas } from './delivery-area.loaders';

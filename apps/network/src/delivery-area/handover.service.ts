@@ -1,28 +1,16 @@
 import { type DataSource, type EntityManager } from 'typeorm';
-import { NetworkRuleError, planHandoverOrThrow } from '@courierdesk/domain-network';
+import { assertAssignable, handoverTime, planHandoverOrThrow } from '@courierdesk/domain-network';
 import { assertOutletAccess, type Identity } from '@courierdesk/platform-auth';
 import { withTransaction } from '@courierdesk/platform-db';
 import { translateDbError } from '../common/db-errors';
 import { newId } from '../common/ids';
 import type { CourierEntity } from '../courier/courier.entity';
 import { AreaAssignmentEntity } from './area-assignment.entity';
-import { assertAssignable, lockCourier } from './assignment.rules';
+import { lockCourier } from './courier-lock';
 import type { HandOverCourierAreasInput, HandOverDeliveryAreaInput } from './delivery-area.input';
 import type { DeliveryAreaEntity } from './delivery-area.entity';
 import { DeliveryAreaService, lockArea, reloadArea } from './delivery-area.service';
 import { selectAreas } from './delivery-area.loaders';
-
-/** Clock skew tolerated between the caller and us for "effective now". */
-const FUTURE_TOLERANCE_MS = 60_000;
-
-/** When a handover takes effect: now by default; never in the future (the current courier would vanish early). */
-export function handoverTime(effectiveAt: Date | null | undefined, now: Date): Date {
-  const at = effectiveAt ?? now;
-  if (Number.isNaN(at.getTime()) || at.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw new NetworkRuleError('INVALID_HANDOVER_TIME', 'a handover takes effect now or in the past, never in the future', { at: String(effectiveAt) });
-  }
-  return at;
-}
 
 /**
  * Handovers of delivery areas (交接承包区). The domain plans each step (close the current

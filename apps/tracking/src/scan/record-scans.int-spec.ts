@@ -3,7 +3,7 @@ import { buildWaybill, journey, networkId, newWaybill, routeOf, scanOf } from '.
 import { as } from '../testing/identities';
 import { firstError, startTrackingHarness, type TrackingHarness } from '../testing/tracking.harness';
 import { columnsOfScans } from './scan-columns';
-import { shuffledWithSeed } from './shuffle.test-helper';
+import { shuffledWithSeed } from '@courierdesk/domain-parcel/testing';
 
 const RECORD = `mutation ($input: RecordScansInput!) {
   recordScans(input: $input) { accepted duplicates rejected results { index eventId status scanEventId reasons { field code } } }

@@ -1,19 +1,26 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { ScanEvent } from '@courierdesk/domain-parcel';
+import {
+  canFold,
+  DEFAULT_ANOMALY_POLICIES,
+  foldState,
+  laneSampleOf,
+  MAX_CLOCK_SKEW_MS,
+  recomputeState,
+  sameSample,
+  watchOf,
+  type AnomalyPolicies,
+  type LaneSample,
+  type ScanEvent,
+  type TrackedState,
+} from '@courierdesk/domain-parcel';
 import { PostgresErrorCode, postgresErrorCode, withTransaction } from '@courierdesk/platform-db';
-import { DEFAULT_ANOMALY_POLICIES, type AnomalyPolicies } from '../anomaly/anomaly.rules';
-import { watchOf } from '../anomaly/watch';
-import { laneSampleOf, laneSampleStatements, sameSample, type LaneSample } from '../eta/lane-samples';
+import { laneSampleStatements } from '../eta/lane-sample.statements';
 import { INGEST_COLUMNS, ingestRowOf, stateOfRow, updateStatesStatement, type WaybillRow } from '../waybill/waybill.row';
 import { assertBatchSize, distinctNumbers, judgeScans, scanKeyOfMs, waybillNumbersOf, type ScanInput, type ScanResult, type ValidScan } from './scan-batch';
 import { SCAN_COLUMNS, toStoredScan, type StoredScan } from './scan-event.row';
-import { canFold, foldState, recomputeState, type TrackedState } from './tracked-state';
 
 /** Most scans one recordScans call takes: a scanner's upload, bounded so one transaction stays short. */
 export const MAX_SCANS_PER_CALL = 1000;
-
-/** Scanners' clocks drift; validateScanEvent tolerates this much, so timelines are read from creation minus it. */
-export const SCAN_CLOCK_SKEW_MS = 10 * 60_000;
 
 /** Attempts of one call when PostgreSQL picks it as a deadlock victim. */
 const MAX_ATTEMPTS = 3;
@@ -175,7 +182,7 @@ export class RecordScansService {
   /** Whole timelines of these waybills, in one query, through deriveStatus. */
   private async recompute(em: EntityManager, rows: readonly WaybillRow[]): Promise<Map<string, TrackedState>> {
     if (rows.length === 0) return new Map();
-    const since = new Date(Math.min(...rows.map((row) => row.createdAt.getTime())) - SCAN_CLOCK_SKEW_MS);
+    const since = new Date(Math.min(...rows.map((row) => row.createdAt.getTime())) - MAX_CLOCK_SKEW_MS);
     const scans: StoredScan[] = (
       await em.query(`SELECT ${SCAN_COLUMNS} FROM scan_event s WHERE s.waybill_no = ANY($1::text[]) AND s.event_time >= $2`, [
         rows.map((row) => row.waybillNo),

@@ -1,6 +1,6 @@
 import { isWaybillNo, parseWaybillNo, validateScanEvent, type ScanEvent, type ScanEventInput } from '@courierdesk/domain-parcel';
 import { isUuid } from '../common/ids';
-import { containsNul } from '../common/text';
+import { containsNul } from '@courierdesk/domain-core';
 import { trackingError } from '../common/tracking.errors';
 import { encodeScanEventId } from './scan-event.id';
 

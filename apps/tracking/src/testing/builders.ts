@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { makeWaybillNo, type ScanType } from '@courierdesk/domain-parcel';
+import { makeWaybillNo, type NewWaybillFields, type ScanType } from '@courierdesk/domain-parcel';
+import { newWaybillFields } from '@courierdesk/domain-parcel/testing';
 import type { ScanInput } from '../scan/scan-batch';
 import type { TrackingServices } from '../tracking.services';
-import type { NewWaybillFields } from '../waybill/waybill.validation';
 
 // Builders go through the services (the same validation, state and watch as GraphQL), on the
 // test file's own database; numbers and ids are unique per file.
@@ -17,19 +17,7 @@ export const nextWaybillNo = (): string => makeWaybillNo(++sequence);
 
 /** A valid new waybill: Shenzhen 南山 → Beijing 朝阳, STANDARD, unless overridden. */
 export function newWaybill(over: Partial<NewWaybillFields> = {}): NewWaybillFields {
-  return {
-    waybillNo: nextWaybillNo(),
-    serviceLevel: 'STANDARD',
-    sender: { name: '张三', phone: '13812341234', districtCode: '440305', address: '科技园路12号3栋501室' },
-    recipient: { name: '李四', phone: '13998765432', districtCode: '110105', address: '建国路88号SOHO现代城5号楼1201' },
-    originOutletId: networkId(),
-    destinationOutletId: networkId(),
-    weightGrams: 1200,
-    declaredValueFen: 19_900,
-    insuredValueFen: 10_000,
-    freightFen: 1_800,
-    ...over,
-  };
+  return newWaybillFields({ waybillNo: nextWaybillNo(), originOutletId: networkId(), destinationOutletId: networkId(), ...over });
 }
 
 /** Creates a waybill through the service; returns its input (number, outlets …). */

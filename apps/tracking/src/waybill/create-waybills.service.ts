@@ -1,12 +1,18 @@
 import type { DataSource } from 'typeorm';
+import {
+  DEFAULT_ANOMALY_POLICIES,
+  initialState,
+  validateNewWaybill,
+  watchOf,
+  type AnomalyPolicies,
+  type NewWaybillFields,
+  type ValidWaybill,
+  type WaybillRejection,
+} from '@courierdesk/domain-parcel';
 import type { Identity } from '@courierdesk/platform-auth';
 import { AppError } from '@courierdesk/platform-subgraph';
 import { actsForOutlet } from '../common/access';
 import { trackingError } from '../common/tracking.errors';
-import { DEFAULT_ANOMALY_POLICIES, type AnomalyPolicies } from '../anomaly/anomaly.rules';
-import { watchOf } from '../anomaly/watch';
-import { initialState } from '../scan/tracked-state';
-import { validateNewWaybill, type NewWaybillFields, type ValidWaybill, type WaybillRejection } from './waybill.validation';
 
 /** Most waybills one createWaybills call takes. */
 export const MAX_WAYBILLS_PER_CALL = 1000;

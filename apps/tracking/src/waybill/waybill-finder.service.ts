@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
-import type { AnomalyCode } from '@courierdesk/domain-parcel';
+import { DEFAULT_ANOMALY_POLICIES, type AnomalyCode, type AnomalyPolicies } from '@courierdesk/domain-parcel';
 import { outletRestriction, type Identity } from '@courierdesk/platform-auth';
 import { badInput, decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from '@courierdesk/platform-subgraph';
-import { anomaliesOf, DEFAULT_ANOMALY_POLICIES, type AnomalyPolicies } from '../anomaly/anomaly.rules';
+import { anomaliesOf } from '../anomaly/anomaly.rules';
 import type { StoredScan } from '../scan/scan-event.row';
 import { waybillPageQuery, waybillPagesByPlaceQuery, type Keyset, type PlaceRole, type WaybillCriteria, type WaybillOrder } from './waybill-list.query';
 import type { WaybillRow } from './waybill.row';

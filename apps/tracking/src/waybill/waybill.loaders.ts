@@ -1,10 +1,9 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { isWaybillNo, parseWaybillNo } from '@courierdesk/domain-parcel';
+import { isWaybillNo, MAX_CLOCK_SKEW_MS, parseWaybillNo } from '@courierdesk/domain-parcel';
 import type { Identity } from '@courierdesk/platform-auth';
 import { keyedLoader } from '@courierdesk/platform-subgraph';
 import { canSeeWaybill } from '../common/access';
-import { SCAN_CLOCK_SKEW_MS } from '../scan/record-scans.service';
 import { byTimeline, SCAN_COLUMNS, toStoredScan, type StoredScan } from '../scan/scan-event.row';
 import { WAYBILL_COLUMNS, type WaybillRow } from './waybill.row';
 
@@ -27,7 +26,7 @@ export function waybillLoaders(ds: DataSource, identity: Identity) {
   );
   const timeline = new DataLoader<WaybillRow, StoredScan[], string>(
     async (rows) => {
-      const since = new Date(Math.min(...rows.map((row) => row.createdAt.getTime())) - SCAN_CLOCK_SKEW_MS);
+      const since = new Date(Math.min(...rows.map((row) => row.createdAt.getTime())) - MAX_CLOCK_SKEW_MS);
       const scans: StoredScan[] = (
         await ds.query(`SELECT ${SCAN_COLUMNS} FROM scan_event s WHERE s.waybill_no = ANY($1::text[]) AND s.event_time >= $2`, [
           rows.map((row) => row.waybillNo),

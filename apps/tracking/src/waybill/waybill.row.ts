@@ -1,6 +1,4 @@
-import type { ScanLocation } from '@courierdesk/domain-parcel';
-import type { Watch } from '../anomaly/watch';
-import type { TrackedState } from '../scan/tracked-state';
+import type { ScanLocation, TrackedState, Watch } from '@courierdesk/domain-parcel';
 import type { WaybillEntity } from './waybill.entity';
 
 // Raw SQL (unnest batches, unions) returns column names as written: every read selects this list,

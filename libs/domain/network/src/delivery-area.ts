@@ -96,6 +96,42 @@ export type HandoverPlan =
 
 const isValidDate = (value: unknown): value is Date => value instanceof Date && !Number.isNaN(value.getTime());
 
+/** Why a courier cannot cover an area of this outlet: another outlet's courier, or one no longer active. */
+export function assignabilityErrors(courier: { id: string; outletId: string; active?: boolean }, areaOutletId: string): NetworkRuleError[] {
+  const errors: NetworkRuleError[] = [];
+  if (courier.outletId !== areaOutletId) {
+    errors.push(
+      new NetworkRuleError('COURIER_OUTLET_MISMATCH', `courier ${courier.id} works for another outlet than the area's`, {
+        courierId: courier.id,
+        courierOutletId: courier.outletId,
+        areaOutletId,
+      }),
+    );
+  }
+  if (courier.active === false) {
+    errors.push(new NetworkRuleError('COURIER_INACTIVE', `courier ${courier.id} is not active`, { courierId: courier.id }));
+  }
+  return errors;
+}
+
+/** Throws the first rule a courier breaks for an area's first assignment (the same rules a handover checks). */
+export function assertAssignable(courier: { id: string; outletId: string; active?: boolean }, areaOutletId: string): void {
+  const [first] = assignabilityErrors(courier, areaOutletId);
+  if (first) throw first;
+}
+
+/** Clock difference tolerated between a caller and us when it says "effective now". */
+export const HANDOVER_CLOCK_TOLERANCE_MS = 60_000;
+
+/** When a handover takes effect: now by default; never in the future (the current courier would vanish early). */
+export function handoverTime(effectiveAt: Date | null | undefined, now: Date): Date {
+  const at = effectiveAt ?? now;
+  if (!isValidDate(at) || at.getTime() > now.getTime() + HANDOVER_CLOCK_TOLERANCE_MS) {
+    throw new NetworkRuleError('INVALID_HANDOVER_TIME', 'a handover takes effect now or in the past, never in the future', { at: String(effectiveAt) });
+  }
+  return at;
+}
+
 /** Checks a handover and, if allowed, returns the current assignment closed at `at` and the new one opened at `at`. */
 export function planHandover(request: HandoverRequest): HandoverPlan {
   const { area, fromCourierId, toCourier, at, currentAssignment: current } = request;
@@ -125,18 +161,7 @@ export function planHandover(request: HandoverRequest): HandoverPlan {
       }),
     );
   }
-  if (toCourier.outletId !== area.outletId) {
-    errors.push(
-      new NetworkRuleError('COURIER_OUTLET_MISMATCH', `courier ${toCourier.id} works for another outlet than the area's`, {
-        courierId: toCourier.id,
-        courierOutletId: toCourier.outletId,
-        areaOutletId: area.outletId,
-      }),
-    );
-  }
-  if (toCourier.active === false) {
-    errors.push(new NetworkRuleError('COURIER_INACTIVE', `courier ${toCourier.id} is not active`, { courierId: toCourier.id }));
-  }
+  errors.push(...assignabilityErrors(toCourier, area.outletId));
   if (errors.length > 0 || current === null) return { ok: false, errors };
   return {
     ok: true,

@@ -3,7 +3,7 @@ import { Anomaly, DetectAnomaliesInput, detectAnomalies } from './anomaly';
 import { AnomalyPolicy, DEFAULT_ANOMALY_POLICY } from './anomaly.policy';
 import { ScanEvent } from './scan-event';
 import { march, scan } from './scan-event.test-helper';
-import { deriveStatus } from './waybill-status';
+import { deriveStatus } from './derive-status';
 
 const waybill = { createdAt: march(1, 9), originOutletId: 'O-SZ-1', destinationOutletId: 'O-BJ-1' };
 const nov = (day: number, hour = 0): Date => chinaTime(2024, 11, day, hour);

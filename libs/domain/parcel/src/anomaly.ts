@@ -9,7 +9,7 @@ import {
 } from '@courierdesk/domain-sla';
 import { AnomalyPolicy, validateAnomalyPolicy } from './anomaly.policy';
 import { DELIVERY_FAILURE_REASON_NAMES, PICKUP_POINT_SIGNERS, SIGNER_KIND_NAMES, ScanEvent, ScanLocation } from './scan-event';
-import { WaybillState, deriveStatus } from './waybill-status';
+import { deriveStatus, type WaybillState } from './derive-status';
 
 /** What is wrong with a waybill (异常类型): the customer-service work queue. Values are API. */
 export const AnomalyCode = {

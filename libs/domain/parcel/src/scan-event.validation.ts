@@ -70,6 +70,9 @@ export type ScanValidation = { ok: true; event: ScanEvent } | { ok: false; reaso
 /** Default tolerated scanner clock drift: handheld clocks drift, a few minutes is not fraud. */
 export const DEFAULT_MAX_CLOCK_SKEW_MINUTES = 10;
 
+/** The same allowance in milliseconds: how far in the future a scanner's or client's time may lie. */
+export const MAX_CLOCK_SKEW_MS = DEFAULT_MAX_CLOCK_SKEW_MINUTES * 60_000;
+
 const MAX_ID_LENGTH = 64;
 const MAX_NAME_LENGTH = 50;
 const MAX_NOTE_LENGTH = 500;

@@ -1,7 +1,8 @@
 import { thrownCode } from './parcel.errors.test-helper';
 import { ScanEvent } from './scan-event';
 import { march, scan, shuffled } from './scan-event.test-helper';
-import { deriveStatus, sortScanEvents } from './waybill-status';
+import { deriveStatus } from './derive-status';
+import { sortScanEvents } from './scan-order';
 
 const journey: ScanEvent[] = [
   scan('PICKED_UP', march(1, 10)),

@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { scopeAuthChecker } from './auth-checker';
+import { rejectNulInArguments } from './reject-nul';
 
 /** The Federation 2 version and directives our subgraphs speak. */
 export const FEDERATION_LINK =
@@ -12,14 +13,27 @@ export const FEDERATION_LINK =
 /** `__resolveReference` functions per entity type name. */
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any, info: any) => unknown }>;
 
+/** What every subgraph gets from the platform, with the few choices a subgraph makes. */
+export interface FederatedSchemaDefaults {
+  /** Batch mutations that refuse NUL characters per item (in their results) rather than for the whole call. */
+  readonly perItemFields?: ReadonlySet<string>;
+}
+
 /**
  * Turns type-graphql resolvers (entities carry `@Directive('@key(fields: "id")')`) into a
  * Federation 2 subgraph schema: type-graphql builds the schema, we print it with its
  * directives, and `@apollo/subgraph` adds `_service`, `_entities` and the reference resolvers.
+ * No global middlewares: plain property fields resolve plainly; NUL characters are refused where
+ * there are arguments (reject-nul.ts).
  */
-export async function buildFederatedSchema(options: Omit<BuildSchemaOptions, 'skipCheck' | 'authChecker'>, referenceResolvers: ReferenceResolvers = {}): Promise<GraphQLSchema> {
+export async function buildFederatedSchema(
+  options: Omit<BuildSchemaOptions, 'skipCheck' | 'authChecker' | 'globalMiddlewares'>,
+  referenceResolvers: ReferenceResolvers = {},
+  defaults: FederatedSchemaDefaults = {},
+): Promise<GraphQLSchema> {
   const schema = await buildSchema({ ...options, authChecker: scopeAuthChecker, skipCheck: true, validate: false });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  rejectNulInArguments(schema, resolvers, defaults.perItemFields);
   for (const [typeName, ref] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...ref } as never;
   }

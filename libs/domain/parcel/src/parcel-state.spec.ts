@@ -1,7 +1,7 @@
-import { deriveStatus } from '@courierdesk/domain-parcel';
+import { deriveStatus } from './derive-status';
 import { chinaTime } from '@courierdesk/domain-sla';
 import { PLACES, randomTimeline, random, randomScan } from './random-timeline.test-helper';
-import { canFold, foldState, initialState, recomputeState } from './tracked-state';
+import { canFold, foldState, initialState, recomputeState } from './parcel-state';
 
 const facts = { destinationOutletId: PLACES.DEST };
 const created = chinaTime(2024, 3, 1, 9);

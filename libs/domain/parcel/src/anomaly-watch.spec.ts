@@ -1,8 +1,9 @@
-import { ANOMALY_CODES, DEFAULT_ANOMALY_POLICY, detectAnomalies, type AnomalyCode } from '@courierdesk/domain-parcel';
+import { ANOMALY_CODES, detectAnomalies, type AnomalyCode } from './anomaly';
+import { DEFAULT_ANOMALY_POLICY } from './anomaly.policy';
 import { addHours, chinaTime, DEFAULT_PEAK_SEASON_POLICY } from '@courierdesk/domain-sla';
-import { PLACES, random, randomTimeline } from '../scan/random-timeline.test-helper';
-import { recomputeState } from '../scan/tracked-state';
-import { watchOf, watchThresholds } from './watch';
+import { PLACES, random, randomTimeline } from './random-timeline.test-helper';
+import { recomputeState } from './parcel-state';
+import { watchOf, watchThresholds } from './anomaly-watch';
 
 const thresholds = watchThresholds([DEFAULT_ANOMALY_POLICY]);
 // A quiet month, 双十一 and the weeks before 春节 2025 (stretched thresholds).

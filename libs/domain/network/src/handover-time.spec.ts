@@ -1,4 +1,4 @@
-import { handoverTime } from './handover.service';
+import { handoverTime } from './delivery-area';
 
 describe('handoverTime', () => {
   const now = new Date('2026-11-23T08:00:00Z');

@@ -1,12 +1,5 @@
-import {
-  DELIVERY_FAILURE_REASONS,
-  PROBLEM_CODES,
-  SCAN_REQUIREMENTS,
-  SCAN_TYPES,
-  SIGNER_KINDS,
-  type ScanEvent,
-  type ScanType,
-} from '@courierdesk/domain-parcel';
+import { PROBLEM_CODES } from './problem-code';
+import { DELIVERY_FAILURE_REASONS, SCAN_REQUIREMENTS, SCAN_TYPES, SIGNER_KINDS, type ScanEvent, type ScanType } from './scan-event';
 
 /** For specs: the places random timelines use; DEST is the waybill's destination outlet. */
 export const PLACES = { ORIGIN: 'o-origin', DEST: 'o-dest', OTHER: 'o-other', HUB_A: 'h-a', HUB_B: 'h-b' } as const;

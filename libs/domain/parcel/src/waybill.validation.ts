@@ -1,8 +1,8 @@
 import { normalizeName, normalizePhone, parseDistrictCode } from '@courierdesk/domain-network';
-import { laneKey, parseWaybillNo, SERVICE_LEVELS, type ServiceLevel } from '@courierdesk/domain-parcel';
-import { isKindedError, type ErrorKind } from '@courierdesk/platform-subgraph';
-import { isUuid } from '../common/ids';
-import { containsNul } from '../common/text';
+import { containsNul, DomainError, isUuid, type DomainErrorKind } from '@courierdesk/domain-core';
+import { laneKey, SERVICE_LEVELS, type ServiceLevel } from './eta';
+import { MAX_CLOCK_SKEW_MS } from './scan-event.validation';
+import { parseWaybillNo } from './waybill-number';
 
 /** Sender or recipient of a waybill (寄件人/收件人) as a client sends it. */
 export interface WaybillPartyFields {
@@ -51,7 +51,7 @@ export interface WaybillRejection {
   field: string;
   code: string;
   message: string;
-  kind: ErrorKind;
+  kind: DomainErrorKind;
 }
 
 export type WaybillValidation = { ok: true; waybill: ValidWaybill } | { ok: false; reasons: WaybillRejection[] };
@@ -61,7 +61,6 @@ export const MAX_WEIGHT_GRAMS = 1_000_000;
 const MAX_FEN = 2_147_483_647;
 const MAX_NAME_LENGTH = 50;
 const MAX_ADDRESS_LENGTH = 200;
-const CLOCK_SKEW_MS = 10 * 60_000;
 
 /**
  * Validates and normalises a new waybill, collecting every reason (a bulk call reports them per
@@ -70,7 +69,7 @@ const CLOCK_SKEW_MS = 10 * 60_000;
  */
 export function validateNewWaybill(input: NewWaybillFields, now: Date): WaybillValidation {
   const reasons: WaybillRejection[] = [];
-  const reject = (field: string, code: string, message: string, kind: ErrorKind = 'BAD_USER_INPUT'): null => {
+  const reject = (field: string, code: string, message: string, kind: DomainErrorKind = 'BAD_USER_INPUT'): null => {
     reasons.push({ field, code, message, kind });
     return null;
   };
@@ -78,7 +77,7 @@ export function validateNewWaybill(input: NewWaybillFields, now: Date): WaybillV
     try {
       return fn();
     } catch (error) {
-      if (!isKindedError(error)) throw error;
+      if (!(error instanceof DomainError)) throw error;
       return reject(field, error.code, error.message, error.kind);
     }
   };
@@ -118,7 +117,7 @@ export function validateNewWaybill(input: NewWaybillFields, now: Date): WaybillV
     reject('insuredValueFen', 'INSURED_ABOVE_DECLARED', 'insuredValueFen must not exceed declaredValueFen');
   }
   const createdAt = input.createdAt ?? now;
-  if (!(createdAt instanceof Date) || Number.isNaN(createdAt.getTime()) || createdAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+  if (!(createdAt instanceof Date) || Number.isNaN(createdAt.getTime()) || createdAt.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
     reject('createdAt', 'INVALID_WAYBILL_INPUT', 'createdAt must be a time not after now');
   }
   if (reasons.length > 0 || !waybillNo || !sender || !recipient || declaredValueFen === null || insuredValueFen === null || freightFen === null) {

@@ -1,6 +1,7 @@
-import { addHours } from '@courierdesk/domain-sla';
-import type { AnomalyPolicy, ProgressStatus } from '@courierdesk/domain-parcel';
-import type { TrackedState } from '../scan/tracked-state';
+import { addHours, DEFAULT_PEAK_SEASON_POLICY, type PeakSeasonPolicy } from '@courierdesk/domain-sla';
+import { DEFAULT_ANOMALY_POLICY, type AnomalyPolicy } from './anomaly.policy';
+import type { TrackedState } from './parcel-state';
+import type { ProgressStatus } from './waybill-status';
 
 /*
  * Anomalies depend on `now` (a parcel becomes "stalled" by nobody scanning it), so they cannot be
@@ -82,3 +83,17 @@ export function watchOf(state: TrackedState, facts: WatchFacts, t: WatchThreshol
   }
   return { places: [...places].sort(), from };
 }
+
+/** The policy versions the anomaly rules run with (异常件规则、旺季日历), and the watch they imply. */
+export interface AnomalyPolicies {
+  anomaly: readonly AnomalyPolicy[];
+  peakSeasons: readonly PeakSeasonPolicy[];
+  watch: WatchThresholds;
+}
+
+/** The policies in code today: the defaults of the anomaly rules and the peak-season calendar. */
+export const DEFAULT_ANOMALY_POLICIES: AnomalyPolicies = {
+  anomaly: [DEFAULT_ANOMALY_POLICY],
+  peakSeasons: [DEFAULT_PEAK_SEASON_POLICY],
+  watch: watchThresholds([DEFAULT_ANOMALY_POLICY]),
+};

@@ -1,4 +1,4 @@
-import { newWaybill } from '../testing/builders';
+import { newWaybillFields as newWaybill } from './waybill.test-helper';
 import { validateNewWaybill, type NewWaybillFields } from './waybill.validation';
 
 const now = new Date('2024-03-20T04:00:00Z');
