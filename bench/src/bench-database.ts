@@ -5,7 +5,7 @@ import {
   createDatabase,
   dropDatabase,
   findFreePort,
-  findRepoRoot,
+  repoRoot,
   launchEmbeddedPostgres,
   redactUrl,
   withDatabaseName,
@@ -66,7 +66,7 @@ export async function startBenchDatabase(options: BenchDatabaseOptions): Promise
     };
   }
   const cluster = await launchEmbeddedPostgres({
-    dataDir: options.dataDir ?? path.join(findRepoRoot(), '.data', 'bench-pg'),
+    dataDir: options.dataDir ?? path.join(repoRoot(), '.data', 'bench-pg'),
     port: await findFreePort(),
     logger: options.logger,
     settings: BENCH_PG_SETTINGS,

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callerVerifierFromEnv, fromPrivateJwk } from '@courierdesk/platform-auth';
-import { repoRoot, runService } from '@courierdesk/platform-subgraph';
+import { repoRoot } from '@courierdesk/platform-db';
+import { runService } from '@courierdesk/platform-subgraph';
 import { startGateway } from './gateway.server';
 
 /**

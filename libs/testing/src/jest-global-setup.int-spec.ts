@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { createDatabase, findRepoRoot } from '@courierdesk/platform-db';
+import { createDatabase, repoRoot } from '@courierdesk/platform-db';
 import pino from 'pino';
 import { Client } from 'pg';
 import { reapAbandonedClusters } from './test-cluster';
@@ -21,7 +21,7 @@ function setupInChild(databaseUrl?: string): Promise<{ child: ChildProcess; repl
   const env = { ...process.env };
   delete env['DATABASE_URL'];
   if (databaseUrl) env['DATABASE_URL'] = databaseUrl;
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', FIXTURE], { cwd: findRepoRoot(), env });
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', FIXTURE], { cwd: repoRoot(), env });
   let stdout = '';
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { composeSupergraph, repoRoot } from '@courierdesk/platform-subgraph';
+import { repoRoot } from '@courierdesk/platform-db';
+import { composeSupergraph } from '@courierdesk/platform-subgraph';
 import { SUBGRAPHS } from './subgraphs';
 
 /** Path of the committed supergraph the gateway serves. */

@@ -1,6 +1,6 @@
 import { lstatSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { repoRoot } from '@courierdesk/platform-subgraph';
+import { repoRoot } from '@courierdesk/platform-db';
 
 // The repository must stand on its own: a fresh clone has nothing beside it, so every link in its
 // Markdown must land on a file inside it. Web links (http, https, mailto) are not checked.

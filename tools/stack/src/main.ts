@@ -2,8 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadLocalKeys } from '@courierdesk/platform-auth';
-import { startDatabase } from '@courierdesk/platform-db';
-import { createLogger, dataDir } from '@courierdesk/platform-subgraph';
+import { dataDir, startDatabase } from '@courierdesk/platform-db';
+import { createLogger } from '@courierdesk/platform-subgraph';
 import { DEFAULT_DEMO_PROVINCES } from '@courierdesk/seed';
 import { startStack } from './stack';
 

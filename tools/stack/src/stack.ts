@@ -5,7 +5,8 @@ import { startGateway } from '@courierdesk/gateway';
 import { startNetworkSubgraph, type RunningNetworkSubgraph } from '@courierdesk/network';
 import { startTrackingSubgraph, type RunningTrackingSubgraph } from '@courierdesk/tracking';
 import { CallerTokenIssuer, callerTokenSettings, CallerTokenVerifier, Role, type SigningKey } from '@courierdesk/platform-auth';
-import { repoRoot, type Logger, type RunningService } from '@courierdesk/platform-subgraph';
+import { repoRoot } from '@courierdesk/platform-db';
+import { type Logger, type RunningService } from '@courierdesk/platform-subgraph';
 import {
   generateNetworkDemo,
   generateTrackingDemo,

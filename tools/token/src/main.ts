@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CallerTokenIssuer, callerTokenSettings, loadLocalKeys, parseRoles, Role } from '@courierdesk/platform-auth';
-import { dataDir } from '@courierdesk/platform-subgraph';
+import { dataDir } from '@courierdesk/platform-db';
 
 const HELP = `Mint a caller token from the local demo issuer (.data/keys), as an identity provider would.
 

@@ -20,4 +20,4 @@ export {
   isQueryCanceled,
 } from './postgres-errors';
 export { assertSchemaName, quoteSchemaName } from './schema-name';
-export { findRepoRoot } from './repo-root';
+export { dataDir, repoRoot } from './repo-root';

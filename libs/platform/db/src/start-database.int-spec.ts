@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { Client } from 'pg';
 import { captureLogger } from './int-spec/capture-logger';
 import { findFreePort } from './port-check';
-import { findRepoRoot } from './repo-root';
+import { repoRoot } from './repo-root';
 import { startDatabase } from './start-database';
 
 const FIXTURE = path.join(__dirname, 'int-spec', 'start-database.fixture.ts');
@@ -23,7 +23,7 @@ function startInChild(dataDir: string, port: number): Promise<Started> {
   const env = { ...process.env };
   delete env['DATABASE_URL'];
   const child = spawn(process.execPath, ['-r', '@swc-node/register', FIXTURE, dataDir, String(port)], {
-    cwd: findRepoRoot(),
+    cwd: repoRoot(),
     env,
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { Logger } from 'pino';
 import { createDatabaseIfMissing, withDatabaseName } from './database-admin';
 import { launchEmbeddedPostgres } from './embedded-postgres.launcher';
-import { findRepoRoot } from './repo-root';
+import { repoRoot } from './repo-root';
 
 /** The application database every subgraph schema lives in, on the embedded cluster. */
 export const APP_DATABASE = 'courierdesk';
@@ -42,7 +42,7 @@ export async function startDatabase(options: StartDatabaseOptions): Promise<Runn
   }
 
   const cluster = await launchEmbeddedPostgres({
-    dataDir: options.dataDir ?? path.join(findRepoRoot(), '.data', 'postgres'),
+    dataDir: options.dataDir ?? path.join(repoRoot(), '.data', 'postgres'),
     port: options.port ?? embeddedPortFromEnv(),
     logger,
   });

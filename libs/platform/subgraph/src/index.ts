@@ -9,6 +9,5 @@ export * from './pagination';
 export * from './schema';
 export * from './server';
 export * from './composition';
-export * from './repo-root';
 export * from './http';
 export * from './standalone';
