@@ -14,4 +14,5 @@ export { AreaAssignmentEntity } from './delivery-area/area-assignment.entity';
 export { ContactEntity } from './contact/contact.entity';
 export { DivisionEntity } from './division/division.entity';
 export { DivisionService } from './division/division.service';
+export { NetworkSubgraphError } from './common/subgraph.errors';
 export type { DistrictNames, StreetEntry } from './division/division.service';

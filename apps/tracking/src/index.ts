@@ -15,4 +15,4 @@ export { RecordScansService, MAX_SCANS_PER_CALL } from './scan/record-scans.serv
 export { columnsOfScans, type ScanColumns } from './scan/scan-columns';
 export type { ScanInput, ScanResult } from './scan/scan-batch';
 export { ensureScanEventPartitions, partitionWindow } from './partitions/scan-event.partitions';
-export { TRACKING_ERROR_CODES, LOCAL_REJECTION_CODES } from './common/tracking.errors';
+export { TrackingError, TRACKING_ERROR_CODES, LOCAL_REJECTION_CODES } from './common/tracking.errors';

@@ -1,4 +1,4 @@
-import { AppError, type ErrorKind } from '@courierdesk/platform-subgraph';
+import { ruleErrorClass, type ErrorCodeTable } from '@courierdesk/domain-core';
 
 // Reasons the network subgraph adds to the domain's (NetworkErrorCode in @courierdesk/domain-network)
 // and the platform's (INVALID_PAGE_SIZE, INVALID_CURSOR, SCOPE_MISSING, OUTLET_MISMATCH …).
@@ -24,7 +24,7 @@ const KIND_BY_CODE = {
   INVALID_CHARACTERS: 'BAD_USER_INPUT',
   /** The action is reserved to headquarters (not outlet-bound callers). */
   HQ_ONLY: 'FORBIDDEN',
-} as const satisfies Record<string, ErrorKind>;
+} as const satisfies ErrorCodeTable;
 
 /** Stable reasons of the network subgraph's own errors. */
 export type SubgraphErrorCode = keyof typeof KIND_BY_CODE;
@@ -32,8 +32,11 @@ export type SubgraphErrorCode = keyof typeof KIND_BY_CODE;
 /** The NOT_FOUND reasons, one per aggregate. */
 export type NotFoundCode = { [C in SubgraphErrorCode]: (typeof KIND_BY_CODE)[C] extends 'NOT_FOUND' ? C : never }[SubgraphErrorCode];
 
-/** Every reason, for exhaustive tests and documentation. */
-export const SUBGRAPH_ERROR_CODES = Object.keys(KIND_BY_CODE) as SubgraphErrorCode[];
+/** An error of the network subgraph with its stable reason; the platform's formatter turns the kind into `extensions.code`. */
+export class NetworkSubgraphError extends ruleErrorClass(KIND_BY_CODE) {}
 
-/** An error with its stable reason; the platform's formatter turns the kind into `extensions.code`. */
-export const subgraphError = (code: SubgraphErrorCode, message: string): AppError => new AppError(KIND_BY_CODE[code], code, message);
+/** Every reason, in declaration order. */
+export const SUBGRAPH_ERROR_CODES = NetworkSubgraphError.codes;
+
+/** An error with its stable reason. */
+export const subgraphError = (code: SubgraphErrorCode, message: string): NetworkSubgraphError => new NetworkSubgraphError(code, message);

@@ -1,4 +1,4 @@
-import { AppError, type ErrorKind } from '@courierdesk/platform-subgraph';
+import { ruleErrorClass, type ErrorCodeTable } from '@courierdesk/domain-core';
 
 // Reasons the tracking subgraph adds to the domain's (ParcelErrorCode in @courierdesk/domain-parcel,
 // e.g. INVALID_WAYBILL_NO; NetworkErrorCode for district codes and phones) and the platform's
@@ -31,16 +31,19 @@ const KIND_BY_CODE = {
   INVALID_CHARACTERS: 'BAD_USER_INPUT',
   /** An outlet-bound caller creating waybills for another outlet. */
   ORIGIN_OUTLET_MISMATCH: 'FORBIDDEN',
-} as const satisfies Record<string, ErrorKind>;
+} as const satisfies ErrorCodeTable;
 
 /** Stable reasons of the tracking subgraph's own errors. */
 export type TrackingErrorCode = keyof typeof KIND_BY_CODE;
 
-/** Every reason, for exhaustive tests and documentation. */
-export const TRACKING_ERROR_CODES = Object.keys(KIND_BY_CODE) as TrackingErrorCode[];
+/** An error of the tracking subgraph with its stable reason; the platform's formatter turns the kind into `extensions.code`. */
+export class TrackingError extends ruleErrorClass(KIND_BY_CODE) {}
 
-/** An error with its stable reason; the platform's formatter turns the kind into `extensions.code`. */
-export const trackingError = (code: TrackingErrorCode, message: string): AppError => new AppError(KIND_BY_CODE[code], code, message);
+/** Every reason, in declaration order. */
+export const TRACKING_ERROR_CODES = TrackingError.codes;
+
+/** An error with its stable reason. */
+export const trackingError = (code: TrackingErrorCode, message: string): TrackingError => new TrackingError(code, message);
 
 /**
  * Codes of a per-item rejection (recordScans, createWaybills) that the tracking subgraph adds to

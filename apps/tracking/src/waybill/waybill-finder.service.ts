@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { DEFAULT_ANOMALY_POLICIES, type AnomalyCode, type AnomalyPolicies } from '@courierdesk/domain-parcel';
 import { outletRestriction, type Identity } from '@courierdesk/platform-auth';
-import { badInput, decodeCursor, encodeCursor, pageSize, type Page, type PageArgs } from '@courierdesk/platform-subgraph';
+import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs, platformError } from '@courierdesk/platform-subgraph';
 import { anomaliesOf } from '../anomaly/anomaly.rules';
 import type { StoredScan } from '../scan/scan-event.row';
 import { waybillPageQuery, waybillPagesByPlaceQuery, type Keyset, type PlaceRole, type WaybillCriteria, type WaybillOrder } from './waybill-list.query';
@@ -152,7 +152,7 @@ export class WaybillFinderService {
 
   private keyset(cursor: string, order: WaybillOrder): Keyset {
     const [tag, at, waybillNo] = decodeCursor(cursor, 3);
-    if (tag !== TAG[order] || typeof at !== 'number' || typeof waybillNo !== 'string') throw badInput('INVALID_CURSOR', 'The cursor is not valid for this list');
+    if (tag !== TAG[order] || typeof at !== 'number' || typeof waybillNo !== 'string') throw platformError('INVALID_CURSOR', 'The cursor is not valid for this list');
     return [at, waybillNo];
   }
 

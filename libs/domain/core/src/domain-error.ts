@@ -24,3 +24,26 @@ export abstract class DomainError<C extends string = string> extends Error {
     this.name = new.target.name;
   }
 }
+
+/**
+ * The base class of one area's errors, made from its code table — the one way every area
+ * declares its codes: `export class ParcelRuleError extends ruleErrorClass(KIND_BY_CODE) {}`.
+ * The class knows its codes (`codes`) and the kind of each (`kindOf`).
+ */
+export function ruleErrorClass<T extends ErrorCodeTable>(table: T) {
+  type Code = keyof T & string;
+  abstract class AreaRuleError extends DomainError<Code> {
+    /** Every code of the area, in declaration order. */
+    static readonly codes: readonly Code[] = errorCodes(table);
+
+    /** The kind a code maps to. */
+    static kindOf(code: Code): DomainErrorKind {
+      return table[code];
+    }
+
+    constructor(code: Code, message: string, details: Readonly<Record<string, unknown>> = {}) {
+      super(code, table[code], message, details);
+    }
+  }
+  return AreaRuleError;
+}

@@ -1,5 +1,5 @@
 import { AreaCandidate, matchAreas, normalizeAreaText } from './area-match';
-import { thrownCode } from './network.errors.test-helper';
+import { thrownCode } from '@courierdesk/domain-core/testing';
 
 const areas: AreaCandidate[] = [
   {

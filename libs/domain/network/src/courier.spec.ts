@@ -1,5 +1,5 @@
 import { formatCourierCode, isCourierCode, parseCourierCode, validateCourierInput } from './courier';
-import { thrownCode } from './network.errors.test-helper';
+import { thrownCode } from '@courierdesk/domain-core/testing';
 
 describe('courier codes', () => {
   it.each([

@@ -8,7 +8,7 @@ import {
   validateAssignmentHistory,
   validateDeliveryAreaInput,
 } from './delivery-area';
-import { thrownCode } from './network.errors.test-helper';
+import { thrownCode } from '@courierdesk/domain-core/testing';
 
 const t = (iso: string) => new Date(`${iso}T00:00:00+08:00`);
 const current: AreaAssignment = { areaId: 'area-1', courierId: 'c-1', startsAt: t('2024-01-01'), endsAt: null };

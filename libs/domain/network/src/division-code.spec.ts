@@ -9,7 +9,7 @@ import {
   parseDivisionCode,
   parseStreetCode,
 } from './division-code';
-import { thrownCode as codeOf } from './network.errors.test-helper';
+import { thrownCode as codeOf } from '@courierdesk/domain-core/testing';
 
 describe('province prefixes', () => {
   it('lists the 34 province-level units from 11 to 82', () => {

@@ -7,7 +7,7 @@ import {
   EscalationTopic,
   escalationChain,
 } from './escalation';
-import { thrownCode } from './network.errors.test-helper';
+import { thrownCode } from '@courierdesk/domain-core/testing';
 
 const contact = (role: ContactRole, name: string = role): Contact => ({ role, name, phone: '13800000000' });
 const everyone = CONTACT_ROLES.map((role) => contact(role));

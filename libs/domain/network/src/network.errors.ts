@@ -1,7 +1,4 @@
-import { DomainError, errorCodes, type DomainErrorKind, type ErrorCodeTable } from '@courierdesk/domain-core';
-
-/** Kinds of network-rule failure, mapped to GraphQL `extensions.code` by the platform. */
-export type NetworkErrorKind = DomainErrorKind;
+import { ruleErrorClass, type ErrorCodeTable } from '@courierdesk/domain-core';
 
 // A shipped code is API: add codes here, never rename or reuse one.
 const KIND_BY_CODE = {
@@ -35,15 +32,8 @@ const KIND_BY_CODE = {
 /** Stable codes of the network rules (网点、分拨中心、快递员、承包区). */
 export type NetworkErrorCode = keyof typeof KIND_BY_CODE;
 
-/** Every network error code, for exhaustive mapping and tests. */
-export const NETWORK_ERROR_CODES = errorCodes(KIND_BY_CODE);
-
-/** The error kind a network error code maps to. */
-export const networkErrorKind = (code: NetworkErrorCode): NetworkErrorKind => KIND_BY_CODE[code];
-
 /** A broken network business rule, with a stable `code` and the `kind` the platform maps to GraphQL. */
-export class NetworkRuleError extends DomainError<NetworkErrorCode> {
-  constructor(code: NetworkErrorCode, message: string, details: Readonly<Record<string, unknown>> = {}) {
-    super(code, KIND_BY_CODE[code], message, details);
-  }
-}
+export class NetworkRuleError extends ruleErrorClass(KIND_BY_CODE) {}
+
+/** Every network error code, in declaration order. */
+export const NETWORK_ERROR_CODES = NetworkRuleError.codes;

@@ -1,4 +1,4 @@
-import { thrownCode } from './network.errors.test-helper';
+import { thrownCode } from '@courierdesk/domain-core/testing';
 import {
   OUTLET_KINDS,
   OUTLET_NAME_MAX_LENGTH,

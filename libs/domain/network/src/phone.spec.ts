@@ -1,5 +1,5 @@
 import { isMobilePhone, isValidPhone, maskPhone, normalizePhone, parsePhone } from './phone';
-import { thrownCode } from './network.errors.test-helper';
+import { thrownCode } from '@courierdesk/domain-core/testing';
 
 describe('parsePhone', () => {
   it.each([

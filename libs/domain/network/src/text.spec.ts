@@ -1,4 +1,4 @@
-import { thrownCode } from './network.errors.test-helper';
+import { thrownCode } from '@courierdesk/domain-core/testing';
 import { codePointLength, normalizeName, toHalfWidth } from './text';
 
 describe('text helpers', () => {

@@ -1,5 +1,5 @@
 import { AnomalyPolicy, DEFAULT_ANOMALY_POLICY, validateAnomalyPolicy } from './anomaly.policy';
-import { thrownCode } from './parcel.errors.test-helper';
+import { thrownCode } from '@courierdesk/domain-core/testing';
 
 describe('anomaly policy', () => {
   it('has the documented defaults', () =>
@@ -29,7 +29,7 @@ describe('anomaly policy', () => {
     ['the recipient as "other"', { signedByOtherKinds: ['RECIPIENT'] }, 'INVALID_ANOMALY_POLICY'],
     ['an unknown signer', { signedByOtherKinds: ['DOG'] }, 'INVALID_ANOMALY_POLICY'],
     ['a missing stretch flag', { stretchInPeakSeason: undefined }, 'INVALID_ANOMALY_POLICY'],
-    ['an invalid start', { effectiveFrom: new Date('x') }, 'not a ParcelRuleError: SlaRuleError: effectiveFrom is not a valid date'],
+    ['an invalid start', { effectiveFrom: new Date('x') }, 'INVALID_DATE'],
   ])('rejects %s', (_label, change, code) =>
     expect(thrownCode(() => validateAnomalyPolicy({ ...DEFAULT_ANOMALY_POLICY, ...change } as unknown as AnomalyPolicy))).toBe(code),
   );

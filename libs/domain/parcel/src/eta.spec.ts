@@ -1,6 +1,6 @@
 import { chinaTime } from '@courierdesk/domain-sla';
 import { DEFAULT_TRANSIT_HOURS, EtaInput, cityOf, distanceClass, estimateDelivery, laneKey, laneOf, percentile } from './eta';
-import { thrownCode } from './parcel.errors.test-helper';
+import { thrownCode } from '@courierdesk/domain-core/testing';
 
 describe('lanes (线路)', () => {
   it.each([
@@ -100,7 +100,7 @@ describe('estimateDelivery (预计送达时间)', () => {
   });
 
   it.each([
-    ['an invalid shippedAt', { shippedAt: new Date('x') }, 'not a ParcelRuleError: SlaRuleError: shippedAt is not a valid date'],
+    ['an invalid shippedAt', { shippedAt: new Date('x') }, 'INVALID_DATE'],
     ['minSamples 0', { minSamples: 0 }, 'INVALID_ETA_INPUT'],
     ['an unknown service level', { serviceLevel: 'ROCKET' as never }, 'INVALID_ETA_INPUT'],
     ['a province as city', { lane: { originCity: '440000', destinationCity: '110100' } }, 'INVALID_LANE'],

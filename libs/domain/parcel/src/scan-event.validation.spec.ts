@@ -1,5 +1,5 @@
 import { chinaTime } from '@courierdesk/domain-sla';
-import { thrownCode } from './parcel.errors.test-helper';
+import { thrownCode } from '@courierdesk/domain-core/testing';
 import { ScanEventInput, ScanValidationContext, assertValidScanEvent, validateScanEvent } from './scan-event.validation';
 
 const now = chinaTime(2024, 3, 10, 12);

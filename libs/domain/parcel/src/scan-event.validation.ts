@@ -38,24 +38,26 @@ export interface ScanValidationContext {
   maxClockSkewMinutes?: number;
 }
 
-/** Why a scan event is rejected. Values are API: add, never rename. */
-export type ScanRejectionCode =
-  | 'INVALID_WAYBILL_NO'
-  | 'UNKNOWN_SCAN_TYPE'
-  | 'INVALID_EVENT_TIME'
-  | 'EVENT_TIME_IN_FUTURE'
-  | 'EVENT_TIME_BEFORE_CREATION'
-  | 'LOCATION_REQUIRED'
-  | 'INVALID_LOCATION'
-  | 'LOCATION_KIND_MISMATCH'
-  | 'COURIER_REQUIRED'
-  | 'SIGNER_REQUIRED'
-  | 'UNKNOWN_SIGNER_KIND'
-  | 'FAILURE_REASON_REQUIRED'
-  | 'UNKNOWN_FAILURE_REASON'
-  | 'PROBLEM_CODE_REQUIRED'
-  | 'UNKNOWN_PROBLEM_CODE'
-  | 'TEXT_TOO_LONG';
+/** Why a scan event is rejected (a per-scan result, not an error). Values are API: add, never rename. */
+export const SCAN_REJECTION_CODES = [
+  'INVALID_WAYBILL_NO',
+  'UNKNOWN_SCAN_TYPE',
+  'INVALID_EVENT_TIME',
+  'EVENT_TIME_IN_FUTURE',
+  'EVENT_TIME_BEFORE_CREATION',
+  'LOCATION_REQUIRED',
+  'INVALID_LOCATION',
+  'LOCATION_KIND_MISMATCH',
+  'COURIER_REQUIRED',
+  'SIGNER_REQUIRED',
+  'UNKNOWN_SIGNER_KIND',
+  'FAILURE_REASON_REQUIRED',
+  'UNKNOWN_FAILURE_REASON',
+  'PROBLEM_CODE_REQUIRED',
+  'UNKNOWN_PROBLEM_CODE',
+  'TEXT_TOO_LONG',
+] as const;
+export type ScanRejectionCode = (typeof SCAN_REJECTION_CODES)[number];
 
 /** One reason a scan event is rejected, naming the field. */
 export interface ScanRejection {

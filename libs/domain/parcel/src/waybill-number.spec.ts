@@ -1,5 +1,5 @@
 import { ParcelRuleError } from './parcel.errors';
-import { thrownCode } from './parcel.errors.test-helper';
+import { thrownCode } from '@courierdesk/domain-core/testing';
 import { isWaybillNo, makeWaybillNo, parseWaybillNo, waybillCheckDigit, waybillSequence } from './waybill-number';
 
 const problemOf = (raw: string): unknown => {

@@ -1,4 +1,4 @@
-import { thrownCode } from './parcel.errors.test-helper';
+import { thrownCode } from '@courierdesk/domain-core/testing';
 import { ScanEvent } from './scan-event';
 import { march, scan, shuffled } from './scan-event.test-helper';
 import { deriveStatus } from './derive-status';

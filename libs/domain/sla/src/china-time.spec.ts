@@ -11,7 +11,7 @@ import {
   isRealDate,
   parseCalendarDate,
 } from './china-time';
-import { thrownCode } from './sla.errors.test-helper';
+import { thrownCode } from '@courierdesk/domain-core/testing';
 
 describe('China time (UTC+8)', () => {
   it.each([

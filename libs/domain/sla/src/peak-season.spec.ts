@@ -8,7 +8,7 @@ import {
   validatePeakSeasonPolicy,
 } from './peak-season';
 import { SPRING_FESTIVAL_DATES, springFestivalDate } from './spring-festival';
-import { thrownCode } from './sla.errors.test-helper';
+import { thrownCode } from '@courierdesk/domain-core/testing';
 
 const ms = (at: Date, delta: number): Date => new Date(at.getTime() + delta);
 const nameAt = (at: Date, policy: PeakSeasonPolicy | PeakSeasonPolicy[] = POLICY) => peakSeasonAt(at, policy)?.name ?? null;

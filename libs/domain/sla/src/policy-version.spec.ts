@@ -1,6 +1,6 @@
 import { chinaTime } from './china-time';
 import { asVersions, policyInForce } from './policy-version';
-import { thrownCode } from './sla.errors.test-helper';
+import { thrownCode } from '@courierdesk/domain-core/testing';
 
 describe('policyInForce', () => {
   const v1 = { version: 'v1', effectiveFrom: chinaTime(2020, 1, 1) };

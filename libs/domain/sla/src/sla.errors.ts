@@ -1,7 +1,4 @@
-import { DomainError, errorCodes, type DomainErrorKind, type ErrorCodeTable } from '@courierdesk/domain-core';
-
-/** Kinds of SLA-rule failure, mapped to GraphQL `extensions.code` by the platform. */
-export type SlaErrorKind = DomainErrorKind;
+import { ruleErrorClass, type ErrorCodeTable } from '@courierdesk/domain-core';
 
 // A shipped code is API: add codes here, never rename or reuse one.
 const KIND_BY_CODE = {
@@ -16,15 +13,8 @@ const KIND_BY_CODE = {
 /** Stable codes of the SLA rules (时效、业务日历、旺季). */
 export type SlaErrorCode = keyof typeof KIND_BY_CODE;
 
-/** Every SLA error code, for exhaustive mapping and tests. */
-export const SLA_ERROR_CODES = errorCodes(KIND_BY_CODE);
-
-/** The error kind an SLA error code maps to. */
-export const slaErrorKind = (code: SlaErrorCode): SlaErrorKind => KIND_BY_CODE[code];
-
 /** A broken SLA business rule, with a stable `code` and the `kind` the platform maps to GraphQL. */
-export class SlaRuleError extends DomainError<SlaErrorCode> {
-  constructor(code: SlaErrorCode, message: string, details: Readonly<Record<string, unknown>> = {}) {
-    super(code, KIND_BY_CODE[code], message, details);
-  }
-}
+export class SlaRuleError extends ruleErrorClass(KIND_BY_CODE) {}
+
+/** Every SLA error code, in declaration order. */
+export const SLA_ERROR_CODES = SlaRuleError.codes;

@@ -1,6 +1,6 @@
 import { chinaMidnight, formatCalendarDate } from './china-time';
 import { SPRING_FESTIVAL_DATES, springFestivalDate } from './spring-festival';
-import { thrownCode } from './sla.errors.test-helper';
+import { thrownCode } from '@courierdesk/domain-core/testing';
 
 // ICU's Chinese calendar is approximate where the new moon is within minutes of Beijing midnight.
 const ICU_KNOWN_OFF_BY_ONE: Readonly<Record<number, string>> = { 2027: '2027-02-07', 2030: '2030-02-02' };

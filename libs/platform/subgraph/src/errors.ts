@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
+import { ruleErrorClass, type ErrorCodeTable } from '@courierdesk/domain-core';
 
 /** The error kinds clients may rely on; each becomes `extensions.code`. */
 export const ERROR_KINDS = ['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT'] as const;
@@ -27,6 +28,23 @@ export class AppError extends Error implements KindedError {
     this.name = 'AppError';
   }
 }
+
+// Reasons the platform itself sends, for every subgraph. A shipped reason is API: add, never rename.
+const PLATFORM_KIND_BY_CODE = {
+  /** `first` outside 1–MAX_PAGE_SIZE. */
+  INVALID_PAGE_SIZE: 'BAD_USER_INPUT',
+  /** A cursor this list did not hand out. */
+  INVALID_CURSOR: 'BAD_USER_INPUT',
+  /** Text with U+0000, which PostgreSQL cannot store. */
+  INVALID_CHARACTERS: 'BAD_USER_INPUT',
+} as const satisfies ErrorCodeTable;
+export type PlatformErrorCode = keyof typeof PLATFORM_KIND_BY_CODE;
+
+/** An error the platform raises for any subgraph (page sizes, cursors, NUL characters). */
+export class PlatformError extends ruleErrorClass(PLATFORM_KIND_BY_CODE) {}
+
+/** A platform error with its stable reason. */
+export const platformError = (code: PlatformErrorCode, message: string): PlatformError => new PlatformError(code, message);
 
 export const badInput = (code: string, message: string): AppError => new AppError('BAD_USER_INPUT', code, message);
 export const notFound = (code: string, message: string): AppError => new AppError('NOT_FOUND', code, message);

@@ -1,5 +1,5 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
-import { badInput } from './errors';
+import { platformError } from './errors';
 
 /** Largest page any connection serves; cost analysis cannot see `first: $n`, so resolvers enforce it. */
 export const MAX_PAGE_SIZE = 100;
@@ -68,7 +68,7 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
 export function pageSize(first: number | null | undefined, max = MAX_PAGE_SIZE, fallback = DEFAULT_PAGE_SIZE): number {
   if (first === null || first === undefined) return Math.min(fallback, max);
   if (!Number.isInteger(first) || first < 1 || first > max) {
-    throw badInput('INVALID_PAGE_SIZE', `first must be between 1 and ${max}`);
+    throw platformError('INVALID_PAGE_SIZE', `first must be between 1 and ${max}`);
   }
   return first;
 }
@@ -88,7 +88,7 @@ export function decodeCursor(cursor: string, arity: number): (string | number | 
   } catch {
     // fall through to the error below
   }
-  throw badInput('INVALID_CURSOR', 'The cursor is not valid for this list');
+  throw platformError('INVALID_CURSOR', 'The cursor is not valid for this list');
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { defaultFieldResolver, GraphQLObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { containsNul } from '@courierdesk/domain-core';
-import { badInput } from './errors';
+import { platformError } from './errors';
 
 /**
  * PostgreSQL text cannot hold U+0000: a NUL anywhere in a parameter fails the whole statement.
@@ -20,7 +20,7 @@ export function rejectNulInArguments(schema: GraphQLSchema, resolvers: GraphQLRe
       const existing = typeResolvers[field.name];
       const resolve = (typeof existing === 'function' ? existing : defaultFieldResolver) as GraphQLFieldResolver<unknown, unknown>;
       typeResolvers[field.name] = ((source, args, context, info) => {
-        if (containsNul(args)) throw badInput('INVALID_CHARACTERS', `${field.name}: text must not contain NUL characters`);
+        if (containsNul(args)) throw platformError('INVALID_CHARACTERS', `${field.name}: text must not contain NUL characters`);
         return resolve(source, args, context, info);
       }) satisfies GraphQLFieldResolver<unknown, unknown>;
     }
