@@ -11,24 +11,29 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { AuthError, bearerToken, InternalTokenMinter, type CallerTokenVerifier, type SigningKey } from '@courierdesk/platform-auth';
 import { healthRoutes, httpErrorHandler, listen, once, type RunningService } from '@courierdesk/platform-subgraph';
+import { readCostDirectives } from './demand/cost-directives';
+import { demandControl } from './demand/demand-control.plugin';
+import { DEFAULT_DEMAND_LIMITS, type DemandLimits } from './demand/demand-limits';
 import type { GatewayContext } from './gateway.context';
 import { createGatewayErrorFormatter } from './gateway.errors';
 import { graphiqlRouter } from './ide/graphiql';
 import { introspectionGate } from './introspection.plugin';
 import { SubgraphDataSource, type SubgraphCallOptions } from './subgraph-data-source';
 
-/** Query limits enforced before planning (graphql-armor); they are never told to clients. */
+/**
+ * Query limits enforced before planning (graphql-armor); they are never told to clients. Cost is
+ * demand control's (demand/): armor's cost limit does not multiply by list sizes.
+ */
 export interface GatewayLimits {
   readonly maxDepth: number;
   readonly maxAliases: number;
   readonly maxTokens: number;
   readonly maxDirectives: number;
-  readonly maxCost: number;
   readonly maxBodyBytes: string;
 }
 
 // Relay connections spend two levels (edges → node) per hop, so depth 10 ≈ 4 real hops.
-export const DEFAULT_LIMITS: GatewayLimits = { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 50, maxCost: 5000, maxBodyBytes: '1mb' };
+export const DEFAULT_LIMITS: GatewayLimits = { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 50, maxBodyBytes: '1mb' };
 
 /** How to run the gateway. */
 export interface GatewayOptions {
@@ -43,6 +48,8 @@ export interface GatewayOptions {
   readonly port?: number;
   readonly host?: string;
   readonly limits?: Partial<GatewayLimits>;
+  /** Cost budgets per role and the response cap (demand/demand-limits.ts). */
+  readonly demand?: Partial<DemandLimits>;
   readonly subgraphCalls?: Partial<SubgraphCallOptions>;
 }
 
@@ -59,7 +66,15 @@ function unauthenticatedError(err: unknown): GraphQLError {
 export async function startGateway(opts: GatewayOptions): Promise<RunningService> {
   const { logger } = opts;
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const calls: SubgraphCallOptions = { timeoutMs: 10_000, breakerFailures: 5, breakerHalfOpenAfterMs: 5_000, ...opts.subgraphCalls };
+  const demandLimits = { ...DEFAULT_DEMAND_LIMITS, ...opts.demand };
+  const demand = demandControl(readCostDirectives(opts.supergraphSdl), demandLimits, logger);
+  const calls: SubgraphCallOptions = {
+    timeoutMs: 10_000,
+    breakerFailures: 5,
+    breakerHalfOpenAfterMs: 5_000,
+    maxResponseBytes: demandLimits.maxResponseBytes,
+    ...opts.subgraphCalls,
+  };
 
   const minter = new InternalTokenMinter(opts.internalKey);
   const sources: SubgraphDataSource[] = [];
@@ -80,7 +95,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningService
     maxAliases: { n: limits.maxAliases, exposeLimits: false },
     maxTokens: { n: limits.maxTokens, exposeLimits: false },
     maxDirectives: { n: limits.maxDirectives, exposeLimits: false },
-    costLimit: { maxCost: limits.maxCost, exposeLimits: false },
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: true },
   }).protect();
 
@@ -102,7 +117,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningService
     hideSchemaDetailsFromClientErrors: true,
     validationRules: armor.validationRules,
     formatError: createGatewayErrorFormatter(logger),
-    plugins: [...armor.plugins, introspectionGate, ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    stringifyResult: demand.stringifyResult,
+    plugins: [...armor.plugins, introspectionGate, demand.plugin, ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
