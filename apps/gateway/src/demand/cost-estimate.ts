@@ -4,18 +4,22 @@ import {
   getNullableType,
   getOperationAST,
   isCompositeType,
+  isLeafType,
   isListType,
   Kind,
+  typeFromAST,
   TypeInfo,
   visit,
   visitWithTypeInfo,
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLField,
   type GraphQLSchema,
   type SelectionSetNode,
+  valueFromAST,
 } from 'graphql';
-import { getArgumentValues, getVariableValues } from 'graphql/execution/values';
+import { getVariableValues } from 'graphql/execution/values';
 import type { CostDirectives, ListSize } from './cost-directives';
 
 /**
@@ -41,6 +45,23 @@ function itemsOf(spec: ListSize | undefined, args: Coerced): number {
   const sliced = (spec?.slicingArguments ?? []).map((name) => args[name]).filter((v): v is number => typeof v === 'number');
   if (sliced.length > 0) return Math.max(0, ...sliced);
   return spec?.assumedSize ?? UNANNOTATED_LIST_SIZE;
+}
+
+/**
+ * The slicing arguments' values of one field: literal, from a (coerced) variable, or the
+ * argument's default. Only these are read, so a huge input argument beside them costs nothing.
+ */
+function slicingValues(field: GraphQLField<unknown, unknown>, node: FieldNode, names: readonly string[], variables: Coerced): Coerced {
+  const values: Coerced = {};
+  for (const name of names) {
+    const def = field.args.find((a) => a.name === name);
+    const arg = node.arguments?.find((a) => a.name.value === name);
+    if (!def) continue;
+    if (!arg) values[name] = def.defaultValue;
+    else if (arg.value.kind === Kind.VARIABLE) values[name] = variables[arg.value.name.value] ?? def.defaultValue;
+    else values[name] = valueFromAST(arg.value, def.type, variables);
+  }
+  return values;
 }
 
 /** Fields named `names` directly under a selection set, through inline fragments and fragment spreads. */
@@ -71,13 +92,7 @@ function sizedFieldItems(schema: GraphQLSchema, document: DocumentNode, directiv
         const field = typeInfo.getFieldDef();
         const spec = parent && field ? directives.listSizes.get(`${parent.name}.${field.name}`) : undefined;
         if (!field || !spec || spec.sizedFields.length === 0 || !node.selectionSet) return;
-        let args: Coerced;
-        try {
-          args = getArgumentValues(field, node, variables);
-        } catch {
-          return; // a variable of another operation of the document: not this estimate's business
-        }
-        const items = itemsOf(spec, args);
+        const items = itemsOf(spec, slicingValues(field, node, spec.slicingArguments, variables));
         for (const child of childFields(node.selectionSet, spec.sizedFields, fragments, new Set())) {
           sizes.set(child, Math.max(sizes.get(child) ?? 0, items));
         }
@@ -100,7 +115,14 @@ function sizedFieldItems(schema: GraphQLSchema, document: DocumentNode, directiv
 export function estimateCost(schema: GraphQLSchema, directives: CostDirectives, query: CostQuery): number | null {
   const operation = getOperationAST(query.document, query.operationName ?? undefined);
   if (!operation) return null;
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], { ...(query.variables ?? {}) });
+  const variables = { ...(query.variables ?? {}) };
+  // Sizes and @skip/@include read only single Int and Boolean values: coerce just the leaf
+  // variables here, not a 1,000-scan upload (graphql-query-complexity coerces them all anyway).
+  const leaves = (operation.variableDefinitions ?? []).filter((d) => {
+    const type = typeFromAST(schema, d.type as never);
+    return type !== undefined && isLeafType(getNullableType(type));
+  });
+  const coerced = getVariableValues(schema, leaves, variables);
   if (coerced.errors) return null;
   const sized = sizedFieldItems(schema, query.document, directives, coerced.coerced);
   const mutationType = schema.getMutationType();
@@ -114,11 +136,10 @@ export function estimateCost(schema: GraphQLSchema, directives: CostDirectives, 
     const items = isListType(getNullableType(field.type)) ? (sized.get(node) ?? itemsOf(directives.listSizes.get(key), args)) : 1;
     return items * (weight + childComplexity);
   };
-  return getComplexity({
-    schema,
-    query: query.document,
-    operationName: operation.name?.value,
-    variables: { ...(query.variables ?? {}) },
-    estimators: [estimator],
-  });
+  try {
+    return getComplexity({ schema, query: query.document, operationName: operation.name?.value, variables, estimators: [estimator] });
+  } catch (err) {
+    if (getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) return null;
+    throw err;
+  }
 }
