@@ -11,6 +11,9 @@ import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { AuthError, bearerToken, InternalTokenMinter, type CallerTokenVerifier, type SigningKey } from '@courierdesk/platform-auth';
 import { healthRoutes, httpErrorHandler, listen, once, type RunningService } from '@courierdesk/platform-subgraph';
+import { readCostDirectives } from './demand/cost-directives';
+import { demandControl } from './demand/demand-control.plugin';
+import { DEFAULT_DEMAND_LIMITS, type DemandLimits } from './demand/demand-limits';
 import type { GatewayContext } from './gateway.context';
 import { createGatewayErrorFormatter } from './gateway.errors';
 import { graphiqlRouter } from './ide/graphiql';
@@ -19,20 +22,22 @@ import { knownOperationTypesRule, operationResolution } from './operation-resolu
 import { bodyErrorHandler, rejectAs } from './request-errors';
 import { SubgraphDataSource, type SubgraphCallOptions } from './subgraph-data-source';
 
-/** Query limits enforced before planning (graphql-armor; tokens: graphql-js's parser); never told to clients. */
+/**
+ * Query limits enforced before planning (graphql-armor; tokens: graphql-js's parser); never told to
+ * clients. Cost is demand control's (demand/): armor's cost limit does not multiply by list sizes.
+ */
 export interface GatewayLimits {
   readonly maxDepth: number;
   readonly maxAliases: number;
   readonly maxTokens: number;
   readonly maxDirectives: number;
-  readonly maxCost: number;
   readonly maxBodyBytes: string;
 }
 
 // Depth counts every field of the longest chain, the leaf included. A connection hop spends three
 // (the field, edges, node): depth 10 passes outlets → inboundWaybills → originOutlet { name } (8)
 // but not one more outlet → waybills hop (12).
-export const DEFAULT_LIMITS: GatewayLimits = { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 50, maxCost: 5000, maxBodyBytes: '1mb' };
+export const DEFAULT_LIMITS: GatewayLimits = { maxDepth: 10, maxAliases: 15, maxTokens: 2000, maxDirectives: 50, maxBodyBytes: '1mb' };
 
 /** How to run the gateway. */
 export interface GatewayOptions {
@@ -47,6 +52,8 @@ export interface GatewayOptions {
   readonly port?: number;
   readonly host?: string;
   readonly limits?: Partial<GatewayLimits>;
+  /** Cost budgets per role and the response cap (demand/demand-limits.ts). */
+  readonly demand?: Partial<DemandLimits>;
   readonly subgraphCalls?: Partial<SubgraphCallOptions>;
 }
 
@@ -63,7 +70,15 @@ function unauthenticatedError(err: unknown): GraphQLError {
 export async function startGateway(opts: GatewayOptions): Promise<RunningService> {
   const { logger } = opts;
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const calls: SubgraphCallOptions = { timeoutMs: 10_000, breakerFailures: 5, breakerHalfOpenAfterMs: 5_000, ...opts.subgraphCalls };
+  const demandLimits = { ...DEFAULT_DEMAND_LIMITS, ...opts.demand };
+  const demand = demandControl(readCostDirectives(opts.supergraphSdl), demandLimits, logger);
+  const calls: SubgraphCallOptions = {
+    timeoutMs: 10_000,
+    breakerFailures: 5,
+    breakerHalfOpenAfterMs: 5_000,
+    maxResponseBytes: demandLimits.maxResponseBytes,
+    ...opts.subgraphCalls,
+  };
 
   const minter = new InternalTokenMinter(opts.internalKey);
   const sources: SubgraphDataSource[] = [];
@@ -86,7 +101,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningService
     // too) becomes a 500; graphql-js's own `maxTokens` (parseOptions below) fails as a 400.
     maxTokens: { enabled: false },
     maxDirectives: { n: limits.maxDirectives, ...rejectAs('DIRECTIVE_LIMIT') },
-    costLimit: { maxCost: limits.maxCost, exposeLimits: false },
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: true },
   }).protect();
 
@@ -109,7 +124,8 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningService
     parseOptions: { maxTokens: limits.maxTokens },
     validationRules: [...armor.validationRules, knownOperationTypesRule],
     formatError: createGatewayErrorFormatter(logger),
-    plugins: [operationResolution, ...armor.plugins, introspectionGate, ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    stringifyResult: demand.stringifyResult,
+    plugins: [operationResolution, ...armor.plugins, introspectionGate, demand.plugin, ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 

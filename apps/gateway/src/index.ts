@@ -4,3 +4,7 @@ export * from './gateway.server';
 export * from './introspection.plugin';
 export * from './subgraph-data-source';
 export { GRAPHIQL_ASSET_PATHS } from './ide/graphiql';
+export * from './demand/cost-directives';
+export * from './demand/cost-estimate';
+export * from './demand/demand-control.plugin';
+export * from './demand/demand-limits';

@@ -1,7 +1,8 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 
 import { STATUS_CODES } from 'node:http';
-import { BrokenCircuitError, ConsecutiveBreaker, circuitBreaker, handleAll } from 'cockatiel';
+import { BrokenCircuitError, ConsecutiveBreaker, circuitBreaker, handleWhen } from 'cockatiel';
+import { GraphQLError } from 'graphql';
 import { Agent, request, type Dispatcher } from 'undici';
 import type { InternalTokenMinter } from '@courierdesk/platform-auth';
 import type { GatewayContext } from './gateway.context';
@@ -27,6 +28,39 @@ export interface SubgraphCallOptions {
   readonly breakerFailures: number;
   /** …and try again after this long. */
   readonly breakerHalfOpenAfterMs: number;
+  /** Stop reading a response body beyond this many bytes (demand control's second wall). */
+  readonly maxResponseBytes: number;
+}
+
+/**
+ * A subgraph answer over the size cap: the caller asked for too much, the subgraph is fine (the
+ * breaker ignores it). A GraphQLError, so the gateway reports it on the fields of that fetch.
+ */
+export class SubgraphResponseTooLargeError extends GraphQLError {
+  constructor(readonly subgraph: string) {
+    super('The response is too large: request smaller pages (`first`) or fewer fields', { extensions: { code: 'BAD_USER_INPUT', reason: 'RESPONSE_TOO_LARGE' } });
+    this.name = 'SubgraphResponseTooLargeError';
+  }
+}
+
+/** The body as text, refusing to buffer more than `max` bytes (a declared length over it is refused unread). */
+async function readCapped(body: Dispatcher.ResponseData['body'], contentLength: unknown, max: number, subgraph: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = Number(contentLength) > max ? max + 1 : 0;
+  if (size === 0) {
+    for await (const chunk of body as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > max) break;
+      chunks.push(chunk);
+    }
+  }
+  if (size > max) {
+    // Abandoned on purpose: undici reports that as an abort on the body, which nobody awaits now.
+    body.on('error', () => undefined);
+    body.destroy();
+    throw new SubgraphResponseTooLargeError(subgraph);
+  }
+  return Buffer.concat(chunks, size).toString('utf8');
 }
 
 /**
@@ -74,7 +108,7 @@ class SubgraphResponse {
  * never pause longer than that while sending the body.
  */
 export function createSubgraphFetcher(subgraph: string, opts: SubgraphCallOptions): Fetcher & { close(): Promise<void> } {
-  const breaker = circuitBreaker(handleAll, {
+  const breaker = circuitBreaker(handleWhen((err) => !(err instanceof SubgraphResponseTooLargeError)), {
     halfOpenAfter: opts.breakerHalfOpenAfterMs,
     breaker: new ConsecutiveBreaker(opts.breakerFailures),
   });
@@ -88,11 +122,12 @@ export function createSubgraphFetcher(subgraph: string, opts: SubgraphCallOption
           body: init?.body,
           dispatcher: pool,
         });
-        const res = new SubgraphResponse(url, statusCode, headers, await body.text());
+        const res = new SubgraphResponse(url, statusCode, headers, await readCapped(body, headers['content-length'], opts.maxResponseBytes, subgraph));
         if (statusCode >= 500) throw Object.assign(new Error(`HTTP ${statusCode}`), { response: res });
         return res;
       });
     } catch (err) {
+      if (err instanceof SubgraphResponseTooLargeError) throw err;
       const response = (err as { response?: SubgraphResponse }).response;
       if (response && !(err instanceof BrokenCircuitError)) return response;
       throw new SubgraphUnavailableError(subgraph, err);

@@ -84,12 +84,12 @@ describe('federation: references from other subgraphs (_entities)', () => {
   it('shows another outlet’s couriers and areas behind a directory reference, but not its contacts', async () => {
     const res = await h.gql(
       as.partner(a.id),
-      'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Outlet { couriers { id phone } deliveryAreas { courier { id phone } } contacts { id } } ... on Courier { areas { id } } } }',
+      'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Outlet { couriers { edges { node { id phone } } } deliveryAreas { edges { node { courier { id phone } } } } contacts { id } } ... on Courier { areas { id } } } }',
       { reps: [{ __typename: 'Outlet', id: b.id }, { __typename: 'Courier', id: cb.id }] },
     );
     expect(res.errors).toBeUndefined();
     const [outlet, courier] = res.data._entities;
-    expect(outlet).toEqual({ couriers: [{ id: cb.id, phone: '139****2222' }], deliveryAreas: [{ courier: { id: cb.id, phone: '139****2222' } }], contacts: [] });
+    expect(outlet).toEqual({ couriers: { edges: [{ node: { id: cb.id, phone: '139****2222' } }] }, deliveryAreas: { edges: [{ node: { courier: { id: cb.id, phone: '139****2222' } } }] }, contacts: [] });
     expect(courier.areas).toHaveLength(1);
   });
 

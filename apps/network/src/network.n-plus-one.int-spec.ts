@@ -5,10 +5,10 @@ import type { OutletEntity } from './outlet/outlet.entity';
 
 // The guard against N+1: one SQL statement per entity type per level, whatever the page size.
 const PAGE = `query ($first: Int) {
-  outlets(first: $first) { edges { node { name transitCentre { name } couriers { name phone } deliveryAreas { name courier { name } } } } }
+  outlets(first: $first) { edges { node { name transitCentre { name } couriers { edges { node { name phone } } } deliveryAreas { edges { node { name courier { name } } } } } } }
 }`;
 const ENTITIES = `query ($reps: [_Any!]!) {
-  _entities(representations: $reps) { ... on Outlet { name transitCentre { name } couriers { name phone } deliveryAreas { name courier { name } } } }
+  _entities(representations: $reps) { ... on Outlet { name transitCentre { name } couriers { edges { node { name phone } } } deliveryAreas { edges { node { name courier { name } } } } } }
 }`;
 // outlets page, transit centres, couriers of the outlets, areas (with their open assignment), couriers of the areas.
 const EXPECTED_STATEMENTS = 5;
@@ -43,14 +43,14 @@ describe('N+1 guard', () => {
     const large = await count(PAGE, { first: 50 });
     expect(small.data.outlets.edges).toHaveLength(5);
     expect(large.data.outlets.edges).toHaveLength(50);
-    expect(large.data.outlets.edges.every((e: any) => e.node.couriers.length === 2 && e.node.deliveryAreas.every((a: any) => a.courier))).toBe(true);
+    expect(large.data.outlets.edges.every((e: any) => e.node.couriers.edges.length === 2 && e.node.deliveryAreas.edges.every((a: any) => a.node.courier))).toBe(true);
     expect(small.count).toBe(EXPECTED_STATEMENTS);
     expect(large.count).toBe(small.count);
   });
 
   it('runs the same statements for a partner, who reads other outlets’ couriers and areas too', async () => {
     const partner = await count(PAGE, { first: 50 }, as.partner(outlets[0].id));
-    expect(partner.data.outlets.edges.every((e: any) => e.node.couriers.length === 2 && e.node.deliveryAreas.every((a: any) => a.courier))).toBe(true);
+    expect(partner.data.outlets.edges.every((e: any) => e.node.couriers.edges.length === 2 && e.node.deliveryAreas.edges.every((a: any) => a.node.courier))).toBe(true);
     expect(partner.count).toBe(EXPECTED_STATEMENTS);
   });
 

@@ -1,6 +1,7 @@
 export { generateNetworkDemo, DEFAULT_DEMO_PROVINCES, BIG_DISTRICT_STREETS, DEMO_HQ_HOTLINE } from './network-demo';
 export type * from './network-demo.types';
 export { uuidV5, demoId, DEMO_NAMESPACE } from './deterministic-id';
+export { Random } from './prng';
 export { loadNetworkDemo, networkIsEmpty } from './load-network-demo';
 export type { NetworkLoadCounts } from './load-network-demo';
 export { generateTrackingDemo, TrackingHistoryGenerator, resolveTrackingDemoOptions, SCENARIO_WEIGHTS } from './tracking-demo';

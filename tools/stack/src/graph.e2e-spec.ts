@@ -125,7 +125,11 @@ describe('the running graph, end to end', () => {
     const codes = [...first.body.data.outlets.edges, ...next.body.data.outlets.edges].map((e: { node: { code: string } }) => e.node.code);
     expect(new Set(codes).size).toBe(10);
     expect([...codes].sort()).toEqual(codes);
+    // A page just over the maximum is the resolver's to refuse; an enormous one does not get
+    // past the gateway's cost estimate.
+    const over = await graphql('query($n: Int) { outlets(first: $n) { edges { node { code } } } }', stack.tokens.agent, { n: 101 });
+    expect(over.body.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_PAGE_SIZE' });
     const huge = await graphql('query($n: Int) { outlets(first: $n) { edges { node { code } } } }', stack.tokens.agent, { n: 100000 });
-    expect(huge.body.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(huge.body.errors?.[0].extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED', reason: 'COST_LIMIT' });
   });
 });

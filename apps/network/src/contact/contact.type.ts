@@ -1,5 +1,7 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { listSize } from '@courierdesk/platform-subgraph';
 import { ContactRole, EscalationTopic } from '../common/enums';
+import { MAX_ESCALATION_STEPS, MAX_MISSING_ROLES } from '../common/list-bounds';
 import type { ContactEntity } from './contact.entity';
 
 /** A desk or person to call (联系人): an outlet's CS or manager, a transit centre's CS, or HQ CS. */
@@ -46,9 +48,11 @@ export class EscalationChain {
   @Field(() => EscalationTopic)
   topic: EscalationTopic;
 
+  @Directive(listSize(MAX_ESCALATION_STEPS))
   @Field(() => [EscalationStep])
   steps: EscalationStep[];
 
+  @Directive(listSize(MAX_MISSING_ROLES))
   @Field(() => [ContactRole], { description: 'Roles of the topic’s order that have no contact (fill them in the directory).' })
   missingRoles: ContactRole[];
 

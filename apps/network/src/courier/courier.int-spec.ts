@@ -54,8 +54,8 @@ describe('couriers (快递员)', () => {
     const byId = await h.gql(partner, 'query ($id: ID!) { courier(id: $id) { id name phone outlet { id } } }', { id: bCourier.id });
     expect(byId.errors).toBeUndefined();
     expect(byId.data.courier).toEqual({ ...theirs, outlet: { id: b.id } });
-    const nested = await h.gql(partner, 'query ($id: ID!) { outlet(id: $id) { name couriers { id name phone } } }', { id: b.id });
-    expect(nested.data.outlet).toEqual({ name: b.name, couriers: [theirs] });
+    const nested = await h.gql(partner, 'query ($id: ID!) { outlet(id: $id) { name couriers { edges { node { id name phone } } } } }', { id: b.id });
+    expect(nested.data.outlet).toEqual({ name: b.name, couriers: { edges: [{ node: theirs }] } });
     const page = await h.gql(partner, 'query ($id: ID!) { couriersOfOutlet(outletId: $id) { edges { node { id name phone } } } }', { id: b.id });
     expect(page.data.couriersOfOutlet.edges).toEqual([{ node: theirs }]);
     const refs = await h.gql(partner, 'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Courier { id name phone } } }', { reps: [{ __typename: 'Courier', id: bCourier.id }] });

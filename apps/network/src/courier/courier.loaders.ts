@@ -1,7 +1,13 @@
 import { In, type DataSource } from 'typeorm';
-import { groupedLoader, keyedLoader } from '@courierdesk/platform-subgraph';
+import { keyedLoader } from '@courierdesk/platform-subgraph';
+import { childPagesLoader, lateralPage, type ChildPageKey } from '../common/child-pages';
 import { uuidKeys } from '../common/ids';
 import { CourierEntity } from './courier.entity';
+
+/** A page of an outlet's couriers (`Outlet.couriers`). */
+export interface CourierPageKey extends ChildPageKey {
+  readonly includeInactive: boolean;
+}
 
 /**
  * Per-request courier loaders. Couriers are directory data (common/access.ts): every network
@@ -9,14 +15,26 @@ import { CourierEntity } from './courier.entity';
  */
 export function courierLoaders(ds: DataSource) {
   const repo = ds.getRepository(CourierEntity);
+  const table = repo.metadata.tablePath;
   const courier = keyedLoader<string, CourierEntity>(async (keys) => {
     const ids = uuidKeys(keys);
     return ids.length ? repo.findBy({ id: In(ids) }) : [];
   }, (row) => row.id);
-  const couriersOfOutlet = groupedLoader<string, CourierEntity>(async (keys) => {
-    const outletIds = uuidKeys(keys);
-    if (!outletIds.length) return [];
-    return repo.find({ where: { outletId: In(outletIds) }, order: { code: 'ASC' } });
-  }, (row) => row.outletId);
+  // Code order, as `Query.couriersOfOutlet` pages them: the cursors are the same.
+  const couriersOfOutlet = childPagesLoader<CourierPageKey, CourierEntity>({
+    fetch: (parentIds, limit, after, key) => {
+      const outletIds = uuidKeys(parentIds);
+      if (!outletIds.length) return Promise.resolve([]);
+      const conditions = [...(key.includeInactive ? [] : ['t.active']), ...(after ? ['t.code > :after'] : [])];
+      return repo
+        .createQueryBuilder('c')
+        .where(`c.id IN (${lateralPage(table, 'outlet_id', 't.code', conditions)})`, { parentIds: outletIds, limit, after: after && String(after[0]) })
+        .orderBy('c.code')
+        .getMany();
+    },
+    parentOf: (row) => row.outletId,
+    sortKey: (row) => [row.code],
+    sortKeyLength: 1,
+  });
   return { courier, couriersOfOutlet };
 }

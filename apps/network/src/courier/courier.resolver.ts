@@ -1,8 +1,9 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Scope } from '@courierdesk/platform-auth';
-import { connectionType, PageArgs } from '@courierdesk/platform-subgraph';
+import { CONNECTION_SIZE, connectionType, listSize, PageArgs } from '@courierdesk/platform-subgraph';
 import { visiblePhone } from '../common/access';
 import { found } from '../common/ids';
+import { MAX_AREAS_PER_COURIER } from '../common/list-bounds';
 import { mapPage } from '../common/page';
 import { DeliveryArea, toDeliveryArea } from '../delivery-area/delivery-area.type';
 import type { NetworkContext } from '../network.loaders';
@@ -26,6 +27,7 @@ export class CourierResolver {
   }
 
   @Authorized(Scope.NETWORK_READ)
+  @Directive(CONNECTION_SIZE)
   @Query(() => CourierConnection, { description: 'An outlet’s couriers in code order.' })
   async couriersOfOutlet(
     @Arg('outletId', () => ID) outletId: string,
@@ -57,8 +59,9 @@ export class CourierResolver {
     return toOutlet(found(await ctx.loaders.outlet.load(courier.outletId), 'OUTLET_NOT_FOUND', 'outlet', courier.outletId));
   }
 
-  @FieldResolver(() => [DeliveryArea], { description: 'Areas the courier covers now.' })
+  @Directive(listSize(MAX_AREAS_PER_COURIER))
+  @FieldResolver(() => [DeliveryArea], { description: `Areas the courier covers now, by name (at most ${MAX_AREAS_PER_COURIER}).` })
   async areas(@Root() courier: Courier, @Ctx() ctx: NetworkContext): Promise<DeliveryArea[]> {
-    return (await ctx.loaders.areasOfCourier.load(courier.id)).map(toDeliveryArea);
+    return (await ctx.loaders.areasOfCourier.load(courier.id)).slice(0, MAX_AREAS_PER_COURIER).map(toDeliveryArea);
   }
 }

@@ -6,7 +6,7 @@ import type { CourierEntity } from '../courier/courier.entity';
 import type { OutletEntity } from '../outlet/outlet.entity';
 
 const CREATE = `mutation ($input: CreateDeliveryAreaInput!) {
-  createDeliveryArea(input: $input) { id districtCode streetCode streetName name version landmarks { name kind } courier { id } assignments { courier { id } to } outlet { id } }
+  createDeliveryArea(input: $input) { id districtCode streetCode streetName name version landmarks { name kind } courier { id } assignments { edges { node { courier { id } to } } } outlet { id } }
 }`;
 const UPDATE = 'mutation ($input: UpdateDeliveryAreaInput!) { updateDeliveryArea(input: $input) { name streetName version landmarks { name kind } } }';
 
@@ -50,14 +50,14 @@ describe('delivery areas (承包区)', () => {
       version: 1,
       landmarks: [{ name: '深圳大学', kind: 'SCHOOL' }, { name: '海岸城', kind: 'MAJOR_CUSTOMER' }],
       courier: { id: courier.id },
-      assignments: [{ courier: { id: courier.id }, to: null }],
+      assignments: { edges: [{ node: { courier: { id: courier.id }, to: null } }] },
       outlet: { id: a.id },
     });
   });
 
   it('accepts a street the register does not know when its name is given', async () => {
     const res = await h.gql(as.admin(), CREATE, { input: input({ streetCode: '440305777', streetName: '新设街道', name: '新片区' }) });
-    expect(res.data.createDeliveryArea).toMatchObject({ streetName: '新设街道', courier: null, assignments: [] });
+    expect(res.data.createDeliveryArea).toMatchObject({ streetName: '新设街道', courier: null, assignments: { edges: [] } });
   });
 
   it.each<[string, Record<string, unknown>, string, string]>([

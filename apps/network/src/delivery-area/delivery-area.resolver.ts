@@ -1,6 +1,9 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Scope } from '@courierdesk/platform-auth';
+import { CONNECTION_SIZE, connectionType, listSize, PageArgs } from '@courierdesk/platform-subgraph';
 import { found } from '../common/ids';
+import { MAX_AREAS_PER_COURIER } from '../common/list-bounds';
+import { mapPage } from '../common/page';
 import { Courier, toCourier } from '../courier/courier.type';
 import type { NetworkContext } from '../network.loaders';
 import { Outlet, toOutlet } from '../outlet/outlet.type';
@@ -10,6 +13,12 @@ import type { DeliveryAreaService } from './delivery-area.service';
 import { AreaAssignment, DeliveryArea, toAreaAssignment, toDeliveryArea } from './delivery-area.type';
 import type { HandoverService } from './handover.service';
 import type { WhoDeliversHereService } from './who-delivers-here.service';
+
+/** A page of delivery areas (Relay). */
+export const DeliveryAreaConnection = connectionType(DeliveryArea, 'DeliveryArea');
+
+/** A page of an area's history (Relay). */
+export const AreaAssignmentConnection = connectionType(AreaAssignment, 'AreaAssignment');
 
 const courierOf = async (ctx: NetworkContext, id: string | null): Promise<Courier | null> => {
   if (!id) return null;
@@ -33,6 +42,7 @@ export class DeliveryAreaResolver {
   }
 
   @Authorized(Scope.NETWORK_READ)
+  @Directive('@listSize(slicingArguments: ["limit"])')
   @Query(() => [AreaMatch], { description: 'Who delivers here (谁派送这里): areas of a district whose street, name or landmark matches, best first.' })
   async whoDeliversHere(
     @Arg('districtCode') districtCode: string,
@@ -61,6 +71,7 @@ export class DeliveryAreaResolver {
   }
 
   @Authorized(Scope.NETWORK_WRITE)
+  @Directive(listSize(MAX_AREAS_PER_COURIER))
   @Mutation(() => [DeliveryArea], { description: 'Hand all areas of a courier to another (离职交接), all or nothing.' })
   async handOverCourierAreas(@Arg('input') input: HandOverCourierAreasInput, @Ctx() ctx: NetworkContext): Promise<DeliveryArea[]> {
     return (await this.handovers.handOverCourierAreas(ctx.identity, input)).map(toDeliveryArea);
@@ -76,9 +87,10 @@ export class DeliveryAreaResolver {
     return courierOf(ctx, area.currentCourierId);
   }
 
-  @FieldResolver(() => [AreaAssignment], { description: 'Who covered it when (承包记录), newest first.' })
-  async assignments(@Root() area: DeliveryArea, @Ctx() ctx: NetworkContext): Promise<AreaAssignment[]> {
-    return (await ctx.loaders.assignmentsOfArea.load(area.id)).map(toAreaAssignment);
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => AreaAssignmentConnection, { description: 'Who covered it when (承包记录), newest first.' })
+  async assignments(@Root() area: DeliveryArea, @Args() page: PageArgs, @Ctx() ctx: NetworkContext) {
+    return mapPage(await ctx.loaders.assignmentsOfArea.load({ parentId: area.id, first: page.first, after: page.after }), toAreaAssignment);
   }
 }
 

@@ -1,4 +1,6 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { MAX_LANDMARKS_PER_AREA } from '@courierdesk/domain-network';
+import { listSize } from '@courierdesk/platform-subgraph';
 import { LandmarkKind } from '../common/enums';
 import type { AreaAssignmentEntity } from './area-assignment.entity';
 import type { DeliveryAreaEntity } from './delivery-area.entity';
@@ -46,7 +48,8 @@ export class DeliveryArea {
   @Field()
   name: string;
 
-  @Field(() => [Landmark])
+  @Directive(listSize(MAX_LANDMARKS_PER_AREA))
+  @Field(() => [Landmark], { description: `At most ${MAX_LANDMARKS_PER_AREA}.` })
   landmarks: Landmark[];
 
   @Field(() => Int)

@@ -6,7 +6,7 @@ import type { CourierEntity } from '../courier/courier.entity';
 import type { OutletEntity } from '../outlet/outlet.entity';
 
 const HAND_OVER = `mutation ($input: HandOverDeliveryAreaInput!) {
-  handOverDeliveryArea(input: $input) { id courier { id } assignments { from to courier { id } } }
+  handOverDeliveryArea(input: $input) { id courier { id } assignments { edges { node { from to courier { id } } } } }
 }`;
 const HAND_OVER_ALL = 'mutation ($input: HandOverCourierAreasInput!) { handOverCourierAreas(input: $input) { id courier { id } } }';
 const DAY = 86_400_000;
@@ -38,10 +38,12 @@ describe('handing over delivery areas (交接承包区)', () => {
     expect(res.data.handOverDeliveryArea).toEqual({
       id: area.id,
       courier: { id: couriers[1].id },
-      assignments: [
-        { from: at, to: null, courier: { id: couriers[1].id } },
-        { from: since.toISOString(), to: at, courier: { id: couriers[0].id } },
-      ],
+      assignments: {
+        edges: [
+          { node: { from: at, to: null, courier: { id: couriers[1].id } } },
+          { node: { from: since.toISOString(), to: at, courier: { id: couriers[0].id } } },
+        ],
+      },
     });
   });
 

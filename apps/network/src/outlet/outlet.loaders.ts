@@ -1,5 +1,6 @@
 import { In, type DataSource } from 'typeorm';
-import { groupedLoader, keyedLoader } from '@courierdesk/platform-subgraph';
+import { keyedLoader } from '@courierdesk/platform-subgraph';
+import { childPagesLoader, lateralPage, type ChildPageKey } from '../common/child-pages';
 import { uuidKeys } from '../common/ids';
 import { OutletEntity } from './outlet.entity';
 
@@ -10,10 +11,21 @@ export function outletLoaders(ds: DataSource) {
     const ids = uuidKeys(keys);
     return ids.length ? repo.findBy({ id: In(ids) }) : [];
   }, (row) => row.id);
-  const outletsOfTransitCentre = groupedLoader<string, OutletEntity>(async (keys) => {
-    const ids = uuidKeys(keys);
-    if (!ids.length) return [];
-    return repo.find({ where: { transitCentreId: In(ids) }, order: { code: 'ASC' } });
-  }, (row) => row.transitCentreId as string);
+  // A transit centre feeds hundreds of outlets: a page each, in code order like `Query.outlets`.
+  const outletsOfTransitCentre = childPagesLoader<ChildPageKey, OutletEntity>({
+    fetch: (parentIds, limit, after) => {
+      const centreIds = uuidKeys(parentIds);
+      if (!centreIds.length) return Promise.resolve([]);
+      const conditions = after ? ['t.code > :after'] : [];
+      return repo
+        .createQueryBuilder('o')
+        .where(`o.id IN (${lateralPage(repo.metadata.tablePath, 'transit_centre_id', 't.code', conditions)})`, { parentIds: centreIds, limit, after: after && String(after[0]) })
+        .orderBy('o.code')
+        .getMany();
+    },
+    parentOf: (row) => row.transitCentreId as string,
+    sortKey: (row) => [row.code],
+    sortKeyLength: 1,
+  });
   return { outlet, outletsOfTransitCentre };
 }

@@ -1,12 +1,15 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Scope } from '@courierdesk/platform-auth';
-import { connectionType, PageArgs } from '@courierdesk/platform-subgraph';
+import { CONNECTION_SIZE, connectionType, listSize, PageArgs } from '@courierdesk/platform-subgraph';
 import { visiblePhone } from '../common/access';
 import { found } from '../common/ids';
+import { MAX_CONTACTS } from '../common/list-bounds';
 import { mapPage } from '../common/page';
 import { Contact, toContact } from '../contact/contact.type';
-import { Courier, toCourier } from '../courier/courier.type';
-import { DeliveryArea, toDeliveryArea } from '../delivery-area/delivery-area.type';
+import { CourierConnection } from '../courier/courier.resolver';
+import { toCourier } from '../courier/courier.type';
+import { DeliveryAreaConnection } from '../delivery-area/delivery-area.resolver';
+import { toDeliveryArea } from '../delivery-area/delivery-area.type';
 import type { NetworkContext } from '../network.loaders';
 import { TransitCentre, toTransitCentre } from '../transit-centre/transit-centre.type';
 import { CreateOutletInput, OutletFilter, UpdateOutletInput } from './outlet.input';
@@ -34,6 +37,7 @@ export class OutletResolver {
   }
 
   @Authorized(Scope.NETWORK_READ)
+  @Directive(CONNECTION_SIZE)
   @Query(() => OutletConnection, { description: 'The outlet directory in code order, filtered by region, kind and text.' })
   async outlets(@Arg('filter', () => OutletFilter, { nullable: true }) filter: OutletFilter | null, @Args() page: PageArgs) {
     return mapPage(await this.directory.list(filter, page), toOutlet);
@@ -68,23 +72,21 @@ export class OutletResolver {
     return row && toTransitCentre(row);
   }
 
-  @FieldResolver(() => [Courier], { description: 'Couriers in code order; phones masked outside your outlet.' })
-  async couriers(
-    @Root() outlet: Outlet,
-    @Ctx() ctx: NetworkContext,
-    @Arg('includeInactive', { defaultValue: false }) includeInactive: boolean,
-  ): Promise<Courier[]> {
-    const rows = await ctx.loaders.couriersOfOutlet.load(outlet.id);
-    return rows.filter((row) => includeInactive || row.active).map(toCourier);
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => CourierConnection, { description: 'Couriers in code order; phones masked outside your outlet.' })
+  async couriers(@Root() outlet: Outlet, @Args() page: PageArgs, @Ctx() ctx: NetworkContext, @Arg('includeInactive', { defaultValue: false }) includeInactive: boolean) {
+    return mapPage(await ctx.loaders.couriersOfOutlet.load({ parentId: outlet.id, first: page.first, after: page.after, includeInactive }), toCourier);
   }
 
-  @FieldResolver(() => [DeliveryArea], { description: 'Delivery areas (承包区) by name.' })
-  async deliveryAreas(@Root() outlet: Outlet, @Ctx() ctx: NetworkContext): Promise<DeliveryArea[]> {
-    return (await ctx.loaders.areasOfOutlet.load(outlet.id)).map(toDeliveryArea);
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => DeliveryAreaConnection, { description: 'Delivery areas (承包区) by name.' })
+  async deliveryAreas(@Root() outlet: Outlet, @Args() page: PageArgs, @Ctx() ctx: NetworkContext) {
+    return mapPage(await ctx.loaders.areasOfOutlet.load({ parentId: outlet.id, first: page.first, after: page.after }), toDeliveryArea);
   }
 
-  @FieldResolver(() => [Contact], { description: 'The outlet’s desks and manager; empty for another outlet when you are outlet-bound.' })
+  @Directive(listSize(MAX_CONTACTS))
+  @FieldResolver(() => [Contact], { description: `The outlet’s desks and manager (at most ${MAX_CONTACTS}); empty for another outlet when you are outlet-bound.` })
   async contacts(@Root() outlet: Outlet, @Ctx() ctx: NetworkContext): Promise<Contact[]> {
-    return (await ctx.loaders.contactsOfOutlet.load(outlet.id)).map(toContact);
+    return (await ctx.loaders.contactsOfOutlet.load(outlet.id)).slice(0, MAX_CONTACTS).map(toContact);
   }
 }

@@ -1,9 +1,13 @@
-import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Scope } from '@courierdesk/platform-auth';
+import { CONNECTION_SIZE, listSize, PageArgs } from '@courierdesk/platform-subgraph';
 import { found } from '../common/ids';
+import { MAX_CONTACTS, MAX_TRANSIT_CENTRES_PER_CITY } from '../common/list-bounds';
+import { mapPage } from '../common/page';
 import { Contact, toContact } from '../contact/contact.type';
 import type { NetworkContext } from '../network.loaders';
-import { Outlet, toOutlet } from '../outlet/outlet.type';
+import { OutletConnection } from '../outlet/outlet.resolver';
+import { toOutlet } from '../outlet/outlet.type';
 import type { TransitCentreService } from './transit-centre.service';
 import { TransitCentre, toTransitCentre } from './transit-centre.type';
 
@@ -19,18 +23,21 @@ export class TransitCentreResolver {
   }
 
   @Authorized(Scope.NETWORK_READ)
+  @Directive(listSize(MAX_TRANSIT_CENTRES_PER_CITY))
   @Query(() => [TransitCentre], { description: 'The transit centres of a city (`4403` or `440300`).' })
   async transitCentres(@Arg('cityCode') cityCode: string): Promise<TransitCentre[]> {
     return (await this.centres.ofCity(cityCode)).map(toTransitCentre);
   }
 
-  @FieldResolver(() => [Outlet], { description: 'Outlets this centre feeds, in code order.' })
-  async outlets(@Root() centre: TransitCentre, @Ctx() ctx: NetworkContext): Promise<Outlet[]> {
-    return (await ctx.loaders.outletsOfTransitCentre.load(centre.id)).map(toOutlet);
+  @Directive(CONNECTION_SIZE)
+  @FieldResolver(() => OutletConnection, { description: 'Outlets this centre feeds, in code order (hundreds for a big city: paged).' })
+  async outlets(@Root() centre: TransitCentre, @Args() page: PageArgs, @Ctx() ctx: NetworkContext) {
+    return mapPage(await ctx.loaders.outletsOfTransitCentre.load({ parentId: centre.id, first: page.first, after: page.after }), toOutlet);
   }
 
-  @FieldResolver(() => [Contact], { description: 'The centre’s CS desks (分拨中心客服), for parcels stalled or held there.' })
+  @Directive(listSize(MAX_CONTACTS))
+  @FieldResolver(() => [Contact], { description: `The centre’s CS desks (分拨中心客服), for parcels stalled or held there; at most ${MAX_CONTACTS}.` })
   async contacts(@Root() centre: TransitCentre, @Ctx() ctx: NetworkContext): Promise<Contact[]> {
-    return (await ctx.loaders.contactsOfTransitCentre.load(centre.id)).map(toContact);
+    return (await ctx.loaders.contactsOfTransitCentre.load(centre.id)).slice(0, MAX_CONTACTS).map(toContact);
   }
 }

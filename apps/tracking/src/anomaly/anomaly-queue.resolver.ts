@@ -1,7 +1,7 @@
-import { Arg, Args, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, ID, Query, Resolver } from 'type-graphql';
 import type { AnomalyCode as AnomalyCodeValue } from '@courierdesk/domain-parcel';
 import { Scope } from '@courierdesk/platform-auth';
-import { PageArgs } from '@courierdesk/platform-subgraph';
+import { CONNECTION_SIZE, PageArgs } from '@courierdesk/platform-subgraph';
 import { AnomalyCode } from '../common/enums';
 import { mapPage } from '../common/page';
 import { trackingError } from '../common/tracking.errors';
@@ -17,6 +17,7 @@ export class AnomalyQueueResolver {
   constructor(private readonly finder: WaybillFinderService) {}
 
   @Authorized(Scope.TRACKING_READ)
+  @Directive(CONNECTION_SIZE)
   @Query(() => WaybillConnection, {
     description:
       'Waybills with an anomaly located at this outlet or transit centre (give exactly one), longest-watched first; ' +

@@ -1,6 +1,6 @@
-import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Args, Authorized, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Scope } from '@courierdesk/platform-auth';
-import { PageArgs } from '@courierdesk/platform-subgraph';
+import { CONNECTION_SIZE, PageArgs } from '@courierdesk/platform-subgraph';
 import { mapPage } from '../common/page';
 import type { TrackingContext } from '../tracking.loaders';
 import { WaybillConnection } from '../waybill/waybill.resolver';
@@ -15,12 +15,14 @@ import { OutletRef, TransitCentreRef } from './network-refs.type';
 @Resolver(() => OutletRef)
 export class OutletWaybillsResolver {
   @Authorized(Scope.TRACKING_READ)
+  @Directive(CONNECTION_SIZE)
   @FieldResolver(() => WaybillConnection, { nullable: true, description: 'Waybills this outlet delivers (到件/派件), newest first.' })
   async inboundWaybills(@Root() outlet: OutletRef, @Args() page: PageArgs, @Ctx() ctx: TrackingContext) {
     return mapPage(await ctx.loaders.placePages.load({ role: 'destination', placeId: outlet.id, order: 'CREATED', ...page, codes: null }), toWaybill);
   }
 
   @Authorized(Scope.TRACKING_READ)
+  @Directive(CONNECTION_SIZE)
   @FieldResolver(() => WaybillConnection, { nullable: true, description: 'Waybills this outlet collected (出件/揽收), newest first.' })
   async outboundWaybills(@Root() outlet: OutletRef, @Args() page: PageArgs, @Ctx() ctx: TrackingContext) {
     return mapPage(await ctx.loaders.placePages.load({ role: 'origin', placeId: outlet.id, order: 'CREATED', ...page, codes: null }), toWaybill);
@@ -31,6 +33,7 @@ export class OutletWaybillsResolver {
 @Resolver(() => TransitCentreRef)
 export class TransitCentreWaybillsResolver {
   @Authorized(Scope.TRACKING_READ)
+  @Directive(CONNECTION_SIZE)
   @FieldResolver(() => WaybillConnection, { nullable: true, description: 'Parcels stalled here (分拨中心滞留) past the (peak-stretched) threshold, longest first.' })
   async stalledWaybills(@Root() centre: TransitCentreRef, @Args() page: PageArgs, @Ctx() ctx: TrackingContext) {
     return mapPage(await ctx.loaders.placePages.load({ role: 'watched', placeId: centre.id, order: 'WATCH', ...page, codes: ['STALLED_AT_HUB'] }), toWaybill);

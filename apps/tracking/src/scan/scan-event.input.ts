@@ -1,5 +1,7 @@
-import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { listSize } from '@courierdesk/platform-subgraph';
 import { ScanResultStatus } from '../common/enums';
+import { MAX_ITEM_REASONS, MAX_SCAN_RESULTS } from '../common/list-bounds';
 
 // Scanner input is loosely typed on purpose: an unknown scan type, kind or reason in one event must
 // reject that event (with its reasons), not fail the whole batch at GraphQL's input coercion.
@@ -142,6 +144,7 @@ export class ScanResult {
   @Field(() => ID, { nullable: true, description: 'Id of the stored ScanEvent (ACCEPTED, DUPLICATE).' })
   scanEventId: string | null;
 
+  @Directive(listSize(MAX_ITEM_REASONS))
   @Field(() => [ItemRejection])
   reasons: ItemRejection[];
 }
@@ -149,6 +152,7 @@ export class ScanResult {
 /** The outcome of a recordScans call. */
 @ObjectType()
 export class RecordScansPayload {
+  @Directive(listSize(MAX_SCAN_RESULTS))
   @Field(() => [ScanResult], { description: 'One per scan, in input order.' })
   results: ScanResult[];
 

@@ -1,6 +1,8 @@
-import { Arg, Authorized, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, Directive, Field, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { Scope } from '@courierdesk/platform-auth';
+import { listSize } from '@courierdesk/platform-subgraph';
 import { CreateWaybillStatus } from '../common/enums';
+import { MAX_ITEM_REASONS, MAX_WAYBILL_RESULTS } from '../common/list-bounds';
 import { trackingError } from '../common/tracking.errors';
 import { ItemRejection } from '../scan/scan-event.input';
 import type { TrackingContext } from '../tracking.loaders';
@@ -27,6 +29,7 @@ export class CreateWaybillResult {
   @Field(() => CreateWaybillStatus)
   status: keyof typeof CreateWaybillStatus;
 
+  @Directive(listSize(MAX_ITEM_REASONS))
   @Field(() => [ItemRejection])
   reasons: ItemRejection[];
 }
@@ -34,6 +37,7 @@ export class CreateWaybillResult {
 /** The outcome of createWaybills. */
 @ObjectType()
 export class CreateWaybillsPayload {
+  @Directive(listSize(MAX_WAYBILL_RESULTS))
   @Field(() => [CreateWaybillResult], { description: 'One per waybill, in input order.' })
   results: CreateWaybillResult[];
 

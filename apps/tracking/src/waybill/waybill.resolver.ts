@@ -1,8 +1,9 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { parseWaybillNo } from '@courierdesk/domain-parcel';
 import { Scope } from '@courierdesk/platform-auth';
-import { connectionType, PageArgs } from '@courierdesk/platform-subgraph';
+import { CONNECTION_SIZE, connectionType, listSize, PageArgs } from '@courierdesk/platform-subgraph';
 import { visibleAddress, visibleName, visiblePhone } from '../common/access';
+import { ASSUMED_TIMELINE_LENGTH, MAX_ANOMALIES } from '../common/list-bounds';
 import { mapPage } from '../common/page';
 import { trackingError } from '../common/tracking.errors';
 import { anomaliesOf, mayBeAnomalous } from '../anomaly/anomaly.rules';
@@ -35,6 +36,7 @@ export class WaybillResolver {
   }
 
   @Authorized(Scope.TRACKING_READ)
+  @Directive(CONNECTION_SIZE)
   @Query(() => WaybillConnection, { description: 'Waybills, newest first (by last scan with a lastScan range), filtered; your outlet’s only when outlet-bound.' })
   async waybills(@Arg('filter', () => WaybillFilter, { nullable: true }) filter: WaybillFilter | null, @Args() page: PageArgs, @Ctx() ctx: TrackingContext) {
     const { criteria, order, anomalies } = waybillListRequest(filter);
@@ -80,6 +82,7 @@ export class WaybillResolver {
     return kind ? Object.assign(new Signer(), { kind, name: visibleName(ctx.identity, signerName) }) : null;
   }
 
+  @Directive(listSize(ASSUMED_TIMELINE_LENGTH))
   @FieldResolver(() => [ScanEvent], { description: 'Every scan (物流轨迹), in event-time order, whatever order they arrived in.' })
   async timeline(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext): Promise<ScanEvent[]> {
     return (await ctx.loaders.timeline.load(waybill.row)).map(toScanEvent);
@@ -91,6 +94,7 @@ export class WaybillResolver {
     return scans.length ? toScanEvent(scans[scans.length - 1]) : null;
   }
 
+  @Directive(listSize(MAX_ANOMALIES))
   @FieldResolver(() => [Anomaly], { description: 'Anomalies now (异常), oldest first: since when and why.' })
   async anomalies(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext): Promise<Anomaly[]> {
     const { row } = waybill;

@@ -109,6 +109,7 @@ describe('validateDeliveryAreaInput', () => {
     [{ name: ' ' }, 'EMPTY_NAME'],
     [{ landmarks: [{ name: '', kind: 'SCHOOL' }] }, 'EMPTY_NAME'],
     [{ landmarks: [{ name: '某地', kind: 'PARK' }] }, 'INVALID_LANDMARK_KIND'],
+    [{ landmarks: Array.from({ length: 51 }, (_, i) => ({ name: `地标${i}`, kind: 'UNIT' })) }, 'TOO_MANY_LANDMARKS'],
   ] as Array<[object, string]>)('%o → %s', (change, code) =>
     expect(thrownCode(() => validateDeliveryAreaInput({ ...valid, ...change }))).toBe(code));
 });

@@ -28,6 +28,12 @@ export interface Landmark {
 /** Longest delivery area or landmark name accepted, in characters. */
 export const AREA_NAME_MAX_LENGTH = 60;
 
+/**
+ * Most landmarks one area lists: a street's schools, compounds, units and big customers are a
+ * few dozen at most, and the graph's cost estimate (`@listSize`) counts on the bound.
+ */
+export const MAX_LANDMARKS_PER_AREA = 50;
+
 /** A delivery area (承包区、派送片区) as entered: one town/street, or part of it, served by one outlet. */
 export interface DeliveryAreaInput {
   districtCode: string;
@@ -48,6 +54,9 @@ export function validateDeliveryAreaInput(input: DeliveryAreaInput): DeliveryAre
       `street ${street.code} lies in district ${street.district}, not ${districtCode}`,
       { streetCode: street.code, districtCode },
     );
+  }
+  if (input.landmarks.length > MAX_LANDMARKS_PER_AREA) {
+    throw new NetworkRuleError('TOO_MANY_LANDMARKS', `an area lists at most ${MAX_LANDMARKS_PER_AREA} landmarks`, { count: input.landmarks.length });
   }
   const seen = new Set<string>();
   const landmarks: Landmark[] = [];

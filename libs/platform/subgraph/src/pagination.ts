@@ -1,9 +1,22 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from 'type-graphql';
 import { platformError } from './errors';
 
-/** Largest page any connection serves; cost analysis cannot see `first: $n`, so resolvers enforce it. */
+/** Largest page any connection serves; the gateway's cost estimate reads `first`, resolvers enforce the cap. */
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
+
+/**
+ * Demand control (`@listSize`, Federation 2.9) for a field returning a connection: its `edges`
+ * hold `first` items, or the default page when `first` is absent. The gateway multiplies the
+ * cost of everything under `edges` by that number.
+ */
+export const CONNECTION_SIZE = `@listSize(assumedSize: ${DEFAULT_PAGE_SIZE}, slicingArguments: ["first"], sizedFields: ["edges"], requireOneSlicingArgument: false)`;
+
+/**
+ * Demand control for a list without arguments whose length a rule bounds: the gateway assumes
+ * `max` items. Only for short lists with an enforced bound; lists that grow are connections.
+ */
+export const listSize = (max: number): string => `@listSize(assumedSize: ${max})`;
 
 /** Relay page info. */
 // @shareable on purpose: every subgraph serves connections, and PageInfo means the same everywhere.

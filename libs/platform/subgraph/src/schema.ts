@@ -6,9 +6,12 @@ import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-g
 import { scopeAuthChecker } from './auth-checker';
 import { rejectNulInArguments } from './reject-nul';
 
-/** The Federation 2 version and directives our subgraphs speak. */
+/**
+ * The Federation 2 version and directives our subgraphs speak. 2.9 for `@cost` and `@listSize`
+ * (demand control): composition carries them into the supergraph, where the gateway reads them.
+ */
 export const FEDERATION_LINK =
-  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@tag", "@inaccessible"])';
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@tag", "@inaccessible", "@cost", "@listSize"])';
 
 /** `__resolveReference` functions per entity type name. */
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: any, context: any, info: any) => unknown }>;

@@ -101,7 +101,7 @@ describe('subgraph server', () => {
   it('serves the Federation 2 SDL with the key', async () => {
     const res = await post({ query: '{ _service { sdl } }' }, await as(agent));
     expect(res.body.data._service.sdl).toContain('@key(fields: "id")');
-    expect(res.body.data._service.sdl).toContain('federation/v2.7');
+    expect(res.body.data._service.sdl).toContain('federation/v2.9');
   });
 
   it('resolves many references with one batch', async () => {
