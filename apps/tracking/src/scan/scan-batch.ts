@@ -1,5 +1,5 @@
 import { isWaybillNo, parseWaybillNo, validateScanEvent, type ScanEvent, type ScanEventInput } from '@courierdesk/domain-parcel';
-import { isUuid } from '../common/ids';
+import { isUuid, NETWORK_ID_FORM } from '../common/ids';
 import { containsNul } from '../common/text';
 import { trackingError } from '../common/tracking.errors';
 import { encodeScanEventId } from './scan-event.id';
@@ -91,10 +91,10 @@ export function judgeScans(
     if (waybillNo && !waybill) reject('waybillNo', 'UNKNOWN_WAYBILL', `no waybill ${waybillNo} (未建单): create it before scanning`);
     // Locations and couriers are the network's keys: a malformed one would reference nothing.
     if (input.location?.id && !isUuid(input.location.id.trim()) && !result.reasons.some((r) => r.field === 'location.id')) {
-      reject('location.id', 'INVALID_REFERENCE_ID', 'location.id is not an outlet or transit centre id');
+      reject('location.id', 'INVALID_REFERENCE_ID', `location.id: expected the outlet's or transit centre's ${NETWORK_ID_FORM}`);
     }
     if (input.courierId && !isUuid(input.courierId.trim()) && !result.reasons.some((r) => r.field === 'courierId')) {
-      reject('courierId', 'INVALID_REFERENCE_ID', 'courierId is not a courier id');
+      reject('courierId', 'INVALID_REFERENCE_ID', `courierId: expected the courier's ${NETWORK_ID_FORM}`);
     }
     if (!validation.ok || result.reasons.length > 0) return;
     const event = normaliseIds(validation.event);

@@ -1,5 +1,4 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { parseWaybillNo } from '@courierdesk/domain-parcel';
 import { Scope } from '@courierdesk/platform-auth';
 import { connectionType, PageArgs } from '@courierdesk/platform-subgraph';
 import { visibleAddress, visibleName, visiblePhone } from '../common/access';
@@ -13,7 +12,7 @@ import { CourierRef, courierRef, OutletRef, outletRef, placeRef, ScanLocation } 
 import { ScanEvent, toScanEvent } from '../scan/scan-event.type';
 import type { TrackingContext } from '../tracking.loaders';
 import type { WaybillFinderService } from './waybill-finder.service';
-import { waybillListRequest } from './waybill.filter';
+import { waybillListRequest, waybillNoArgument } from './waybill.filter';
 import { WaybillFilter } from './waybill.input';
 import { DeliveryEstimate, Signer, Waybill, WaybillParty, toWaybill } from './waybill.type';
 
@@ -28,7 +27,7 @@ export class WaybillResolver {
   @Authorized(Scope.TRACKING_READ)
   @Query(() => Waybill, { nullable: true, description: 'Where is my parcel (查件): a waybill by number. INVALID_WAYBILL_NO, or NOT_FOUND (WAYBILL_NOT_FOUND).' })
   async waybill(@Arg('waybillNo') waybillNo: string, @Ctx() ctx: TrackingContext): Promise<Waybill> {
-    const number = parseWaybillNo(waybillNo);
+    const number = waybillNoArgument(waybillNo, 'waybillNo');
     const row = await ctx.loaders.waybill.load(number);
     if (!row) throw trackingError('WAYBILL_NOT_FOUND', `No waybill ${number}`);
     return toWaybill(row);

@@ -1,7 +1,7 @@
 import { normalizeName, normalizePhone, parseDistrictCode } from '@courierdesk/domain-network';
 import { laneKey, parseWaybillNo, SERVICE_LEVELS, type ServiceLevel } from '@courierdesk/domain-parcel';
 import { isKindedError, type ErrorKind } from '@courierdesk/platform-subgraph';
-import { isUuid } from '../common/ids';
+import { isUuid, NETWORK_ID_FORM } from '../common/ids';
 import { containsNul } from '../common/text';
 
 /** Sender or recipient of a waybill (寄件人/收件人) as a client sends it. */
@@ -105,7 +105,7 @@ export function validateNewWaybill(input: NewWaybillFields, now: Date): WaybillV
   const sender = party('sender', input.sender);
   const recipient = party('recipient', input.recipient);
   for (const field of ['originOutletId', 'destinationOutletId'] as const) {
-    if (!isUuid(input[field])) reject(field, 'INVALID_REFERENCE_ID', `${field} is not an outlet id`);
+    if (!isUuid(input[field])) reject(field, 'INVALID_REFERENCE_ID', `expected the outlet's ${NETWORK_ID_FORM}`);
   }
   if (!Number.isInteger(input.weightGrams) || input.weightGrams < 1 || input.weightGrams > MAX_WEIGHT_GRAMS) {
     reject('weightGrams', 'INVALID_WAYBILL_INPUT', `weightGrams must be a whole number 1–${MAX_WEIGHT_GRAMS}`);
