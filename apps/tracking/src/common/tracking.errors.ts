@@ -21,8 +21,6 @@ const KIND_BY_CODE = {
   INSURED_ABOVE_DECLARED: 'BAD_USER_INPUT',
   /** An outlet, transit centre or courier id that is not a UUID: it names nothing in the network. */
   INVALID_REFERENCE_ID: 'BAD_USER_INPUT',
-  /** A waybill number argument that is none (the domain's INVALID_WAYBILL_NO, with the argument named). */
-  INVALID_WAYBILL_NO: 'BAD_USER_INPUT',
   /** A time filter whose start is after its end. */
   INVALID_TIME_RANGE: 'BAD_USER_INPUT',
   /** Both a creation and a last-scan time range: they order the list differently, pick one. */
@@ -63,5 +61,9 @@ export const LOCAL_REJECTION_CODES = [
   'INVALID_PHONE',
   'INVALID_WAYBILL_NO',
   'ORIGIN_OUTLET_MISMATCH',
+  /** recordScans by an outlet-bound scanner: the scan is not located at its own outlet (or names no place). */
+  'LOCATION_OUTSIDE_OUTLET',
+  /** recordScans by an outlet-bound scanner: the courier was reported at another outlet. */
+  'COURIER_OUTSIDE_OUTLET',
 ] as const;
 export type LocalRejectionCode = (typeof LOCAL_REJECTION_CODES)[number];

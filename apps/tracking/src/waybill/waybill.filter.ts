@@ -1,5 +1,4 @@
-import { parseWaybillNo } from '@courierdesk/domain-parcel';
-import { isKindedError } from '@courierdesk/platform-subgraph';
+import { parseWaybillNo, ParcelRuleError } from '@courierdesk/domain-parcel';
 import { isUuid, NETWORK_ID_FORM } from '../common/ids';
 import { trackingError } from '../common/tracking.errors';
 import type { AnomalyFilter } from './waybill-finder.service';
@@ -31,7 +30,7 @@ export function waybillNoArgument(text: string, what: string): string {
   try {
     return parseWaybillNo(text);
   } catch (error) {
-    if (isKindedError(error)) throw trackingError('INVALID_WAYBILL_NO', `${what}: ${error.message}`);
+    if (error instanceof ParcelRuleError) throw new ParcelRuleError(error.code, `${what}: ${error.message}`, error.details);
     throw error;
   }
 }
