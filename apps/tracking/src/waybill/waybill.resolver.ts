@@ -99,11 +99,11 @@ export class WaybillResolver {
     return anomaliesOf(row, await ctx.loaders.timeline.load(row), now).map(toAnomaly);
   }
 
-  @FieldResolver(() => DeliveryEstimate, { nullable: true, description: 'Expected delivery (预计送达); null once delivered, in a locker, or returning.' })
+  @FieldResolver(() => DeliveryEstimate, { nullable: true, description: 'Expected delivery (预计送达), never in the past: a late parcel says since when and is re-estimated from where it is; null once delivered, in a locker, or returning.' })
   async eta(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext): Promise<DeliveryEstimate | null> {
     const { row } = waybill;
     if (!awaitsDelivery(row)) return null;
-    return etaOf(row, await ctx.loaders.laneHistory.load(laneHistoryKey(row.laneKey, row.serviceLevel)));
+    return etaOf(row, await ctx.loaders.laneHistory.load(laneHistoryKey(row.laneKey, row.serviceLevel)), ctx.loaders.now);
   }
 }
 

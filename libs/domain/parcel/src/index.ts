@@ -8,3 +8,4 @@ export * from './scan-status.transitions';
 export * from './anomaly.policy';
 export * from './anomaly';
 export * from './eta';
+export * from './eta-lateness';
