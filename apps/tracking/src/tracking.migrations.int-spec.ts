@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { DEFAULT_ANOMALY_POLICIES } from './anomaly/anomaly.rules';
 import { createDataSource, initializeDataSource } from '@courierdesk/platform-db';
 import { createLogger } from '@courierdesk/platform-subgraph';
 import { createTestDatabase, type TestDatabase } from '@courierdesk/testing';
@@ -73,6 +74,8 @@ describe('tracking migrations and indexes', () => {
     ['outbound of an outlet', { ofOutlets: [], originOutletId: X }, 'CREATED', /waybill_origin_idx/],
     ['anomaly candidates', { ofOutlets: [], dueBefore: NOW }, 'CREATED', /waybill_watch_from_idx|waybill_created_idx/],
     ['a work queue', { ofOutlets: [], watchedAt: X, dueBefore: NOW }, 'WATCH', /waybill_watch_places_idx|waybill_watch_from_idx/],
+    ['candidates of one anomaly', { ofOutlets: [], dueBefore: NOW, anomalies: { codes: ['STALLED_AT_HUB'], now: NOW, policies: DEFAULT_ANOMALY_POLICIES } }, 'CREATED', /waybill_watch_from_idx|waybill_created_idx/],
+    ['a work queue of one anomaly', { ofOutlets: [], watchedAt: X, dueBefore: NOW, anomalies: { codes: ['STALLED_AT_HUB'], now: NOW, policies: DEFAULT_ANOMALY_POLICIES } }, 'WATCH', /waybill_watch_places_idx|waybill_watch_from_idx/],
   ])('serves %s from an index', async (_name, criteria, order, index) => {
     const [sql, params] = waybillPageQuery(criteria, order, [NOW.getTime(), 'CD000000000019'], 20);
     expect(await plan(sql, params)).toMatch(index);
