@@ -176,6 +176,19 @@ describe('tracking through the gateway', () => {
       expect(after.event_count).toBe(theirs.event_count);
     });
 
+    it('cannot name another outlet’s courier (the demo couriers are known by the outlet their scans report)', async () => {
+      const outletId = stack.tokens.partnerOutlet.id;
+      const pda = await mint({ roles: [Role.OUTLET_PARTNER, Role.SCANNER], outletId });
+      const [theirs] = await rows<{ courier_id: string }>(
+        `SELECT courier_id FROM tracking.scan_event WHERE courier_id IS NOT NULL AND location_kind = 'OUTLET' AND location_id <> $1 LIMIT 1`,
+        [outletId],
+      );
+      const [ours] = await rows<{ waybill_no: string }>(`SELECT waybill_no FROM tracking.waybill WHERE destination_outlet_id = $1 LIMIT 1`, [outletId]);
+      const scan = { eventId: `ofd-${ours.waybill_no}`, waybillNo: ours.waybill_no, type: 'OUT_FOR_DELIVERY', eventTime: minuteAgo(), location: { kind: 'OUTLET', id: outletId }, courierId: theirs.courier_id };
+      const res = await graphql(mutation, pda, { e: [scan] });
+      expect(res.body.data.recordScans.results).toEqual([{ status: 'REJECTED', reasons: [{ field: 'courierId', code: 'COURIER_OUTSIDE_OUTLET' }] }]);
+    });
+
     it('needs an outlet or tracking:ingest:any: a bare scanner token records nothing (FORBIDDEN)', async () => {
       const [w] = await rows<{ waybill_no: string; origin_outlet_id: string }>(`SELECT waybill_no, origin_outlet_id FROM tracking.waybill WHERE status = 'CREATED' LIMIT 1`);
       const scan = { eventId: `bare-${w.waybill_no}`, waybillNo: w.waybill_no, type: 'PICKED_UP', eventTime: minuteAgo(), location: { kind: 'OUTLET', id: w.origin_outlet_id } };
