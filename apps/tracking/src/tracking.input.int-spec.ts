@@ -55,7 +55,7 @@ describe('bad input is BAD_USER_INPUT naming the argument', () => {
     ['waybill(waybillNo)', 'query ($v: String!) { waybill(waybillNo: $v) { waybillNo } }', { v: 'SF1234' }, 'INVALID_WAYBILL_NO', /^waybillNo: .*expected CD \+ 11-digit sequence \+ check digit/],
     ['waybills(filter.outletId)', LIST, { filter: { outletId: 'outlet-7' } }, 'INVALID_REFERENCE_ID', /^filter\.outletId: expected a network id \(UUID\) such as .*; got "outlet-7"$/],
     ['waybills(first)', LIST, { first: 0 }, 'INVALID_PAGE_SIZE', /^first must be between 1 and 100$/],
-    ['waybills(after)', LIST, { after: 'not-a-cursor' }, 'INVALID_CURSOR', /cursor/],
+    ['waybills(after)', LIST, { after: 'not-a-cursor' }, 'INVALID_CURSOR', /^after: not a cursor of this list; pass the endCursor of the page before$/],
     ['waybills(filter) time range', LIST, { filter: { createdFrom: '2024-02-01', createdTo: '2024-01-01' } }, 'INVALID_TIME_RANGE', /^filter\.createdFrom must not be after filter\.createdTo$/],
     [
       'anomalousWaybills(transitCentreId)',

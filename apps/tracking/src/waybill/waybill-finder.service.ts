@@ -164,7 +164,7 @@ export class WaybillFinderService {
 
   private keyset(cursor: string, order: WaybillOrder): Keyset {
     const [tag, at, waybillNo] = decodeCursor(cursor, 3);
-    if (tag !== TAG[order] || typeof at !== 'number' || typeof waybillNo !== 'string') throw badInput('INVALID_CURSOR', 'The cursor is not valid for this list');
+    if (tag !== TAG[order] || typeof at !== 'number' || typeof waybillNo !== 'string') throw badInput('INVALID_CURSOR', 'after: not a cursor of this list; pass the endCursor of the page before');
     return [at, waybillNo];
   }
 
