@@ -24,7 +24,7 @@ server.listen(0, '127.0.0.1', async () => {
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
   const body = JSON.stringify({ query: 'query ($no: String!) { waybill(waybillNo: $no) { status } }', variables: { no: 'CD000000000018' } });
   const init = { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${'x'.repeat(400)}` }, body };
-  const fetcher = createSubgraphFetcher('bench', { timeoutMs: 10_000, breakerFailures: 1000, breakerHalfOpenAfterMs: 1000 }) as unknown as (u: string, i: typeof init) => Promise<{ json(): Promise<unknown> }>;
+  const fetcher = createSubgraphFetcher('bench', { timeoutMs: 10_000, breakerFailures: 1000, breakerHalfOpenAfterMs: 1000, maxResponseBytes: 8 * 1024 * 1024 }) as unknown as (u: string, i: typeof init) => Promise<{ json(): Promise<unknown> }>;
   const clients: [string, () => Promise<unknown>][] = [
     ['global fetch + AbortSignal.timeout', async () => (await fetch(url, { ...init, signal: AbortSignal.timeout(10_000) })).json()],
     ['gateway fetcher (undici request)', async () => (await fetcher(url, init)).json()],

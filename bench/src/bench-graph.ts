@@ -9,6 +9,7 @@ import {
   generateSigningKey,
   InternalTokenMinter,
   Role,
+  Scope,
   type Identity,
 } from '@courierdesk/platform-auth';
 import { TypeormPinoLogger } from '@courierdesk/platform-db';
@@ -135,7 +136,8 @@ export async function startBenchGraph(databaseUrl: string, logger: Logger): Prom
     // Context tokens as the gateway makes them (reused for half their life), so "subgraph alone" differs from the gateway path only by the gateway.
     const minter = new InternalTokenMinter(internalKey);
     const tokens = {
-      scanner: await issuer.mint({ subject: 'bench-scanner', roles: [Role.SCANNER] }),
+      // A hub sorter's fleet: scans anywhere in the network, which a scanner must ask for explicitly.
+      scanner: await issuer.mint({ subject: 'bench-scanner', roles: [Role.SCANNER], scopes: [Scope.TRACKING_INGEST, Scope.TRACKING_INGEST_ANY] }),
       agent: await issuer.mint({ subject: 'bench-agent', roles: [Role.AGENT], name: 'bench agent' }),
     };
     return {

@@ -9,6 +9,9 @@ export { TRACKING_DB_SCHEMA, TRACKING_ENTITIES, TRACKING_MIGRATIONS } from './tr
 export { WaybillEntity } from './waybill/waybill.entity';
 export { ScanEventEntity } from './scan/scan-event.entity';
 export { LaneTransitTimeEntity } from './eta/lane-transit-time.entity';
+export { CourierOutletEntity } from './network-refs/courier-outlet.entity';
+export { registerCourierOutletsFromScans } from './network-refs/courier-outlets';
+export { NETWORK_WIDE, scanReach, type ScanReach } from './common/access';
 export { CreateWaybillsService, MAX_WAYBILLS_PER_CALL } from './waybill/create-waybills.service';
 export type { CreateWaybillResult } from './waybill/create-waybills.service';
 export { RecordScansService, MAX_SCANS_PER_CALL } from './scan/record-scans.service';

@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { DEFAULT_ANOMALY_POLICIES } from '@courierdesk/domain-parcel';
 import { createDataSource, initializeDataSource } from '@courierdesk/platform-db';
 import { createLogger } from '@courierdesk/platform-subgraph';
 import { createTestDatabase, type TestDatabase } from '@courierdesk/testing';
@@ -28,8 +29,8 @@ describe('tracking migrations and indexes', () => {
     await db.drop();
   });
 
-  it('creates the waybill, partitioned scan_event and lane history tables', async () => {
-    expect(await tables(ds)).toEqual(['lane_transit_time', 'scan_event', 'waybill']);
+  it('creates the waybill, partitioned scan_event, lane history and courier outlet tables', async () => {
+    expect(await tables(ds)).toEqual(['courier_outlet', 'lane_transit_time', 'scan_event', 'waybill']);
     const [{ strategy }] = await ds.query(`SELECT partstrat AS strategy FROM pg_partitioned_table WHERE partrelid = 'tracking.scan_event'::regclass`);
     expect(strategy).toBe('r');
     // The key is the only index of the volume table (every index costs ingest).
@@ -41,7 +42,25 @@ describe('tracking migrations and indexes', () => {
     expect(await tables(ds)).toEqual([]);
     expect(await ds.query(`SELECT 1 FROM pg_proc WHERE proname = 'ensure_scan_event_partitions'`)).toEqual([]);
     await ds.runMigrations({ transaction: 'each' });
-    expect(await tables(ds)).toHaveLength(3);
+    expect(await tables(ds)).toHaveLength(4);
+  });
+
+  it('fills courier_outlet from the stored scans: each courier’s first outlet', async () => {
+    const [c1, c2, o1, o2] = ['c1', 'c2', 'a1', 'a2'].map((s) => `00000000-0000-4000-8000-0000000000${s}`);
+    const scan = (no: string, at: string, kind: string, place: string, courier: string | null) =>
+      ds.query(`INSERT INTO scan_event (waybill_no, event_time, scanner_event_id, type, location_kind, location_id, courier_id) VALUES ($1, $2, $3, 'OUT_FOR_DELIVERY', $4, $5, $6)`, [no, at, `${no}-${at}`, kind, place, courier]);
+    await scan('CD000000000019', '2024-03-02T00:00:00Z', 'OUTLET', o2, c1);
+    await scan('CD000000000027', '2024-03-01T00:00:00Z', 'OUTLET', o1, c1);
+    await scan('CD000000000027', '2024-02-01T00:00:00Z', 'HUB', o2, c2);
+    await scan('CD000000000035', '2024-03-03T00:00:00Z', 'OUTLET', o2, c2);
+    await scan('CD000000000035', '2024-03-04T00:00:00Z', 'OUTLET', o1, null);
+    await ds.undoLastMigration({ transaction: 'each' });
+    await ds.runMigrations({ transaction: 'each' });
+    expect(await ds.query('SELECT courier_id::text AS courier, outlet_id::text AS outlet FROM courier_outlet ORDER BY 1')).toEqual([
+      { courier: c1, outlet: o1 },
+      { courier: c2, outlet: o2 },
+    ]);
+    await ds.query('TRUNCATE scan_event, courier_outlet');
   });
 
   // Every exposed filter has an index: with sequential scans off, each list query's plan names it.
@@ -55,6 +74,8 @@ describe('tracking migrations and indexes', () => {
     ['outbound of an outlet', { ofOutlets: [], originOutletId: X }, 'CREATED', /waybill_origin_idx/],
     ['anomaly candidates', { ofOutlets: [], dueBefore: NOW }, 'CREATED', /waybill_watch_from_idx|waybill_created_idx/],
     ['a work queue', { ofOutlets: [], watchedAt: X, dueBefore: NOW }, 'WATCH', /waybill_watch_places_idx|waybill_watch_from_idx/],
+    ['candidates of one anomaly', { ofOutlets: [], dueBefore: NOW, anomalies: { codes: ['STALLED_AT_HUB'], now: NOW, policies: DEFAULT_ANOMALY_POLICIES } }, 'CREATED', /waybill_watch_from_idx|waybill_created_idx/],
+    ['a work queue of one anomaly', { ofOutlets: [], watchedAt: X, dueBefore: NOW, anomalies: { codes: ['STALLED_AT_HUB'], now: NOW, policies: DEFAULT_ANOMALY_POLICIES } }, 'WATCH', /waybill_watch_places_idx|waybill_watch_from_idx/],
   ])('serves %s from an index', async (_name, criteria, order, index) => {
     const [sql, params] = waybillPageQuery(criteria, order, [NOW.getTime(), 'CD000000000019'], 20);
     expect(await plan(sql, params)).toMatch(index);

@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { TRACKING_DB_SCHEMA } from '@courierdesk/tracking';
+import { registerCourierOutletsFromScans, TRACKING_DB_SCHEMA } from '@courierdesk/tracking';
 import type { TrackingDemo } from './tracking-demo.types';
 import {
   LANE_TRANSIT_TIME_COLUMNS,
@@ -37,7 +37,8 @@ async function insertRows(m: EntityManager, table: string, columns: ColumnList, 
 /**
  * Writes generated waybills and their scans into the tracking subgraph's tables, in one
  * transaction: each waybill with the scan state and anomaly watch recordScans would have stored,
- * and the lane samples (ETA history) of the delivered ones. The scan_event partitions the history
+ * the lane samples (ETA history) of the delivered ones, and each named courier's outlet as its scans
+ * report it (what recordScans would have recorded). The scan_event partitions the history
  * needs are made first. Meant for an empty schema (a first start): existing waybill numbers fail
  * the whole load, nothing half-written.
  */
@@ -62,11 +63,13 @@ export async function loadTrackingDemo(ds: DataSource, demo: TrackingDemo, schem
     if (events.length > 0) {
       await m.query(`SELECT ${t('ensure_scan_event_partitions')}($1, $2)`, [new Date(first).toISOString(), new Date(last).toISOString()]);
     }
-    return {
+    const counts = {
       waybills: await insertRows(m, t('waybill'), WAYBILL_COLUMNS, waybills),
       events: await insertRows(m, t('scan_event'), SCAN_EVENT_COLUMNS, events),
       laneTransitTimes: await insertRows(m, t('lane_transit_time'), LANE_TRANSIT_TIME_COLUMNS, lanes),
     };
+    await registerCourierOutletsFromScans(m, schema);
+    return counts;
   });
 }
 

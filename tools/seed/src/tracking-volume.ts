@@ -1,7 +1,7 @@
 import { finished } from 'node:stream/promises';
 import { Client } from 'pg';
 import { from as copyFrom, type CopyStreamQuery } from 'pg-copy-streams';
-import { TRACKING_DB_SCHEMA } from '@courierdesk/tracking';
+import { registerCourierOutletsFromScans, TRACKING_DB_SCHEMA } from '@courierdesk/tracking';
 import type { NetworkDemo } from './network-demo.types';
 import { TrackingHistoryGenerator } from './tracking-demo';
 import type { TrackingDemoOptions } from './tracking-demo.types';
@@ -195,6 +195,8 @@ export async function loadTrackingVolume(options: TrackingVolumeOptions): Promis
     await rebuild(main, deferred);
     deferred = [];
     const indexMs = ms(indexStarted);
+    // The couriers' outlets as the loaded scans report them, as recordScans would have recorded.
+    await registerCourierOutletsFromScans(main, schema);
 
     const analyzeStarted = process.hrtime.bigint();
     if (options.analyze ?? true) await main.query(`ANALYZE ${t('waybill')}, ${t('scan_event')}, ${t('lane_transit_time')}`);

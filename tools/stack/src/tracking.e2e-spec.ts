@@ -125,8 +125,8 @@ describe('tracking through the gateway', () => {
     expect((await graphql(query, stack.tokens.agent, { no: w.waybill_no })).body.data.waybill.recipient.phone).toBe(w.recipient_phone);
   });
 
-  it('lets a scanner ingest scans but not read waybills', async () => {
-    const scanner = await new CallerTokenIssuer(issuerKey, callerTokenSettings()).mint({ subject: 'scanner-9', roles: [Role.SCANNER] });
+  it('lets a network-wide scanner ingest scans but not read waybills', async () => {
+    const scanner = await new CallerTokenIssuer(issuerKey, callerTokenSettings()).mint({ subject: 'scanner-9', roles: [Role.SCANNER], scopes: [Scope.TRACKING_INGEST, Scope.TRACKING_INGEST_ANY] });
     const [w] = await rows<{ waybill_no: string; origin_outlet_id: string }>(`SELECT waybill_no, origin_outlet_id FROM tracking.waybill WHERE status = 'CREATED' LIMIT 1`);
     const scan = { eventId: `e2e-${w.waybill_no}`, waybillNo: w.waybill_no, type: 'PICKED_UP', eventTime: new Date(Date.now() - 60_000).toISOString(), location: { kind: 'OUTLET', id: w.origin_outlet_id } };
     const mutation = 'mutation($e: [ScanEventInput!]!) { recordScans(input: { events: $e }) { accepted results { status } } }';
@@ -139,5 +139,74 @@ describe('tracking through the gateway', () => {
     expect(read.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
     const agent = await graphql('query($no: String!) { waybill(waybillNo: $no) { status } }', stack.tokens.agent, { no: w.waybill_no });
     expect(agent.body.data.waybill.status).toBe('IN_TRANSIT');
+  });
+
+  describe('an outlet’s scanner (网点巴枪)', () => {
+    const mutation = 'mutation($e: [ScanEventInput!]!) { recordScans(input: { events: $e }) { accepted rejected results { status reasons { field code } } } }';
+    const mint = (claims: { roles: Role[]; outletId?: string; scopes?: string[] }) => new CallerTokenIssuer(issuerKey, callerTokenSettings()).mint({ subject: 'pda-1', ...claims });
+    const minuteAgo = () => new Date(Date.now() - 60_000).toISOString();
+
+    it('cannot fake an arrival or a sign-off at another outlet, and keeps its own scan of the batch', async () => {
+      const outletId = stack.tokens.partnerOutlet.id;
+      const pda = await mint({ roles: [Role.OUTLET_PARTNER, Role.SCANNER], outletId });
+      const [theirs] = await rows<{ waybill_no: string; destination_outlet_id: string; event_count: number }>(
+        `SELECT waybill_no, destination_outlet_id, event_count FROM tracking.waybill WHERE destination_outlet_id <> $1 AND status = 'IN_TRANSIT' LIMIT 1`,
+        [outletId],
+      );
+      const [ours] = await rows<{ waybill_no: string }>(`SELECT waybill_no FROM tracking.waybill WHERE destination_outlet_id = $1 LIMIT 1`, [outletId]);
+      const at = (id: string) => ({ kind: 'OUTLET', id });
+      const res = await graphql(mutation, pda, {
+        e: [
+          { eventId: `fake-in-${theirs.waybill_no}`, waybillNo: theirs.waybill_no, type: 'ARRIVED_AT_OUTLET', eventTime: minuteAgo(), location: at(theirs.destination_outlet_id) },
+          { eventId: `fake-sign-${theirs.waybill_no}`, waybillNo: theirs.waybill_no, type: 'SIGNED', eventTime: minuteAgo(), location: at(theirs.destination_outlet_id), signer: { kind: 'RECIPIENT', name: '张三' } },
+          { eventId: `in-${ours.waybill_no}`, waybillNo: ours.waybill_no, type: 'ARRIVED_AT_OUTLET', eventTime: minuteAgo(), location: at(outletId) },
+        ],
+      });
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data.recordScans).toEqual({
+        accepted: 1,
+        rejected: 2,
+        results: [
+          { status: 'REJECTED', reasons: [{ field: 'location', code: 'LOCATION_OUTSIDE_OUTLET' }] },
+          { status: 'REJECTED', reasons: [{ field: 'location', code: 'LOCATION_OUTSIDE_OUTLET' }] },
+          { status: 'ACCEPTED', reasons: [] },
+        ],
+      });
+      const [after] = await rows<{ event_count: number }>('SELECT event_count FROM tracking.waybill WHERE waybill_no = $1', [theirs.waybill_no]);
+      expect(after.event_count).toBe(theirs.event_count);
+    });
+
+    it('cannot name another outlet’s courier (the demo couriers are known by the outlet their scans report)', async () => {
+      const outletId = stack.tokens.partnerOutlet.id;
+      const pda = await mint({ roles: [Role.OUTLET_PARTNER, Role.SCANNER], outletId });
+      const [theirs] = await rows<{ courier_id: string }>(
+        `SELECT courier_id FROM tracking.scan_event WHERE courier_id IS NOT NULL AND location_kind = 'OUTLET' AND location_id <> $1 LIMIT 1`,
+        [outletId],
+      );
+      const [ours] = await rows<{ waybill_no: string }>(`SELECT waybill_no FROM tracking.waybill WHERE destination_outlet_id = $1 LIMIT 1`, [outletId]);
+      const scan = { eventId: `ofd-${ours.waybill_no}`, waybillNo: ours.waybill_no, type: 'OUT_FOR_DELIVERY', eventTime: minuteAgo(), location: { kind: 'OUTLET', id: outletId }, courierId: theirs.courier_id };
+      const res = await graphql(mutation, pda, { e: [scan] });
+      expect(res.body.data.recordScans.results).toEqual([{ status: 'REJECTED', reasons: [{ field: 'courierId', code: 'COURIER_OUTSIDE_OUTLET' }] }]);
+    });
+
+    it('needs an outlet or tracking:ingest:any: a bare scanner token records nothing (FORBIDDEN)', async () => {
+      const [w] = await rows<{ waybill_no: string; origin_outlet_id: string }>(`SELECT waybill_no, origin_outlet_id FROM tracking.waybill WHERE status = 'CREATED' LIMIT 1`);
+      const scan = { eventId: `bare-${w.waybill_no}`, waybillNo: w.waybill_no, type: 'PICKED_UP', eventTime: minuteAgo(), location: { kind: 'OUTLET', id: w.origin_outlet_id } };
+      const res = await graphql(mutation, await mint({ roles: [Role.SCANNER] }), { e: [scan] });
+      expect(res.body.errors?.[0].extensions).toEqual({ code: 'FORBIDDEN', reason: 'SCOPE_MISSING' });
+      expect(res.body.data?.recordScans ?? null).toBeNull();
+    });
+  });
+
+  it('answers a date that is none with BAD_USER_INPUT naming the argument, and reads a plain date as that day in China', async () => {
+    const bad = await graphql('{ waybills(filter: { createdFrom: "x" }) { edges { node { waybillNo } } } }', stack.tokens.agent);
+    expect(bad.body.data?.waybills ?? null).toBeNull();
+    expect(bad.body.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_DATE_TIME' });
+    expect(bad.body.errors?.[0].message).toMatch(/^filter\.createdFrom: expected an ISO 8601 date-time/);
+    const viaVariable = await graphql('query($f: WaybillFilter) { waybills(filter: $f) { edges { node { waybillNo } } } }', stack.tokens.agent, { f: { lastScanTo: 'tomorrow' } });
+    expect(viaVariable.body.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', reason: 'INVALID_DATE_TIME' });
+    const plain = await graphql('{ waybills(first: 100, filter: { createdFrom: "2024-01-01" }) { edges { node { waybillNo } } } }', stack.tokens.agent);
+    expect(plain.body.errors).toBeUndefined();
+    expect(plain.body.data.waybills.edges.length).toBeGreaterThan(0);
   });
 });

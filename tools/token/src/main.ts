@@ -7,6 +7,8 @@ const HELP = `Mint a caller token from the local demo issuer (.data/keys), as an
   npm run token -- --role agent
   npm run token -- --role outlet_partner --outlet <outlet uuid> [--scope "network:read network:write"]
   npm run token -- --role analyst --expires 1h
+  npm run token -- --role scanner --scope "tracking:ingest tracking:ingest:any"     (hub / HQ scanner: scans anywhere)
+  npm run token -- --role outlet_partner --role scanner --outlet <outlet uuid>       (an outlet's scanner: its outlet only)
 
 Options: --role (repeatable: ${Object.values(Role).join(', ')}), --outlet, --scope, --subject, --expires (default 8h).`;
 

@@ -1,4 +1,4 @@
-import { canSeeOutlet, hasScopes, outletRestriction, Scope, type Identity } from '@courierdesk/platform-auth';
+import { canSeeOutlet, forbidden, hasScopes, outletRestriction, Scope, type Identity } from '@courierdesk/platform-auth';
 import { maskPhone } from '@courierdesk/domain-network';
 
 /*
@@ -8,6 +8,11 @@ import { maskPhone } from '@courierdesk/domain-network';
  *    every contributed field (Outlet.inboundWaybills …) and every `_entities` reference. Recording
  *    scans and creating waybills needs tracking:ingest (scanners, order systems, admins); a scanner
  *    without tracking:read gets per-item results, never waybill data.
+ * 1a. Where scans come from (scanReach). An outlet-bound scanner records scans at its own outlet
+ *    only, naming only couriers reported at its outlet (network-refs/courier-outlets.ts); every
+ *    other scan of its batch is REJECTED (LOCATION_OUTSIDE_OUTLET, COURIER_OUTSIDE_OUTLET), the rest
+ *    stored. Network-wide reach (hubs, HQ systems) is the explicit scope tracking:ingest:any; a
+ *    token with neither an outlet nor that scope records nothing (FORBIDDEN, SCOPE_MISSING).
  * 2. Rows. An outlet-bound caller (加盟网点 partner, outlet agent) sees a waybill only when its
  *    outlet originated it (始发网点), delivers it (派件网点) or holds it now (its last scan with
  *    a place was at that outlet). Everywhere else the waybill does not exist for it: NOT_FOUND by
@@ -34,6 +39,29 @@ export function canSeeWaybill(identity: Identity, waybill: WaybillOutlets): bool
   if (restriction === null) return true;
   const own = restriction.outletId;
   return waybill.originOutletId === own || waybill.destinationOutletId === own || waybill.currentPlaceId === own;
+}
+
+/** Where a caller may record scans (rule 1a): `outletId` its own outlet only; null anywhere. */
+export interface ScanReach {
+  outletId: string | null;
+}
+
+/** Anywhere in the network: tracking:ingest:any, and trusted in-process loaders (seed, benchmarks, tests). */
+export const NETWORK_WIDE: ScanReach = { outletId: null };
+
+/**
+ * Rule 1a for a caller holding tracking:ingest. Outlet binding wins over every scope (a partner's
+ * token never reaches further whatever it asks for); otherwise reach is the explicit scope, never
+ * inferred from a missing outlet.
+ */
+export function scanReach(identity: Identity): ScanReach {
+  const restriction = outletRestriction(identity);
+  if (restriction) return { outletId: restriction.outletId.toLowerCase() };
+  if (hasScopes(identity, [Scope.TRACKING_INGEST_ANY])) return NETWORK_WIDE;
+  throw forbidden(
+    'SCOPE_MISSING',
+    `Missing scope: ${Scope.TRACKING_INGEST_ANY} (recording scans anywhere in the network); a scanner of one outlet needs a token bound to that outlet`,
+  );
 }
 
 /** True when the caller may read personal data unmasked (rule 3). */

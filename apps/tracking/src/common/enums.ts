@@ -11,8 +11,22 @@ registerEnumType(AnomalyCode, { name: 'AnomalyCode', description: 'What is wrong
 registerEnumType(ServiceLevel, { name: 'ServiceLevel', description: 'Service level (产品时效): 标准快递 STANDARD, 特快 EXPRESS, 经济快递 ECONOMY.' });
 
 /** Where an ETA comes from. */
-export const EtaSource = { LANE_HISTORY: 'LANE_HISTORY', SERVICE_LEVEL_DEFAULT: 'SERVICE_LEVEL_DEFAULT' } as const;
-registerEnumType(EtaSource, { name: 'EtaSource', description: 'LANE_HISTORY: past parcels on this lane; SERVICE_LEVEL_DEFAULT: too little history, the product’s promise.' });
+export const EtaSource = {
+  LANE_HISTORY: 'LANE_HISTORY',
+  SERVICE_LEVEL_DEFAULT: 'SERVICE_LEVEL_DEFAULT',
+  AWAITING_PICKUP: 'AWAITING_PICKUP',
+  REMAINING_LANE_TIME: 'REMAINING_LANE_TIME',
+  LAST_MILE: 'LAST_MILE',
+  DELIVERY_RETRY: 'DELIVERY_RETRY',
+} as const;
+registerEnumType(EtaSource, {
+  name: 'EtaSource',
+  description:
+    'On time: LANE_HISTORY (past parcels on this lane) or SERVICE_LEVEL_DEFAULT (too little history: the product’s promise). ' +
+    'Late (超时), re-estimated from where the parcel is: AWAITING_PICKUP (no pickup yet: the whole lane time from now), ' +
+    'REMAINING_LANE_TIME (the rest of the lane time after its last scan), LAST_MILE (at the destination outlet or out for delivery), ' +
+    'DELIVERY_RETRY (a failed attempt: the next one).',
+});
 
 /** How much to trust an ETA. */
 export const EtaConfidence = { HIGH: 'HIGH', MEDIUM: 'MEDIUM', LOW: 'LOW' } as const;

@@ -64,5 +64,9 @@ export const LOCAL_REJECTION_CODES = [
   'INVALID_PHONE',
   'INVALID_WAYBILL_NO',
   'ORIGIN_OUTLET_MISMATCH',
+  /** recordScans by an outlet-bound scanner: the scan is not located at its own outlet (or names no place). */
+  'LOCATION_OUTSIDE_OUTLET',
+  /** recordScans by an outlet-bound scanner: the courier was reported at another outlet. */
+  'COURIER_OUTSIDE_OUTLET',
 ] as const;
 export type LocalRejectionCode = (typeof LOCAL_REJECTION_CODES)[number];

@@ -2,7 +2,7 @@ import { buildWaybill, journey, routeOf, scanOf } from '../testing/builders';
 import { as } from '../testing/identities';
 import { startTrackingHarness, type TrackingHarness } from '../testing/tracking.harness';
 
-const ETA = 'query ($no: String!) { waybill(waybillNo: $no) { status eta { expectedAt earliest latest source samples confidence distanceClass basis } } }';
+const ETA = 'query ($no: String!) { waybill(waybillNo: $no) { status eta { expectedAt earliest latest source samples confidence distanceClass basis promisedAt late lateSince } } }';
 const HOUR = 3_600_000;
 
 describe('ETA (预计送达) from lane history', () => {
@@ -33,15 +33,19 @@ describe('ETA (预计送达) from lane history', () => {
       confidence: 'MEDIUM',
       distanceClass: 'CROSS_PROVINCE',
       basis: expect.stringContaining('median of 40 past STANDARD parcels on lane 440300-110100'),
+      promisedAt: new Date(pickedUpAt.getTime() + 60.5 * HOUR).toISOString(),
+      late: false,
+      lateSince: null,
     });
   });
 
   it('says so and uses the service level’s default when the lane has too little history', async () => {
     const recipient = { name: '王五', phone: '13700001111', districtCode: '440304', address: '华强北路1号' };
-    const w = await buildWaybill(h.services, { recipient, serviceLevel: 'EXPRESS', createdAt: new Date(pickedUpAt.getTime() - HOUR) });
-    await h.services.scans.record([scanOf(w.waybillNo, routeOf(w), 'PICKED_UP', pickedUpAt)]);
+    const justPickedUp = new Date(Date.now() - 2 * HOUR);
+    const w = await buildWaybill(h.services, { recipient, serviceLevel: 'EXPRESS', createdAt: new Date(justPickedUp.getTime() - HOUR) });
+    await h.services.scans.record([scanOf(w.waybillNo, routeOf(w), 'PICKED_UP', justPickedUp)]);
     expect((await eta(w.waybillNo)).eta).toMatchObject({
-      expectedAt: new Date(pickedUpAt.getTime() + 12 * HOUR).toISOString(),
+      expectedAt: new Date(justPickedUp.getTime() + 12 * HOUR).toISOString(),
       source: 'SERVICE_LEVEL_DEFAULT',
       samples: 0,
       confidence: 'LOW',
@@ -57,6 +61,41 @@ describe('ETA (预计送达) from lane history', () => {
     const delivered = await buildWaybill(h.services, { createdAt: new Date(Date.now() - 40 * HOUR) });
     await h.services.scans.record(journey(delivered.waybillNo, routeOf(delivered), new Date(Date.now() - 39 * HOUR), 5));
     expect(await eta(delivered.waybillNo)).toEqual({ status: 'DELIVERED', eta: null });
+  });
+
+  it('marks a late parcel late since its promise and re-estimates it from where it is, never in the past', async () => {
+    // EXPRESS within Shenzhen, no lane history: promised 12 h after pickup — 28 h ago. Delivery failed 10 h ago.
+    const recipient = { name: '王五', phone: '13700001111', districtCode: '440304', address: '华强北路1号' };
+    const w = await buildWaybill(h.services, { recipient, serviceLevel: 'EXPRESS', createdAt: new Date(Date.now() - 41 * HOUR) });
+    const route = routeOf(w);
+    const pickup = new Date(Date.now() - 40 * HOUR);
+    const failed = new Date(Date.now() - 10 * HOUR);
+    await h.services.scans.record([
+      scanOf(w.waybillNo, route, 'PICKED_UP', pickup),
+      scanOf(w.waybillNo, route, 'ARRIVED_AT_OUTLET', new Date(Date.now() - 30 * HOUR)),
+      scanOf(w.waybillNo, route, 'OUT_FOR_DELIVERY', new Date(Date.now() - 12 * HOUR)),
+      scanOf(w.waybillNo, route, 'DELIVERY_FAILED', failed),
+    ]);
+    const before = Date.now();
+    const { status, eta: late } = await eta(w.waybillNo);
+    expect(status).toBe('DELIVERY_FAILED');
+    const promisedAt = new Date(pickup.getTime() + 12 * HOUR).toISOString();
+    expect(late).toMatchObject({
+      late: true,
+      promisedAt,
+      lateSince: promisedAt,
+      expectedAt: new Date(failed.getTime() + 24 * HOUR).toISOString(),
+      source: 'DELIVERY_RETRY',
+      confidence: 'LOW',
+      basis: expect.stringMatching(/^late since .* \(UTC\+8\), the promised delivery \(only 0 past EXPRESS parcels .*delivery failed at .*: the next attempt 24 h after it$/),
+    });
+    expect(Date.parse(late.expectedAt)).toBeGreaterThan(before);
+    // Still on its way and on time: not late, the promise is the estimate.
+    const onTime = await buildWaybill(h.services, { createdAt: new Date(pickedUpAt.getTime() - HOUR) });
+    await h.services.scans.record([scanOf(onTime.waybillNo, routeOf(onTime), 'PICKED_UP', pickedUpAt)]);
+    const onTimeEta = (await eta(onTime.waybillNo)).eta;
+    expect(onTimeEta).toMatchObject({ late: false, lateSince: null, promisedAt: onTimeEta.expectedAt, source: 'LANE_HISTORY' });
+    expect(Date.parse(onTimeEta.expectedAt)).toBeGreaterThan(before);
   });
 
   it('learns from every signature: the lane gets a sample, corrected or withdrawn by late scans', async () => {

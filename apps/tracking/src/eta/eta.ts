@@ -1,4 +1,4 @@
-import { estimateDelivery, FINAL_STATUSES, laneOf, type WaybillStatus } from '@courierdesk/domain-parcel';
+import { estimateAt, estimateDelivery, FINAL_STATUSES, laneOf, type WaybillStatus } from '@courierdesk/domain-parcel';
 import type { WaybillRow } from '../waybill/waybill.row';
 import { DeliveryEstimate } from '../waybill/waybill.type';
 
@@ -9,18 +9,21 @@ const ARRIVED: readonly WaybillStatus[] = [...FINAL_STATUSES, 'AVAILABLE_FOR_PIC
 export const awaitsDelivery = (row: Pick<WaybillRow, 'status'>): boolean => !ARRIVED.includes(row.status);
 
 /**
- * The expected delivery (预计送达) of a waybill from its lane's history (estimateDelivery): counted
- * from pickup, or from the order time while there is no pickup scan (the basis says so). Null once
+ * The expected delivery (预计送达) of a waybill at `now`. The promise comes from its lane's history
+ * (estimateDelivery), counted from pickup, or from the order time while there is no pickup scan (the
+ * basis says so); once it has passed undelivered, the parcel is late and re-estimated from where it
+ * is (estimateAt: its status, last scan, whether that was at the destination outlet). Null once
  * nothing is left to estimate.
  */
-export function etaOf(row: WaybillRow, history: readonly number[]): DeliveryEstimate | null {
+export function etaOf(row: WaybillRow, history: readonly number[], now: Date): DeliveryEstimate | null {
   if (!awaitsDelivery(row)) return null;
-  const estimate = estimateDelivery({
-    shippedAt: row.pickedUpAt ?? row.createdAt,
-    lane: laneOf(row.originDistrictCode, row.destinationDistrictCode),
-    serviceLevel: row.serviceLevel,
-    history,
-  });
-  const basis = row.pickedUpAt ? estimate.basis : `${estimate.basis}; counted from the order time: no pickup scan yet`;
-  return Object.assign(new DeliveryEstimate(), { ...estimate, basis });
+  const shippedAt = row.pickedUpAt ?? row.createdAt;
+  const estimate = estimateDelivery({ shippedAt, lane: laneOf(row.originDistrictCode, row.destinationDistrictCode), serviceLevel: row.serviceLevel, history });
+  const promise = { ...estimate, basis: row.pickedUpAt ? estimate.basis : `${estimate.basis}; counted from the order time: no pickup scan yet` };
+  const position = {
+    status: row.status,
+    lastEventAt: row.lastEventAt,
+    atDestination: row.currentPlaceKind === 'OUTLET' && row.currentPlaceId === row.destinationOutletId,
+  };
+  return Object.assign(new DeliveryEstimate(), estimateAt(promise, shippedAt, position, now));
 }

@@ -14,10 +14,13 @@ import {
   type TrackedState,
 } from '@courierdesk/domain-parcel';
 import { PostgresErrorCode, postgresErrorCode, withTransaction } from '@courierdesk/platform-db';
+import { NETWORK_WIDE, type ScanReach } from '../common/access';
 import { laneSampleStatements } from '../eta/lane-sample.statements';
+import { registerCourierOutlets } from '../network-refs/courier-outlets';
 import { INGEST_COLUMNS, ingestRowOf, stateOfRow, updateStatesStatement, type WaybillRow } from '../waybill/waybill.row';
 import { assertBatchSize, distinctNumbers, judgeScans, scanKeyOfMs, waybillNumbersOf, type ScanInput, type ScanResult, type ValidScan } from './scan-batch';
 import { SCAN_COLUMNS, toStoredScan, type StoredScan } from './scan-event.row';
+import { courierReports, type ScanAccess } from './scan-reach';
 
 /** Most scans one recordScans call takes: a scanner's upload, bounded so one transaction stays short. */
 export const MAX_SCANS_PER_CALL = 1000;
@@ -41,8 +44,10 @@ const INSERT_SCANS = `
 /**
  * Batch ingest of scans (扫描上传), built for throughput. Per call, in one transaction:
  *
- * 1. ONE query reads the batch's waybills (no row lock: see step 5);
- * 2. every scan is validated in memory (the waybill's creation time bounds it);
+ * 1. ONE query reads the batch's waybills (no row lock: see step 5); when the batch names couriers
+ *    at outlets, ONE more records the new ones and reads every one's outlet (courier-outlets.ts);
+ * 2. every scan is validated in memory (the waybill's creation time bounds it), and held to the
+ *    caller's reach: an outlet-bound scanner's scans at its own outlet, with its own couriers;
  * 3. ONE INSERT … SELECT FROM unnest … ON CONFLICT DO NOTHING RETURNING stores every valid scan:
  *    the keys it returns were ACCEPTED, the others existed — DUPLICATE (idempotency: the key is
  *    waybill, event time and scanner event id, see the scan_event migration);
@@ -65,16 +70,19 @@ export class RecordScansService {
     private readonly policies: AnomalyPolicies = DEFAULT_ANOMALY_POLICIES,
   ) {}
 
-  /** Records a batch; one result per scan, in input order. More than MAX_SCANS_PER_CALL: BAD_USER_INPUT (TOO_MANY_EVENTS). */
-  async record(inputs: readonly ScanInput[]): Promise<ScanResult[]> {
+  /**
+   * Records a batch; one result per scan, in input order. More than MAX_SCANS_PER_CALL: BAD_USER_INPUT
+   * (TOO_MANY_EVENTS). `reach`: the caller's (scanReach); network-wide for trusted in-process loaders.
+   */
+  async record(inputs: readonly ScanInput[], reach: ScanReach = NETWORK_WIDE): Promise<ScanResult[]> {
     assertBatchSize(inputs.length, MAX_SCANS_PER_CALL);
     const now = this.clock();
     const numbers = waybillNumbersOf(inputs);
     const distinct = distinctNumbers(numbers);
-    if (distinct.length === 0) return judgeScans(inputs, new Map(), now, numbers).results;
+    if (distinct.length === 0) return judgeScans(inputs, new Map(), now, numbers, { reach, courierOutlets: new Map() }).results;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await withTransaction(this.ds, (em) => this.recordIn(em, inputs, now, numbers, distinct));
+        return await withTransaction(this.ds, (em) => this.recordIn(em, inputs, now, numbers, distinct, reach));
       } catch (err) {
         // Rows are written in key order, so uploads do not deadlock each other; the scan_event key
         // and other writers of waybill rows still may, rarely: the whole call is rolled back and
@@ -90,10 +98,12 @@ export class RecordScansService {
     now: Date,
     numbers: ReadonlyMap<string, string | null>,
     distinct: readonly string[],
+    reach: ScanReach,
   ): Promise<ScanResult[]> {
     const rows = await this.readWaybills(em, distinct, false);
     const waybills = new Map(rows.map((row) => [row.waybillNo, row]));
-    const { results, valid } = judgeScans(inputs, waybills, now, numbers);
+    const access: ScanAccess = { reach, courierOutlets: await registerCourierOutlets(em, courierReports(inputs, reach)) };
+    const { results, valid } = judgeScans(inputs, waybills, now, numbers, access);
     const accepted = await this.insert(em, valid);
     for (const scan of valid) results[scan.index].status = accepted.has(scan.key) ? 'ACCEPTED' : 'DUPLICATE';
     await this.updateWaybills(em, waybills, valid.filter((scan) => accepted.has(scan.key)));

@@ -1,8 +1,9 @@
 import { isWaybillNo, parseWaybillNo, validateScanEvent, type ScanEvent, type ScanEventInput } from '@courierdesk/domain-parcel';
-import { isUuid } from '../common/ids';
 import { containsNul } from '@courierdesk/domain-core';
+import { isUuid, NETWORK_ID_FORM } from '../common/ids';
 import { trackingError } from '../common/tracking.errors';
 import { encodeScanEventId } from './scan-event.id';
+import { reachReasons, UNRESTRICTED, type ScanAccess } from './scan-reach';
 
 /** A scan as a scanner sends it: the domain's loosely typed input plus the scanner's own event id. */
 export interface ScanInput extends ScanEventInput {
@@ -65,14 +66,16 @@ export const distinctNumbers = (numbers: ReadonlyMap<string, string | null>): st
 
 /**
  * Judges every scan of a batch in memory, given the batch's waybills (number → creation time):
- * every reason of validateScanEvent, plus ours — unknown waybill, malformed scanner or network ids.
- * A scan repeated inside the batch is a DUPLICATE of its first occurrence.
+ * every reason of validateScanEvent, plus ours — unknown waybill, malformed scanner or network ids,
+ * and a place or courier outside the caller's reach (`access`, scan-reach.ts). A scan repeated
+ * inside the batch is a DUPLICATE of its first occurrence.
  */
 export function judgeScans(
   inputs: readonly ScanInput[],
   waybills: ReadonlyMap<string, { createdAt: Date }>,
   now: Date,
   numbers: ReadonlyMap<string, string | null> = waybillNumbersOf(inputs),
+  access: ScanAccess = UNRESTRICTED,
 ) {
   const results: ScanResult[] = [];
   const valid: ValidScan[] = [];
@@ -91,11 +94,12 @@ export function judgeScans(
     if (waybillNo && !waybill) reject('waybillNo', 'UNKNOWN_WAYBILL', `no waybill ${waybillNo} (未建单): create it before scanning`);
     // Locations and couriers are the network's keys: a malformed one would reference nothing.
     if (input.location?.id && !isUuid(input.location.id.trim()) && !result.reasons.some((r) => r.field === 'location.id')) {
-      reject('location.id', 'INVALID_REFERENCE_ID', 'location.id is not an outlet or transit centre id');
+      reject('location.id', 'INVALID_REFERENCE_ID', `location.id: expected the outlet's or transit centre's ${NETWORK_ID_FORM}`);
     }
     if (input.courierId && !isUuid(input.courierId.trim()) && !result.reasons.some((r) => r.field === 'courierId')) {
-      reject('courierId', 'INVALID_REFERENCE_ID', 'courierId is not a courier id');
+      reject('courierId', 'INVALID_REFERENCE_ID', `courierId: expected the courier's ${NETWORK_ID_FORM}`);
     }
+    result.reasons.push(...reachReasons(input, access, result.reasons));
     if (!validation.ok || result.reasons.length > 0) return;
     const event = normaliseIds(validation.event);
     const key = scanKey(event.waybillNo, event.eventTime, eventId);

@@ -1,14 +1,5 @@
-import { AppError } from '@courierdesk/platform-subgraph';
+import { thrownCode as reasonOf } from '@courierdesk/domain-core/testing';
 import { scansOfBatch } from './scan-columns';
-
-const reasonOf = (fn: () => unknown): string | undefined => {
-  try {
-    fn();
-    return undefined;
-  } catch (err) {
-    return err instanceof AppError ? err.code : 'not an AppError';
-  }
-};
 
 const columns = {
   eventIds: ['e1', 'e2', 'e3'],

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Scope } from '@courierdesk/platform-auth';
-import { seesPersonalData, visibleName } from '../common/access';
+import { scanReach, seesPersonalData, visibleName } from '../common/access';
 import { CourierRef, courierRef, placeRef, ScanLocation } from '../network-refs/network-refs.type';
 import type { TrackingContext } from '../tracking.loaders';
 import { Signer, Waybill, toWaybill } from '../waybill/waybill.type';
@@ -19,10 +19,14 @@ export class ScanEventResolver {
 
   @Authorized(Scope.TRACKING_INGEST)
   @Mutation(() => RecordScansPayload, {
-    description: 'Upload scans (扫描上传), up to 1,000, as objects or in columns: idempotent on eventId (a resend is DUPLICATE), any order, one result per scan in input order.',
+    description:
+      'Upload scans (扫描上传), up to 1,000, as objects or in columns: idempotent on eventId (a resend is DUPLICATE), any order, one result per scan in input order. ' +
+      'An outlet-bound token records scans at its own outlet with its own couriers (others: REJECTED, LOCATION_OUTSIDE_OUTLET / COURIER_OUTSIDE_OUTLET); ' +
+      'anywhere else needs tracking:ingest:any (FORBIDDEN, SCOPE_MISSING).',
   })
-  async recordScans(@Arg('input') input: RecordScansInput): Promise<RecordScansPayload> {
-    const results = await this.scans.record(scansOfBatch(input, MAX_SCANS_PER_CALL));
+  async recordScans(@Arg('input') input: RecordScansInput, @Ctx() ctx: TrackingContext): Promise<RecordScansPayload> {
+    const reach = scanReach(ctx.identity);
+    const results = await this.scans.record(scansOfBatch(input, MAX_SCANS_PER_CALL), reach);
     const count = (status: string) => results.filter((r) => r.status === status).length;
     return { results, accepted: count('ACCEPTED'), duplicates: count('DUPLICATE'), rejected: count('REJECTED') };
   }

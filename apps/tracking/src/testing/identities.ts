@@ -10,6 +10,10 @@ export const as = {
   analyst: () => identity('analyst-1', [Role.ANALYST], [Scope.TRACKING_READ]),
   /** Partner outlet (加盟网点): its own outlet's waybills only. */
   partner: (outletId: string) => identity(`partner-${outletId}`, [Role.OUTLET_PARTNER], [Scope.TRACKING_READ, Scope.PERSONAL_DATA], outletId),
-  /** A scanner or order system: ingest only, no reading. */
-  scanner: () => identity('scanner-1', [Role.SCANNER], [Scope.TRACKING_INGEST]),
+  /** A hub scanner or HQ order system: ingest anywhere (tracking:ingest:any), no reading. */
+  scanner: () => identity('scanner-1', [Role.SCANNER], [Scope.TRACKING_INGEST, Scope.TRACKING_INGEST_ANY]),
+  /** A scanner with neither an outlet nor network-wide reach: may create waybills, records no scans. */
+  bareScanner: () => identity('scanner-2', [Role.SCANNER], [Scope.TRACKING_INGEST]),
+  /** An outlet's scanner (网点巴枪): a partner's device, bound to its outlet. */
+  outletScanner: (outletId: string) => identity(`pda-${outletId}`, [Role.OUTLET_PARTNER, Role.SCANNER], [Scope.TRACKING_INGEST], outletId),
 };

@@ -25,9 +25,15 @@ const ROLE_CRITERION: Record<PlaceRole, 'originOutletId' | 'destinationOutletId'
   destination: 'destinationOutletId',
   watched: 'watchedAt',
 };
-/** Candidates evaluated per round and rounds per page when anomalies filter a list. */
+/** Candidates judged per round when anomalies filter a list. */
 const MAX_CHUNK = 200;
-const MAX_ROUNDS = 10;
+/**
+ * Candidates judged for one page: past this a page that holds something stops early (short, with
+ * more to come); past the hard limit even an empty one does. The SQL conditions per code
+ * (anomaly-candidates.ts) leave the rules almost nothing to refuse, so neither is reached in practice.
+ */
+const SOFT_CANDIDATE_LIMIT = 4_000;
+const HARD_CANDIDATE_LIMIT = 20_000;
 
 const sortValue = (row: WaybillRow, order: WaybillOrder): Date =>
   (order === 'CREATED' ? row.createdAt : order === 'LAST_SCAN' ? row.lastScanAt : row.watchFrom) as Date;
@@ -36,9 +42,10 @@ const sortValue = (row: WaybillRow, order: WaybillOrder): Date =>
  * Pages of waybills: lists, an outlet's inbound and outbound parcels, and the anomaly work queues
  * (异常件工作台). The caller's row rule always applies (an outlet-bound caller: its outlet's
  * waybills only). With an anomaly filter, candidates come from the watch columns (anomaly/watch.ts)
- * and the pure rules decide, on the candidates' timelines, loaded in one query per round; a page
- * scans at most MAX_ROUNDS × MAX_CHUNK candidates and, if it had to stop early, says there is more
- * with an end cursor at the last candidate scanned.
+ * and each code's condition on the state (anomaly-candidates.ts), and the pure rules decide, on the
+ * candidates' timelines, loaded in one query per round. Rounds go on until the page holds `first`
+ * waybills or the candidates run out: a page is never short (or empty) while more exist, short of
+ * the candidate limits above; then it ends at the last candidate judged, saying there is more.
  */
 export class WaybillFinderService {
   constructor(
@@ -63,11 +70,12 @@ export class WaybillFinderService {
       const rows = await this.fetch(scoped, order, after, size + 1);
       return this.assemble(rows.slice(0, size), rows.length > size, page.after, cursorOf);
     }
-    const due: WaybillCriteria = { ...scoped, dueBefore: request.now };
-    const chunk = Math.min(MAX_CHUNK, 2 * (size + 1));
+    const due: WaybillCriteria = { ...scoped, dueBefore: request.now, anomalies: { codes: anomalies.codes, now: request.now, policies: this.policies } };
+    // The first round asks for little (a page of 1 usually needs 2 rows), later ones for full chunks.
+    let chunk = Math.min(MAX_CHUNK, 2 * (size + 1));
     const kept: WaybillRow[] = [];
-    let lastScanned: WaybillRow | null = null;
-    for (let round = 0; round < MAX_ROUNDS && kept.length <= size; round++) {
+    let judged = 0;
+    for (;;) {
       const rows = await this.fetch(due, order, after, chunk);
       const timelines = await request.timeline.loadMany(rows);
       rows.forEach((row, i) => {
@@ -75,15 +83,18 @@ export class WaybillFinderService {
         if (events instanceof Error) throw events;
         if (this.matches(row, events, request.now, anomalies)) kept.push(row);
       });
-      if (rows.length < chunk) return this.assemble(kept.slice(0, size), kept.length > size, page.after, cursorOf);
-      lastScanned = rows[rows.length - 1];
-      after = [sortValue(lastScanned, order).getTime(), lastScanned.waybillNo];
+      judged += rows.length;
+      if (kept.length > size || rows.length < chunk) return this.assemble(kept.slice(0, size), kept.length > size, page.after, cursorOf);
+      const lastJudged = rows[rows.length - 1];
+      after = [sortValue(lastJudged, order).getTime(), lastJudged.waybillNo];
+      if (judged >= HARD_CANDIDATE_LIMIT || (judged >= SOFT_CANDIDATE_LIMIT && kept.length > 0)) {
+        // More candidates remain: the next page continues after the last one judged.
+        const result = this.assemble(kept, true, page.after, cursorOf);
+        result.pageInfo.endCursor = cursorOf(lastJudged);
+        return result;
+      }
+      chunk = MAX_CHUNK;
     }
-    if (kept.length > size) return this.assemble(kept.slice(0, size), true, page.after, cursorOf);
-    // Out of rounds: more candidates remain; continue after the last one scanned.
-    const result = this.assemble(kept, true, page.after, cursorOf);
-    result.pageInfo.endCursor = lastScanned ? cursorOf(lastScanned) : result.pageInfo.endCursor;
-    return result;
   }
 
   /**
@@ -102,7 +113,8 @@ export class WaybillFinderService {
   ): Promise<Map<string, Page<WaybillRow>>> {
     const size = pageSize(page.first);
     const restriction = outletRestriction(identity);
-    const criteria: WaybillCriteria = { ofOutlets: restriction ? [restriction.outletId] : [], ...(codes ? { dueBefore: request.now } : {}) };
+    const anomalyCriteria = codes ? { dueBefore: request.now, anomalies: { codes, now: request.now, policies: this.policies } } : {};
+    const criteria: WaybillCriteria = { ofOutlets: restriction ? [restriction.outletId] : [], ...anomalyCriteria };
     const cursorOf = (row: WaybillRow) => encodeCursor([TAG[order], sortValue(row, order).getTime(), row.waybillNo]);
     const limit = codes ? Math.min(MAX_CHUNK, 2 * (size + 1)) : size + 1;
     const after = page.after ? this.keyset(page.after, order) : null;
@@ -152,7 +164,7 @@ export class WaybillFinderService {
 
   private keyset(cursor: string, order: WaybillOrder): Keyset {
     const [tag, at, waybillNo] = decodeCursor(cursor, 3);
-    if (tag !== TAG[order] || typeof at !== 'number' || typeof waybillNo !== 'string') throw platformError('INVALID_CURSOR', 'The cursor is not valid for this list');
+    if (tag !== TAG[order] || typeof at !== 'number' || typeof waybillNo !== 'string') throw platformError('INVALID_CURSOR', 'after: not a cursor of this list; pass the endCursor of the page before');
     return [at, waybillNo];
   }
 

@@ -1,3 +1,6 @@
+import type { AnomalyCode } from '@courierdesk/domain-parcel';
+import { anomalyCandidatesSql } from '../anomaly/anomaly-candidates';
+import type { AnomalyPolicies } from '@courierdesk/domain-parcel';
 import { WAYBILL_COLUMNS } from './waybill.row';
 
 /** How a list is ordered: newest created first, latest scanned first, or longest watched first (work queues). */
@@ -18,6 +21,8 @@ export interface WaybillCriteria {
   lastScanTo?: Date;
   /** Only anomaly candidates at this instant: the watch is due. */
   dueBefore?: Date;
+  /** Only candidates for one of these anomalies (any when empty) at `now`: each rule's condition on the state (anomaly-candidates.ts). */
+  anomalies?: { codes: readonly AnomalyCode[]; now: Date; policies: AnomalyPolicies };
 }
 
 /** Which place of a waybill a per-place page (Outlet.inboundWaybills …) is about. */
@@ -61,6 +66,10 @@ function shape(criteria: WaybillCriteria, order: WaybillOrder, after: Keyset | n
   // `watch_from IS NOT NULL` repeated so the partial watch indexes apply.
   if (criteria.dueBefore || order === 'WATCH') conditions.push('w.watch_from IS NOT NULL');
   if (criteria.dueBefore) conditions.push(`w.watch_from < ${p.add(criteria.dueBefore, 'timestamptz')}`);
+  if (criteria.anomalies) {
+    const { codes, now, policies } = criteria.anomalies;
+    conditions.push(anomalyCandidatesSql(codes, now, policies, (value, type) => p.add(value, type)));
+  }
   if (order === 'LAST_SCAN') conditions.push('w.last_scan_at IS NOT NULL');
   if (after) {
     const comparison = direction === 'DESC' ? '<' : '>';

@@ -1,4 +1,5 @@
-import { isUuid } from '../common/ids';
+import { parseWaybillNo, ParcelRuleError } from '@courierdesk/domain-parcel';
+import { isUuid, NETWORK_ID_FORM } from '../common/ids';
 import { trackingError } from '../common/tracking.errors';
 import type { AnomalyFilter } from './waybill-finder.service';
 import type { WaybillFilter } from './waybill.input';
@@ -12,13 +13,26 @@ export interface WaybillListRequest {
 }
 
 function range(from: Date | null | undefined, to: Date | null | undefined, what: string): void {
-  if (from && to && from > to) throw trackingError('INVALID_TIME_RANGE', `${what}From must not be after ${what}To`);
+  if (from && to && from > to) throw trackingError('INVALID_TIME_RANGE', `filter.${what}From must not be after filter.${what}To`);
 }
 
-/** An outlet or transit centre id given by a client; INVALID_REFERENCE_ID unless it is a UUID. */
+// What a client sent, as an error repeats it: quoted and cut short.
+const shown = (text: string): string => JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text);
+
+/** An outlet or transit centre id given by a client in argument `what`; INVALID_REFERENCE_ID unless it is a UUID. */
 export function referenceId(id: string, what: string): string {
-  if (!isUuid(id)) throw trackingError('INVALID_REFERENCE_ID', `${what} "${id}" is not an id of the network`);
+  if (!isUuid(id)) throw trackingError('INVALID_REFERENCE_ID', `${what}: expected a ${NETWORK_ID_FORM}; got ${shown(id)}`);
   return id.toLowerCase();
+}
+
+/** A waybill number given by a client in argument `what`, normalised; INVALID_WAYBILL_NO (BAD_USER_INPUT) naming the argument. */
+export function waybillNoArgument(text: string, what: string): string {
+  try {
+    return parseWaybillNo(text);
+  } catch (error) {
+    if (error instanceof ParcelRuleError) throw new ParcelRuleError(error.code, `${what}: ${error.message}`, error.details);
+    throw error;
+  }
 }
 
 /** Validates the waybill list filter (BAD_USER_INPUT: INVALID_TIME_RANGE, CONFLICTING_TIME_FILTERS, INVALID_REFERENCE_ID). */
@@ -31,7 +45,7 @@ export function waybillListRequest(filter: WaybillFilter | null | undefined): Wa
   range(f.lastScanFrom, f.lastScanTo, 'lastScan');
   return {
     criteria: {
-      ofOutlets: f.outletId ? [referenceId(f.outletId, 'outletId')] : [],
+      ofOutlets: f.outletId ? [referenceId(f.outletId, 'filter.outletId')] : [],
       statuses: f.statuses ?? undefined,
       createdFrom: f.createdFrom ?? undefined,
       createdTo: f.createdTo ?? undefined,

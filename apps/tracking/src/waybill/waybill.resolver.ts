@@ -1,5 +1,4 @@
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import { parseWaybillNo } from '@courierdesk/domain-parcel';
 import { Scope } from '@courierdesk/platform-auth';
 import { CONNECTION_SIZE, connectionType, listSize, PageArgs } from '@courierdesk/platform-subgraph';
 import { visibleAddress, visibleName, visiblePhone } from '../common/access';
@@ -14,7 +13,7 @@ import { CourierRef, courierRef, OutletRef, outletRef, placeRef, ScanLocation } 
 import { ScanEvent, toScanEvent } from '../scan/scan-event.type';
 import type { TrackingContext } from '../tracking.loaders';
 import type { WaybillFinderService } from './waybill-finder.service';
-import { waybillListRequest } from './waybill.filter';
+import { waybillListRequest, waybillNoArgument } from './waybill.filter';
 import { WaybillFilter } from './waybill.input';
 import { DeliveryEstimate, Signer, Waybill, WaybillParty, toWaybill } from './waybill.type';
 
@@ -29,7 +28,7 @@ export class WaybillResolver {
   @Authorized(Scope.TRACKING_READ)
   @Query(() => Waybill, { nullable: true, description: 'Where is my parcel (查件): a waybill by number. INVALID_WAYBILL_NO, or NOT_FOUND (WAYBILL_NOT_FOUND).' })
   async waybill(@Arg('waybillNo') waybillNo: string, @Ctx() ctx: TrackingContext): Promise<Waybill> {
-    const number = parseWaybillNo(waybillNo);
+    const number = waybillNoArgument(waybillNo, 'waybillNo');
     const row = await ctx.loaders.waybill.load(number);
     if (!row) throw trackingError('WAYBILL_NOT_FOUND', `No waybill ${number}`);
     return toWaybill(row);
@@ -104,11 +103,11 @@ export class WaybillResolver {
     return anomaliesOf(row, await ctx.loaders.timeline.load(row), now).map(toAnomaly);
   }
 
-  @FieldResolver(() => DeliveryEstimate, { nullable: true, description: 'Expected delivery (预计送达); null once delivered, in a locker, or returning.' })
+  @FieldResolver(() => DeliveryEstimate, { nullable: true, description: 'Expected delivery (预计送达), never in the past: a late parcel says since when and is re-estimated from where it is; null once delivered, in a locker, or returning.' })
   async eta(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext): Promise<DeliveryEstimate | null> {
     const { row } = waybill;
     if (!awaitsDelivery(row)) return null;
-    return etaOf(row, await ctx.loaders.laneHistory.load(laneHistoryKey(row.laneKey, row.serviceLevel)));
+    return etaOf(row, await ctx.loaders.laneHistory.load(laneHistoryKey(row.laneKey, row.serviceLevel)), ctx.loaders.now);
   }
 }
 

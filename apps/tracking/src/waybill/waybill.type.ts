@@ -103,8 +103,17 @@ export class DeliveryEstimate {
   @Field(() => DistanceClass)
   distanceClass: keyof typeof DistanceClass;
 
-  @Field({ description: 'How the estimate was made, in one sentence.' })
+  @Field({ description: 'How the estimate was made, in one sentence (for a late parcel: since when, against which promise, and the re-estimate).' })
   basis: string;
+
+  @Field({ description: 'The expected delivery counted from pickup (or the order time): what was promised. Late once it passes undelivered.' })
+  promisedAt: Date;
+
+  @Field({ description: 'Not delivered and past promisedAt (超时); expectedAt is then re-estimated from where the parcel is, never in the past.' })
+  late: boolean;
+
+  @Field(() => Date, { nullable: true, description: 'When it became late (= promisedAt); null while on time.' })
+  lateSince: Date | null;
 }
 
 /** The schema's view of a waybill row. */

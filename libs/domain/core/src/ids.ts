@@ -8,3 +8,6 @@ export const isUuid = (value: unknown): value is string => typeof value === 'str
  * DataLoader's cache, an outlet restriction) must all go through it, or `A…` and `a…` differ.
  */
 export const canonicalId = (id: string): string => id.toLowerCase();
+
+/** The form of a network id, as errors state it: outlets, transit centres and couriers are keyed by UUIDs. */
+export const NETWORK_ID_FORM = 'network id (UUID) such as 5f0c1e9a-8d1b-4c1e-9a47-2b3f6d1c0e42';

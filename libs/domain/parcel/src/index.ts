@@ -14,3 +14,4 @@ export * from './eta';
 export * from './anomaly-watch';
 export * from './lane-sample';
 export * from './waybill.validation';
+export * from './eta-lateness';

@@ -1,5 +1,5 @@
 import { normalizeName, normalizePhone, parseDistrictCode } from '@courierdesk/domain-network';
-import { containsNul, DomainError, isUuid, type DomainErrorKind } from '@courierdesk/domain-core';
+import { containsNul, DomainError, isUuid, NETWORK_ID_FORM, type DomainErrorKind } from '@courierdesk/domain-core';
 import { laneKey, SERVICE_LEVELS, type ServiceLevel } from './eta';
 import { MAX_CLOCK_SKEW_MS } from './scan-event.validation';
 import { parseWaybillNo } from './waybill-number';
@@ -104,7 +104,7 @@ export function validateNewWaybill(input: NewWaybillFields, now: Date): WaybillV
   const sender = party('sender', input.sender);
   const recipient = party('recipient', input.recipient);
   for (const field of ['originOutletId', 'destinationOutletId'] as const) {
-    if (!isUuid(input[field])) reject(field, 'INVALID_REFERENCE_ID', `${field} is not an outlet id`);
+    if (!isUuid(input[field])) reject(field, 'INVALID_REFERENCE_ID', `expected the outlet's ${NETWORK_ID_FORM}`);
   }
   if (!Number.isInteger(input.weightGrams) || input.weightGrams < 1 || input.weightGrams > MAX_WEIGHT_GRAMS) {
     reject('weightGrams', 'INVALID_WAYBILL_INPUT', `weightGrams must be a whole number 1–${MAX_WEIGHT_GRAMS}`);

@@ -30,6 +30,12 @@ describe('scopes', () => {
     [[Role.ANALYST], 'pii:read network:read', [Scope.NETWORK_READ]],
     [[Role.OUTLET_PARTNER], 'network:read network:write', [Scope.NETWORK_READ, Scope.NETWORK_WRITE]],
     [[Role.SCANNER], '', []],
+    // Network-wide ingest is asked for, never a default; only scanners (and admins) may hold it.
+    [[Role.SCANNER], undefined, [Scope.TRACKING_INGEST]],
+    [[Role.SCANNER], 'tracking:ingest tracking:ingest:any', [Scope.TRACKING_INGEST, Scope.TRACKING_INGEST_ANY]],
+    [[Role.OUTLET_PARTNER, Role.SCANNER], undefined, [Scope.NETWORK_READ, Scope.PERSONAL_DATA, Scope.TICKETS_READ, Scope.TICKETS_WRITE, Scope.CLAIMS_READ, Scope.TRACKING_INGEST, Scope.TRACKING_READ].sort() as Scope[]],
+    [[Role.AGENT], 'tracking:ingest tracking:ingest:any', []],
+    [[Role.OUTLET_PARTNER], 'tracking:ingest:any', []],
     [[], 'network:read', []],
   ])('roles %p asking %p get %p', (roles, requested, expected) => expect(effectiveScopes(roles, requested)).toEqual(expected));
 

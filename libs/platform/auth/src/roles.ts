@@ -20,7 +20,14 @@ export const Scope = {
   /** Unmasked personal data: phone numbers, addresses. */
   PERSONAL_DATA: 'pii:read',
   TRACKING_READ: 'tracking:read',
+  /** Record scans and create waybills; an outlet-bound caller records scans at its own outlet only. */
   TRACKING_INGEST: 'tracking:ingest',
+  /**
+   * Record scans anywhere in the network (hub sorters, HQ systems), with tracking:ingest. Never
+   * inferred from a token without an outlet; never widens an outlet-bound caller. Scanner and
+   * admin roles only, and a scanner gets it only by asking for it (not a role default).
+   */
+  TRACKING_INGEST_ANY: 'tracking:ingest:any',
   TICKETS_READ: 'tickets:read',
   TICKETS_WRITE: 'tickets:write',
   CLAIMS_READ: 'claims:read',
@@ -46,14 +53,18 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
     Scope.TICKETS_READ, Scope.TICKETS_WRITE, Scope.CLAIMS_READ,
   ],
   [Role.ANALYST]: [Scope.NETWORK_READ, Scope.TRACKING_READ, Scope.TICKETS_READ, Scope.CLAIMS_READ, Scope.INTROSPECT],
-  [Role.SCANNER]: [Scope.TRACKING_INGEST],
+  [Role.SCANNER]: [Scope.TRACKING_INGEST, Scope.TRACKING_INGEST_ANY],
   [Role.ADMIN]: [...ALL_SCOPES],
 };
 
-/** Scopes a role gets when the token names none (the partner default leaves out network:write). */
+/**
+ * Scopes a role gets when the token names none: the partner default leaves out network:write, the
+ * scanner default leaves out tracking:ingest:any (network-wide reach is asked for, never assumed).
+ */
 export const DEFAULT_ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
   ...ROLE_SCOPES,
   [Role.OUTLET_PARTNER]: ROLE_SCOPES[Role.OUTLET_PARTNER].filter((s) => s !== Scope.NETWORK_WRITE),
+  [Role.SCANNER]: [Scope.TRACKING_INGEST],
 };
 
 const ROLE_VALUES = new Set<string>(Object.values(Role));

@@ -37,6 +37,8 @@ const PLATFORM_KIND_BY_CODE = {
   INVALID_CURSOR: 'BAD_USER_INPUT',
   /** Text with U+0000, which PostgreSQL cannot store. */
   INVALID_CHARACTERS: 'BAD_USER_INPUT',
+  /** A date-time argument that is neither ISO 8601 with an offset nor a plain date. */
+  INVALID_DATE_TIME: 'BAD_USER_INPUT',
 } as const satisfies ErrorCodeTable;
 export type PlatformErrorCode = keyof typeof PLATFORM_KIND_BY_CODE;
 

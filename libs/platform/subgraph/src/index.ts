@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 export * from './auth-checker';
 export * from './context';
+export * from './date-time.scalar';
 export * from './errors';
 export * from './loaders';
 export * from './logger';

@@ -101,7 +101,7 @@ export function decodeCursor(cursor: string, arity: number): (string | number | 
   } catch {
     // fall through to the error below
   }
-  throw platformError('INVALID_CURSOR', 'The cursor is not valid for this list');
+  throw platformError('INVALID_CURSOR', 'after: not a cursor of this list; pass the endCursor of the page before');
 }
 
 /**

@@ -4,7 +4,8 @@ import { printSchemaWithDirectives } from '@graphql-tools/utils';
 import { parse, type GraphQLSchema } from 'graphql';
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from 'type-graphql';
 import { scopeAuthChecker } from './auth-checker';
-import { rejectNulInArguments } from './reject-nul';
+import { checkArguments } from './argument-checks';
+import { DateTimeScalar } from './date-time.scalar';
 
 /**
  * The Federation 2 version and directives our subgraphs speak. 2.9 for `@cost` and `@listSize`
@@ -26,17 +27,24 @@ export interface FederatedSchemaDefaults {
  * Turns type-graphql resolvers (entities carry `@Directive('@key(fields: "id")')`) into a
  * Federation 2 subgraph schema: type-graphql builds the schema, we print it with its
  * directives, and `@apollo/subgraph` adds `_service`, `_entities` and the reference resolvers.
- * No global middlewares: plain property fields resolve plainly; NUL characters are refused where
- * there are arguments (reject-nul.ts).
+ * No global middlewares: plain property fields resolve plainly. Every `Date` is our DateTimeISO
+ * scalar; where there are arguments, unreadable date-times and NUL characters are refused with
+ * BAD_USER_INPUT naming the argument (argument-checks.ts).
  */
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, 'skipCheck' | 'authChecker' | 'globalMiddlewares'>,
   referenceResolvers: ReferenceResolvers = {},
   defaults: FederatedSchemaDefaults = {},
 ): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ ...options, authChecker: scopeAuthChecker, skipCheck: true, validate: false });
+  const schema = await buildSchema({
+    ...options,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }, ...(options.scalarsMap ?? [])],
+    authChecker: scopeAuthChecker,
+    skipCheck: true,
+    validate: false,
+  });
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
-  rejectNulInArguments(schema, resolvers, defaults.perItemFields);
+  checkArguments(schema, resolvers, defaults.perItemFields);
   for (const [typeName, ref] of Object.entries(referenceResolvers)) {
     resolvers[typeName] = { ...(resolvers[typeName] as object), ...ref } as never;
   }
