@@ -12,3 +12,4 @@ export * from './composition';
 export * from './repo-root';
 export * from './http';
 export * from './standalone';
+export * from './personal-data';
