@@ -1,7 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Scope } from '@courierdesk/platform-auth';
 import { connectionType, PageArgs } from '@courierdesk/platform-subgraph';
-import { visiblePhone } from '../common/access';
 import { found } from '../common/ids';
 import { mapPage } from '../common/page';
 import { Contact, toContact } from '../contact/contact.type';
@@ -51,16 +50,6 @@ export class OutletResolver {
     return toOutlet(await this.directory.update(ctx.identity, input));
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Desk phone; masked (0755-******78) outside your outlet or without pii:read.' })
-  phone(@Root() outlet: Outlet, @Ctx() ctx: NetworkContext): string | null {
-    return visiblePhone(ctx.identity, outlet.phoneNumber, { outletId: outlet.id });
-  }
-
-  @FieldResolver(() => String, { nullable: true, description: 'Manager’s phone; masked outside your outlet or without pii:read.' })
-  managerPhone(@Root() outlet: Outlet, @Ctx() ctx: NetworkContext): string | null {
-    return visiblePhone(ctx.identity, outlet.managerPhoneNumber, { outletId: outlet.id });
-  }
-
   @FieldResolver(() => TransitCentre, { nullable: true, description: 'Upstream transit centre (上级分拨中心).' })
   async transitCentre(@Root() outlet: Outlet, @Ctx() ctx: NetworkContext): Promise<TransitCentre | null> {
     if (!outlet.transitCentreId) return null;
@@ -83,7 +72,7 @@ export class OutletResolver {
     return (await ctx.loaders.areasOfOutlet.load(outlet.id)).map(toDeliveryArea);
   }
 
-  @FieldResolver(() => [Contact], { description: 'The outlet’s desks and manager; empty for another outlet when you are outlet-bound.' })
+  @FieldResolver(() => [Contact], { description: 'The outlet’s desks and manager; names and phones masked outside your outlet or without pii:read.' })
   async contacts(@Root() outlet: Outlet, @Ctx() ctx: NetworkContext): Promise<Contact[]> {
     return (await ctx.loaders.contactsOfOutlet.load(outlet.id)).map(toContact);
   }
