@@ -1,7 +1,7 @@
-import { graphql } from 'graphql';
+import { graphql, type GraphQLSchema } from 'graphql';
 import { Ctx, Directive, Field, FieldResolver, ID, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import { Role, Scope, type Identity } from '@courierdesk/platform-auth';
-import { PersonalData, personalDataFields } from './personal-data';
+import { auditPersonalData, PersonalData, personalDataFields } from './personal-data';
 import { buildFederatedSchema } from './schema';
 
 // A small directory: a desk belongs to an outlet (its phone by field resolver), or to the network.
@@ -15,8 +15,8 @@ class Desk {
   @Field(() => String, { nullable: true })
   name: string;
 
-  @Field({ description: 'A desk name, not a person.' })
-  title: string;
+  @Field({ description: 'What the desk does, not who staffs it.' })
+  roleName: string;
 
   outletId: string | null;
   courier: boolean;
@@ -24,7 +24,7 @@ class Desk {
 }
 
 const desk = (id: string, outletId: string | null, name: string, phoneNumber: string, courier = false) =>
-  Object.assign(new Desk(), { id, outletId, name, title: `${id} desk`, phoneNumber, courier });
+  Object.assign(new Desk(), { id, outletId, name, roleName: `${id} desk`, phoneNumber, courier });
 const DESKS = [desk('d1', 'o-1', '张三', '13800000001'), desk('d2', 'o-2', '欧阳娜娜', '13800000002', true), desk('d3', null, '王总部', '0755-29990000')];
 const lookups: string[] = [];
 
@@ -47,9 +47,10 @@ const who = (roles: Role[], scopes: Scope[], outletId: string | null = null): Id
 
 describe('@PersonalData', () => {
   let run: (identity: Identity, query: string, variables?: Record<string, unknown>) => Promise<any>;
+  let schema: GraphQLSchema;
 
   beforeAll(async () => {
-    const schema = await buildFederatedSchema(
+    schema = await buildFederatedSchema(
       { resolvers: [DeskResolver], orphanedTypes: [Desk] },
       { Desk: { __resolveReference: (ref: { id: string }) => DESKS.find((d) => d.id === ref.id) ?? null } },
     );
@@ -70,9 +71,9 @@ describe('@PersonalData', () => {
     ['analyst: masked', who([Role.ANALYST], [Scope.NETWORK_READ]), [['张*', '138****0001'], ['欧阳**', '138****0002'], ['王**', '0755-******00']]],
     ['scanner: hidden', who([Role.SCANNER], [Scope.TRACKING_INGEST]), [[null, null], [null, null], [null, null]]],
   ])('lists: %s', async (_name, identity, expected) => {
-    const data = await run(identity, '{ desks { name phone title } }');
+    const data = await run(identity, '{ desks { name phone roleName } }');
     expect(data.desks.map((d: any) => [d.name, d.phone])).toEqual(expected);
-    expect(data.desks.map((d: any) => d.title)).toEqual(['d1 desk', 'd2 desk', 'd3 desk']);
+    expect(data.desks.map((d: any) => d.roleName)).toEqual(['d1 desk', 'd2 desk', 'd3 desk']);
   });
 
   it('applies the same policy to _entities', async () => {
@@ -88,5 +89,49 @@ describe('@PersonalData', () => {
     expect(lookups).toEqual([]);
     await run(who([Role.AGENT], [Scope.PERSONAL_DATA]), '{ desks { phone } }');
     expect(lookups).toEqual(['r:d1', 'r:d2', 'r:d3']);
+  });
+});
+
+// A field named like a person's datum but undeclared, and one declared but non-null.
+@ObjectType()
+class Parcel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  recipientName: string;
+
+  @PersonalData<Parcel>({ subject: 'CUSTOMER', datum: 'PHONE', owner: () => null })
+  @Field()
+  recipientPhone: string;
+
+  @Field()
+  senderAddress: string;
+}
+
+@Resolver(() => Parcel)
+class ParcelResolver {
+  @Query(() => Parcel)
+  parcel(): Parcel {
+    return Object.assign(new Parcel(), { id: 'p', recipientName: '李四', recipientPhone: '13900000000', senderAddress: '某路' });
+  }
+}
+
+describe('auditPersonalData', () => {
+  it('passes a schema whose person-like fields are declared or allowed with a reason', async () => {
+    const schema = await buildFederatedSchema({ resolvers: [DeskResolver], orphanedTypes: [Desk] });
+    expect(auditPersonalData(schema, { 'Desk.roleName': 'What a desk does names no person.' })).toEqual([]);
+  });
+
+  it('names every field that could slip past, and every stale or empty allowance', async () => {
+    const schema = await buildFederatedSchema({ resolvers: [ParcelResolver, DeskResolver], orphanedTypes: [Parcel, Desk] });
+    expect(auditPersonalData(schema, { 'Parcel.senderAddress': ' ', 'Parcel.gone': 'was removed', 'Desk.name': 'declared as well' }).sort()).toEqual([
+      'Desk.name is both declared personal data and allowed',
+      'Desk.roleName looks like a person\'s datum: declare it @PersonalData, or allow it with the reason it is not',
+      'Parcel.gone is allowed but is no leaf field of this schema',
+      'Parcel.recipientName looks like a person\'s datum: declare it @PersonalData, or allow it with the reason it is not',
+      'Parcel.recipientPhone is personal data: it must be a nullable String',
+      'Parcel.senderAddress is allowed without a reason',
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import { isObjectType, type GraphQLSchema } from 'graphql';
+import { getNamedType, isLeafType, isNonNullType, isObjectType, type GraphQLSchema } from 'graphql';
 import { getMetadataStorage, UseMiddleware, type MiddlewareFn } from 'type-graphql';
 import { disclose, NO_OUTLET, type PersonalDatum, type PersonSubject, type RecordOwner } from '@courierdesk/domain-network';
 import { personalDataViewer } from '@courierdesk/platform-auth';
@@ -78,4 +78,42 @@ export function personalDataFields(schema: GraphQLSchema): Map<string, PersonalD
     fields.set(`${typeName}.${fieldName}`, { typeName, fieldName, datum, subject: typeof subject === 'function' ? 'BY_ROW' : subject });
   }
   return fields;
+}
+
+/**
+ * Field names that suggest a person's datum. A leaf field whose name matches must be declared
+ * `@PersonalData` or be allowed by name with a reason, so a new field cannot slip past unmasked.
+ */
+export const PERSON_LIKE_FIELD = /name|phone|mobile|address|contact|signer|manager|recipient|sender|note|remark|email|idcard/i;
+
+/**
+ * What is wrong with a schema's personal-data declarations, one sentence per problem (none: all
+ * well). Every object type is walked; object-valued fields are not data themselves, their types'
+ * fields are walked in turn. A declared field must be a nullable String (the policy may withhold
+ * it); a person-like leaf field must be declared or in `allowed` (`Type.field` → why it is not a
+ * person's datum); an allowance must name an existing, undeclared field.
+ */
+export function auditPersonalData(schema: GraphQLSchema, allowed: Readonly<Record<string, string>>): string[] {
+  const declared = personalDataFields(schema);
+  const problems: string[] = [];
+  const leaves = new Set<string>();
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const key = `${type.name}.${field.name}`;
+      if (!isLeafType(getNamedType(field.type))) continue;
+      leaves.add(key);
+      if (declared.has(key)) {
+        if (getNamedType(field.type).name !== 'String' || isNonNullType(field.type)) problems.push(`${key} is personal data: it must be a nullable String`);
+      } else if (PERSON_LIKE_FIELD.test(field.name) && !allowed[key]) {
+        problems.push(`${key} looks like a person's datum: declare it @PersonalData, or allow it with the reason it is not`);
+      }
+    }
+  }
+  for (const [key, reason] of Object.entries(allowed)) {
+    if (!leaves.has(key)) problems.push(`${key} is allowed but is no leaf field of this schema`);
+    else if (declared.has(key)) problems.push(`${key} is both declared personal data and allowed`);
+    else if (reason.trim() === '') problems.push(`${key} is allowed without a reason`);
+  }
+  return problems;
 }
