@@ -23,7 +23,8 @@ export interface PersonalDataField {
 }
 
 interface Declaration {
-  target: Function;
+  /** The class decorated: an object type, or a resolver class for a `@FieldResolver`. */
+  target: object;
   key: string;
   options: PersonalDataOptions<any>;
 }
@@ -63,7 +64,7 @@ function schemaNameOf({ target, key }: Declaration): { typeName: string; fieldNa
   const objectClass = resolver ? resolver.getObjectType?.() : target;
   const objectType = storage.objectTypes.find((t) => t.target === objectClass);
   const field = resolver ?? storage.fields.find((f) => f.target === target && f.name === key);
-  if (!objectType || !field) throw new Error(`@PersonalData on ${target.name}.${key}: not an object type field (or no schema built yet)`);
+  if (!objectType || !field) throw new Error(`@PersonalData on ${(target as { name?: string }).name}.${key}: not an object type field (or no schema built yet)`);
   return { typeName: objectType.name, fieldName: field.schemaName };
 }
 
