@@ -3,6 +3,7 @@ import 'reflect-metadata';
 export { startNetworkSubgraph, NETWORK_SUBGRAPH } from './network.subgraph';
 export type { NetworkSubgraphOptions, RunningNetworkSubgraph } from './network.subgraph';
 export { buildNetworkSchema } from './schema';
+export { NOT_PERSONAL_DATA as NETWORK_NOT_PERSONAL_DATA } from './common/not-personal-data';
 export { createNetworkServices } from './network.services';
 export type { NetworkServices } from './network.services';
 export { NETWORK_DB_SCHEMA, NETWORK_ENTITIES, NETWORK_MIGRATIONS } from './network.entities';

@@ -1,4 +1,4 @@
-import { buildArea, buildCourier, buildOutlet, buildTransitCentre } from './testing/builders';
+import { buildArea, buildContact, buildCourier, buildOutlet, buildTransitCentre } from './testing/builders';
 import { as } from './testing/identities';
 import { firstError, startNetworkHarness, type NetworkHarness } from './testing/network.harness';
 import type { CourierEntity } from './courier/courier.entity';
@@ -10,7 +10,7 @@ const ENTITIES = `query ($reps: [_Any!]!) {
     __typename
     ... on Outlet { id name phone }
     ... on TransitCentre { id name }
-    ... on Courier { id name phone }
+    ... on Courier { id courierName: name phone }
   }
 }`;
 const ZERO = '00000000-0000-4000-8000-000000000000';
@@ -28,9 +28,10 @@ describe('federation: references from other subgraphs (_entities)', () => {
     tc = await buildTransitCentre(h.ds);
     a = await buildOutlet(h.ds, { transitCentreId: tc.id, phone: '0755-26601111' });
     b = await buildOutlet(h.ds, { transitCentreId: tc.id, phone: '0755-26602222' });
-    ca = await buildCourier(h.ds, a, { phone: '13800001111' });
-    cb = await buildCourier(h.ds, b, { phone: '13900002222' });
+    ca = await buildCourier(h.ds, a, { name: '甲快递员', phone: '13800001111' });
+    cb = await buildCourier(h.ds, b, { name: '乙快递员', phone: '13900002222' });
     await buildArea(h.ds, b, { courier: cb });
+    await buildContact(h.ds, 'ARRIVAL_CS', { outlet: b }, { name: '欧阳客服', phone: '13900003333' });
   });
   afterAll(() => h.stop());
 
@@ -55,7 +56,7 @@ describe('federation: references from other subgraphs (_entities)', () => {
     expect(res.errors).toBeUndefined();
     expect(res.data._entities).toEqual([
       { __typename: 'Outlet', id: a.id, name: a.name, phone: '0755-26601111' },
-      { __typename: 'Courier', id: cb.id, name: cb.name, phone: '13900002222' },
+      { __typename: 'Courier', id: cb.id, courierName: '乙快递员', phone: '13900002222' },
       { __typename: 'TransitCentre', id: tc.id, name: tc.name },
       null,
       null,
@@ -66,7 +67,7 @@ describe('federation: references from other subgraphs (_entities)', () => {
     expect(h.queries.count).toBe(3);
   });
 
-  it('gives a partner other outlets and their couriers as directory entries, phones masked', async () => {
+  it('gives a partner other outlets and their couriers as directory entries, people masked', async () => {
     const res = await h.gql(as.partner(a.id), ENTITIES, {
       reps: [
         { __typename: 'Courier', id: ca.id },
@@ -75,21 +76,21 @@ describe('federation: references from other subgraphs (_entities)', () => {
       ],
     });
     expect(res.data._entities).toEqual([
-      { __typename: 'Courier', id: ca.id, name: ca.name, phone: '13800001111' },
-      { __typename: 'Courier', id: cb.id, name: cb.name, phone: '139****2222' },
+      { __typename: 'Courier', id: ca.id, courierName: '甲快递员', phone: '13800001111' },
+      { __typename: 'Courier', id: cb.id, courierName: '乙***', phone: '139****2222' },
       { __typename: 'Outlet', id: b.id, name: b.name, phone: '0755-******22' },
     ]);
   });
 
-  it('shows another outlet’s couriers and areas behind a directory reference, but not its contacts', async () => {
+  it('shows another outlet’s couriers, areas and desks behind a directory reference, people masked', async () => {
     const res = await h.gql(
       as.partner(a.id),
-      'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Outlet { couriers { edges { node { id phone } } } deliveryAreas { edges { node { courier { id phone } } } } contacts { id } } ... on Courier { areas { id } } } }',
+      'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Outlet { couriers { edges { node { id phone } } } deliveryAreas { edges { node { courier { id phone } } } } contacts { name phone } } ... on Courier { areas { id } } } }',
       { reps: [{ __typename: 'Outlet', id: b.id }, { __typename: 'Courier', id: cb.id }] },
     );
     expect(res.errors).toBeUndefined();
     const [outlet, courier] = res.data._entities;
-    expect(outlet).toEqual({ couriers: { edges: [{ node: { id: cb.id, phone: '139****2222' } }] }, deliveryAreas: { edges: [{ node: { courier: { id: cb.id, phone: '139****2222' } } }] }, contacts: [] });
+    expect(outlet).toEqual({ couriers: { edges: [{ node: { id: cb.id, phone: '139****2222' } }] }, deliveryAreas: { edges: [{ node: { courier: { id: cb.id, phone: '139****2222' } } }] }, contacts: [{ name: '欧阳**', phone: '139****3333' }] });
     expect(courier.areas).toHaveLength(1);
   });
 

@@ -1,5 +1,4 @@
 import type { DataSource } from 'typeorm';
-import type { Identity } from '@courierdesk/platform-auth';
 import type { SubgraphContext } from '@courierdesk/platform-subgraph';
 import { contactLoaders } from './contact/contact.loaders';
 import { courierLoaders } from './courier/courier.loaders';
@@ -8,17 +7,18 @@ import { outletLoaders } from './outlet/outlet.loaders';
 import { transitCentreLoaders } from './transit-centre/transit-centre.loaders';
 
 /**
- * Every loader of one request, built by `createLoaders(identity)`; never shared between requests.
+ * Every loader of one request; never shared between requests. No loader depends on the caller:
+ * directory rows are everyone's, and personal data is decided per field (common/access.ts).
  * Loaders do not prime one another: whether a primed row arrives before a dependent load would
  * depend on which query finishes first, and a request's statement count must not.
  */
-export function createNetworkLoaders(ds: DataSource, identity: Identity) {
+export function createNetworkLoaders(ds: DataSource) {
   return {
     ...outletLoaders(ds),
     ...transitCentreLoaders(ds),
     ...courierLoaders(ds),
     ...deliveryAreaLoaders(ds),
-    ...contactLoaders(ds, identity),
+    ...contactLoaders(ds),
   };
 }
 

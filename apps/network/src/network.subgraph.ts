@@ -50,7 +50,7 @@ export async function startNetworkSubgraph(options: NetworkSubgraphOptions): Pro
       name: NETWORK_SUBGRAPH,
       schema,
       verifier: new InternalTokenVerifier(options.internalJwks, NETWORK_SUBGRAPH),
-      createLoaders: (identity) => createNetworkLoaders(dataSource, identity),
+      createLoaders: () => createNetworkLoaders(dataSource),
       logger,
       port: options.port,
       host: options.host,

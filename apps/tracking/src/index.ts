@@ -3,6 +3,7 @@ import 'reflect-metadata';
 export { startTrackingSubgraph, TRACKING_SUBGRAPH } from './tracking.subgraph';
 export type { TrackingSubgraphOptions, RunningTrackingSubgraph } from './tracking.subgraph';
 export { buildTrackingSchema } from './schema';
+export { NOT_PERSONAL_DATA as TRACKING_NOT_PERSONAL_DATA } from './common/not-personal-data';
 export { createTrackingServices } from './tracking.services';
 export type { TrackingServices, TrackingServiceOptions } from './tracking.services';
 export { TRACKING_DB_SCHEMA, TRACKING_ENTITIES, TRACKING_MIGRATIONS } from './tracking.entities';

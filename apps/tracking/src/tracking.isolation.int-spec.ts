@@ -45,6 +45,19 @@ describe('partner isolation (只看本网点的运单)', () => {
     expect(res.data.waybill.waybillNo).toBe(no[name]);
   });
 
+  // Customers belong to the waybill's origin and destination outlets; an outlet that only holds the
+  // parcel (mis-sorted to it) sees them as a privacy label shows them (隐私面单).
+  it.each<[string, { name: string; phone: string; address: string }]>([
+    ['fromA', { name: '李四', phone: '13998765432', address: '建国路88号SOHO现代城5号楼1201' }],
+    ['toA', { name: '李四', phone: '13998765432', address: '建国路88号SOHO现代城5号楼1201' }],
+    ['heldByA', { name: '李*', phone: '139****5432', address: '****' }],
+  ])('sees the customers of %s as the policy says', async (name, recipient) => {
+    const res = await h.gql(partner(), 'query ($no: String!) { waybill(waybillNo: $no) { recipient { name phone address } sender { name } } }', { no: no[name] });
+    expect(res.errors).toBeUndefined();
+    expect(res.data.waybill.recipient).toEqual(recipient);
+    expect(res.data.waybill.sender.name).toBe(name === 'heldByA' ? '张*' : '张三');
+  });
+
   it('gets NOT_FOUND for another outlet’s waybill, as if it did not exist', async () => {
     const res = await h.gql(partner(), 'query ($no: String!) { waybill(waybillNo: $no) { waybillNo } }', { no: no.other });
     expect(firstError(res)).toEqual({ code: 'NOT_FOUND', reason: 'WAYBILL_NOT_FOUND' });

@@ -1,17 +1,18 @@
 import { In, type DataSource } from 'typeorm';
-import type { Identity } from '@courierdesk/platform-auth';
 import { groupedLoader } from '@courierdesk/platform-subgraph';
 import { uuidKeys } from '../common/ids';
-import { visibleOutletKeys } from '../common/visibility';
 import { ContactEntity } from './contact.entity';
 
-/** Per-request contact loaders: outlet desks are private to their outlet; hub desks are published to all. */
-export function contactLoaders(ds: DataSource, identity: Identity) {
+/**
+ * Per-request contact loaders. Every outlet's desks are directory data (which roles it staffs);
+ * the people behind them are masked by the personal-data policy on the fields (common/access.ts).
+ */
+export function contactLoaders(ds: DataSource) {
   const repo = ds.getRepository(ContactEntity);
   const order = { role: 'ASC', position: 'ASC', id: 'ASC' } as const;
   return {
     contactsOfOutlet: groupedLoader<string, ContactEntity>(async (keys) => {
-      const outletIds = visibleOutletKeys(identity, keys);
+      const outletIds = uuidKeys(keys);
       return outletIds.length ? repo.find({ where: { outletId: In(outletIds) }, order }) : [];
     }, (row) => row.outletId as string),
     contactsOfTransitCentre: groupedLoader<string, ContactEntity>(async (keys) => {

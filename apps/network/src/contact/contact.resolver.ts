@@ -1,6 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Scope } from '@courierdesk/platform-auth';
-import { visiblePhone } from '../common/access';
 import { EscalationTopic } from '../common/enums';
 import type { NetworkContext } from '../network.loaders';
 import { Outlet, toOutlet } from '../outlet/outlet.type';
@@ -8,8 +7,6 @@ import { TransitCentre, toTransitCentre } from '../transit-centre/transit-centre
 import { Courier, toCourier } from '../courier/courier.type';
 import { Contact, EscalationChain, EscalationStep } from './contact.type';
 import type { EscalationService } from './escalation.service';
-
-const ownerOf = (outletId: string | null) => (outletId ? { outletId } : ({ networkDesk: true } as const));
 
 /** Contacts (联系人) and escalation chains (升级链). */
 @Resolver(() => Contact)
@@ -29,11 +26,6 @@ export class ContactResolver {
     return this.escalations.chain(ctx.identity, outletId, topic, areaId);
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Whole with pii:read for hub and HQ desks and your own outlet’s; masked otherwise.' })
-  phone(@Root() contact: Contact, @Ctx() ctx: NetworkContext): string | null {
-    return visiblePhone(ctx.identity, contact.phoneNumber, ownerOf(contact.outletId));
-  }
-
   @FieldResolver(() => Outlet, { nullable: true })
   async outlet(@Root() contact: Contact, @Ctx() ctx: NetworkContext): Promise<Outlet | null> {
     const row = contact.outletId ? await ctx.loaders.outlet.load(contact.outletId) : null;
@@ -49,11 +41,6 @@ export class ContactResolver {
 
 @Resolver(() => EscalationStep)
 export class EscalationStepResolver {
-  @FieldResolver(() => String, { nullable: true, description: 'Masked by the same rules as the contact’s or courier’s own phone.' })
-  phone(@Root() step: EscalationStep, @Ctx() ctx: NetworkContext): string | null {
-    return visiblePhone(ctx.identity, step.phoneNumber, ownerOf(step.outletId));
-  }
-
   @FieldResolver(() => Courier, { nullable: true, description: 'The courier, when this step is one.' })
   async courier(@Root() step: EscalationStep, @Ctx() ctx: NetworkContext): Promise<Courier | null> {
     const row = step.courierId ? await ctx.loaders.courier.load(step.courierId) : null;

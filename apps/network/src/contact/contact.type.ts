@@ -1,5 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
-import { listSize } from '@courierdesk/platform-subgraph';
+import { listSize, PersonalData } from '@courierdesk/platform-subgraph';
+import { ofDesk } from '../common/access';
 import { ContactRole, EscalationTopic } from '../common/enums';
 import { MAX_ESCALATION_STEPS, MAX_MISSING_ROLES } from '../common/list-bounds';
 import type { ContactEntity } from './contact.entity';
@@ -13,13 +14,16 @@ export class Contact {
   @Field(() => ContactRole)
   role: ContactRole;
 
-  @Field()
+  @PersonalData<Contact>({ subject: 'STAFF', datum: 'NAME', owner: (contact) => ofDesk(contact.outletId) })
+  @Field(() => String, { nullable: true, description: 'Whole with pii:read for hub and HQ desks and your own outlet’s; 张* otherwise.' })
   name: string;
+
+  @PersonalData<Contact>({ subject: 'STAFF', datum: 'PHONE', owner: (contact) => ofDesk(contact.outletId) })
+  @Field(() => String, { nullable: true, description: 'Whole with pii:read for hub and HQ desks and your own outlet’s; masked otherwise.' })
+  phone: string;
 
   outletId: string | null;
   transitCentreId: string | null;
-  /** Raw number; exposed only through the masking field resolver. */
-  phoneNumber: string;
 }
 
 /** One step of an escalation chain: a contact, or the courier covering the area in question. */
@@ -31,15 +35,24 @@ export class EscalationStep {
   @Field(() => ContactRole)
   role: ContactRole;
 
-  @Field()
+  @PersonalData<EscalationStep>({ subject: stepSubject, datum: 'NAME', owner: (step) => ofDesk(step.outletId) })
+  @Field(() => String, { nullable: true, description: 'Masked by the same rules as the contact’s or courier’s own name.' })
   name: string;
+
+  @PersonalData<EscalationStep>({ subject: stepSubject, datum: 'PHONE', owner: (step) => ofDesk(step.outletId) })
+  @Field(() => String, { nullable: true, description: 'Masked by the same rules as the contact’s or courier’s own phone.' })
+  phone: string;
 
   @Field(() => Contact, { nullable: true, description: 'The contact, unless this step is a courier.' })
   contact: Contact | null;
 
   courierId: string | null;
   outletId: string | null;
-  phoneNumber: string;
+}
+
+/** A step is the area's courier or a desk's staff. */
+function stepSubject(step: EscalationStep): 'COURIER' | 'STAFF' {
+  return step.role === 'COURIER' ? 'COURIER' : 'STAFF';
 }
 
 /** Whom to call about a problem at an outlet, in order, and which roles nobody fills. */
@@ -67,6 +80,6 @@ export function toContact(row: ContactEntity): Contact {
     name: row.name,
     outletId: row.outletId,
     transitCentreId: row.transitCentreId,
-    phoneNumber: row.phone,
+    phone: row.phone,
   });
 }

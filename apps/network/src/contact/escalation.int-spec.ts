@@ -18,6 +18,7 @@ describe('escalation chains (升级链)', () => {
   let area: DeliveryAreaEntity;
   let c: Record<'arrival1' | 'arrival2' | 'manager' | 'hub' | 'hq', ContactEntity>;
   let courierId: string;
+  let contactOfB: ContactEntity;
 
   beforeAll(async () => {
     h = await startNetworkHarness();
@@ -25,14 +26,14 @@ describe('escalation chains (升级链)', () => {
     a = await buildOutlet(h.ds, { transitCentreId: tc.id });
     b = await buildOutlet(h.ds, { transitCentreId: tc.id });
     c = {
-      arrival2: await buildContact(h.ds, 'ARRIVAL_CS', { outlet: a }, { position: 2, phone: '13800000002' }),
-      arrival1: await buildContact(h.ds, 'ARRIVAL_CS', { outlet: a }, { position: 1, phone: '13800000001' }),
-      manager: await buildContact(h.ds, 'OUTLET_MANAGER', { outlet: a }, { phone: '13800000003' }),
-      hub: await buildContact(h.ds, 'TRANSIT_CENTRE_CS', { transitCentre: tc }, { phone: '0755-29990000' }),
-      hq: await buildContact(h.ds, 'HQ_CS', {}, { phone: '13800000009' }),
+      arrival2: await buildContact(h.ds, 'ARRIVAL_CS', { outlet: a }, { position: 2, name: '钱二', phone: '13800000002' }),
+      arrival1: await buildContact(h.ds, 'ARRIVAL_CS', { outlet: a }, { position: 1, name: '赵一', phone: '13800000001' }),
+      manager: await buildContact(h.ds, 'OUTLET_MANAGER', { outlet: a }, { name: '孙经理', phone: '13800000003' }),
+      hub: await buildContact(h.ds, 'TRANSIT_CENTRE_CS', { transitCentre: tc }, { name: '李分拨', phone: '0755-29990000' }),
+      hq: await buildContact(h.ds, 'HQ_CS', {}, { name: '周总部', phone: '13800000009' }),
     };
-    await buildContact(h.ds, 'ARRIVAL_CS', { outlet: b });
-    const courier = await buildCourier(h.ds, a, { phone: '13800000004' });
+    contactOfB = await buildContact(h.ds, 'ARRIVAL_CS', { outlet: b }, { name: '欧阳客服', phone: '13900000001' });
+    const courier = await buildCourier(h.ds, a, { name: '吴快递', phone: '13800000004' });
     courierId = courier.id;
     area = await buildArea(h.ds, a, { courier });
   });
@@ -69,19 +70,31 @@ describe('escalation chains (升级链)', () => {
 
   it('shows a partner its own desks, its hub and HQ unmasked', async () => {
     const res = await h.gql(as.partner(a.id), CHAIN, { outletId: a.id, topic: 'DELIVERY' });
-    expect(res.data.escalationChain.steps.map((s: any) => s.phone)).toEqual(['13800000001', '13800000002', '13800000003', '0755-29990000', '13800000009']);
+    expect(res.data.escalationChain.steps.map((s: any) => [s.name, s.phone])).toEqual([
+      ['赵一', '13800000001'], ['钱二', '13800000002'], ['孙经理', '13800000003'], ['李分拨', '0755-29990000'], ['周总部', '13800000009'],
+    ]);
   });
 
-  it('masks every personal number for a caller without pii:read', async () => {
-    const res = await h.gql(as.analyst(), CHAIN, { outletId: a.id, topic: 'DELIVERY' });
-    expect(res.data.escalationChain.steps.map((s: any) => s.phone)).toEqual(['138****0001', '138****0002', '138****0003', '0755-******00', '138****0009']);
+  it('masks every personal name and number for a caller without pii:read', async () => {
+    const res = await h.gql(as.analyst(), CHAIN, { outletId: a.id, topic: 'SIGNED_NOT_RECEIVED', areaId: area.id });
+    expect(res.data.escalationChain.steps.map((s: any) => [s.name, s.phone])).toEqual([
+      ['吴**', '138****0004'], ['赵*', '138****0001'], ['钱*', '138****0002'], ['孙**', '138****0003'], ['周**', '138****0009'],
+    ]);
+    const contacts = await h.gql(as.analyst(), 'query ($id: ID!) { outlet(id: $id) { contacts { name phone } transitCentre { contacts { name phone } } } }', { id: a.id });
+    expect(contacts.data.outlet.contacts).toContainEqual({ name: '孙**', phone: '138****0003' });
+    expect(contacts.data.outlet.transitCentre.contacts).toEqual([{ name: '李**', phone: '0755-******00' }]);
+    expect(JSON.stringify([res, contacts])).not.toMatch(/赵一|钱二|孙经理|李分拨|周总部|吴快递/);
   });
 
-  it('keeps a partner to its own outlet’s chain and contacts', async () => {
+  it('keeps a partner to its own outlet’s chain, and shows another outlet’s desks as roles with masked people', async () => {
     const res = await h.gql(as.partner(a.id), CHAIN, { outletId: b.id, topic: 'DELIVERY' });
     expect(firstError(res)).toEqual({ code: 'FORBIDDEN', reason: 'OUTLET_MISMATCH' });
-    const contacts = await h.gql(as.partner(a.id), 'query ($id: ID!) { outlet(id: $id) { contacts { id } transitCentre { contacts { id } } } }', { id: b.id });
-    expect(contacts.data.outlet).toEqual({ contacts: [], transitCentre: { contacts: [{ id: c.hub.id }] } });
+    const contacts = await h.gql(as.partner(a.id), 'query ($id: ID!) { outlet(id: $id) { contacts { id role name phone } transitCentre { contacts { id name phone } } } }', { id: b.id });
+    expect(contacts.errors).toBeUndefined();
+    expect(contacts.data.outlet).toEqual({
+      contacts: [{ id: contactOfB.id, role: 'ARRIVAL_CS', name: '欧阳**', phone: '139****0001' }],
+      transitCentre: { contacts: [{ id: c.hub.id, name: '李分拨', phone: '0755-29990000' }] },
+    });
   });
 
   it.each([

@@ -43,14 +43,14 @@ export class EscalationService {
         contact: toContact(row),
         courierId: null,
         outletId: row.outletId,
-        phoneNumber: row.phone,
+        phone: row.phone,
       }),
     }));
     const courier = areaId ? await this.courierOfArea(outlet.id, areaId) : null;
     if (courier) {
       candidates.unshift({
         role: 'COURIER',
-        step: Object.assign(new EscalationStep(), { role: 'COURIER', name: courier.name, contact: null, courierId: courier.id, outletId: courier.outletId, phoneNumber: courier.phone }),
+        step: Object.assign(new EscalationStep(), { role: 'COURIER', name: courier.name, contact: null, courierId: courier.id, outletId: courier.outletId, phone: courier.phone }),
       });
     }
     const ordered = escalationChain(topic, candidates);

@@ -23,7 +23,7 @@ describe('couriers (快递员)', () => {
     b = await buildOutlet(h.ds);
     aCouriers = [];
     for (let i = 0; i < 5; i++) aCouriers.push(await buildCourier(h.ds, a, { phone: `1380000000${i}`, active: i !== 4 }));
-    bCourier = await buildCourier(h.ds, b, { phone: '13911110000' });
+    bCourier = await buildCourier(h.ds, b, { name: '乙快递员', phone: '13911110000' });
   });
   afterAll(() => h.stop());
 
@@ -43,14 +43,14 @@ describe('couriers (快递员)', () => {
     expect(res.data.courier).toEqual({ name: aCouriers[0].name, phone: '13800000000', outlet: { id: a.id } });
   });
 
-  it('masks phones for callers without pii:read', async () => {
-    const res = await h.gql(as.analyst(), 'query ($id: ID!) { courier(id: $id) { phone } }', { id: bCourier.id });
-    expect(res.data.courier).toEqual({ phone: '139****0000' });
+  it('masks names and phones for callers without pii:read', async () => {
+    const res = await h.gql(as.analyst(), 'query ($id: ID!) { courier(id: $id) { name phone } }', { id: bCourier.id });
+    expect(res.data.courier).toEqual({ name: '乙***', phone: '139****0000' });
   });
 
-  it('shows a partner another outlet’s couriers on every path, phones masked as 139****0000', async () => {
+  it('shows a partner another outlet’s couriers on every path, names masked as 乙***, phones as 139****0000', async () => {
     const partner = as.partner(a.id);
-    const theirs = { id: bCourier.id, name: bCourier.name, phone: '139****0000' };
+    const theirs = { id: bCourier.id, name: '乙***', phone: '139****0000' };
     const byId = await h.gql(partner, 'query ($id: ID!) { courier(id: $id) { id name phone outlet { id } } }', { id: bCourier.id });
     expect(byId.errors).toBeUndefined();
     expect(byId.data.courier).toEqual({ ...theirs, outlet: { id: b.id } });
@@ -60,7 +60,10 @@ describe('couriers (快递员)', () => {
     expect(page.data.couriersOfOutlet.edges).toEqual([{ node: theirs }]);
     const refs = await h.gql(partner, 'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Courier { id name phone } } }', { reps: [{ __typename: 'Courier', id: bCourier.id }] });
     expect(refs.data._entities).toEqual([theirs]);
-    for (const res of [byId, nested, page, refs]) expect(JSON.stringify(res)).not.toContain('13911110000');
+    for (const res of [byId, nested, page, refs]) {
+      expect(JSON.stringify(res)).not.toContain('13911110000');
+      expect(JSON.stringify(res)).not.toContain('乙快递员');
+    }
   });
 
   it('answers NOT_FOUND for a courier that does not exist, whoever asks', async () => {

@@ -1,7 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Scope } from '@courierdesk/platform-auth';
 import { CONNECTION_SIZE, connectionType, listSize, PageArgs } from '@courierdesk/platform-subgraph';
-import { visiblePhone } from '../common/access';
 import { found } from '../common/ids';
 import { MAX_AREAS_PER_COURIER } from '../common/list-bounds';
 import { mapPage } from '../common/page';
@@ -15,7 +14,7 @@ import { Courier, toCourier } from './courier.type';
 /** A page of couriers (Relay). */
 export const CourierConnection = connectionType(Courier, 'Courier');
 
-/** Couriers (快递员): directory data for every network reader; phones masked outside the caller's outlet. */
+/** Couriers (快递员): directory data for every network reader; names and phones are personal data (courier.type.ts). */
 @Resolver(() => Courier)
 export class CourierResolver {
   constructor(private readonly couriers: CourierService) {}
@@ -47,11 +46,6 @@ export class CourierResolver {
   @Mutation(() => Courier, { description: 'Change or deactivate a courier (hand their areas over first).' })
   async updateCourier(@Arg('input') input: UpdateCourierInput, @Ctx() ctx: NetworkContext): Promise<Courier> {
     return toCourier(await this.couriers.update(ctx.identity, input));
-  }
-
-  @FieldResolver(() => String, { nullable: true, description: 'Mobile; whole only with pii:read within your outlet (or not outlet-bound), else 138****1234.' })
-  phone(@Root() courier: Courier, @Ctx() ctx: NetworkContext): string | null {
-    return visiblePhone(ctx.identity, courier.phoneNumber, { outletId: courier.outletId });
   }
 
   @FieldResolver(() => Outlet)

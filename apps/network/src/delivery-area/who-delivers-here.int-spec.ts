@@ -26,7 +26,7 @@ describe('who delivers here (谁派送这里)', () => {
     a = await buildOutlet(h.ds);
     b = await buildOutlet(h.ds);
     courierA = await buildCourier(h.ds, a, { phone: '13800001234' });
-    courierB = await buildCourier(h.ds, b, { phone: '13900005678' });
+    courierB = await buildCourier(h.ds, b, { name: '乙快递员', phone: '13900005678' });
     yuehai = await buildArea(h.ds, a, { streetCode: '440305007', name: '科技园片区', landmarks: [{ name: '海岸城', kind: 'MAJOR_CUSTOMER' }], courier: courierA });
     shekou = await buildArea(h.ds, b, { streetCode: '440305005', name: '蛇口港片区', landmarks: [{ name: '南海意库', kind: 'UNIT' }], courier: courierB });
     campus = await buildArea(h.ds, b, { streetCode: '440305007', name: '大学城片区', landmarks: [{ name: '深圳大学', kind: 'SCHOOL' }, { name: '桃源村小区', kind: 'RESIDENTIAL' }] });
@@ -56,7 +56,7 @@ describe('who delivers here (谁派送这里)', () => {
     expect(res.data.whoDeliversHere[0]).toMatchObject({ matchedBy: 'LANDMARK', quality: 'EXACT', area: { id: campus.id } });
   });
 
-  it('tells a partner who delivers a street of another outlet: area, outlet and courier, phone masked', async () => {
+  it('tells a partner who delivers a street of another outlet: area, outlet and courier, name and phone masked', async () => {
     const res = await h.gql(as.partner(a.id), SEARCH, { district: '440305', text: '广东省深圳市南山区南海意库3栋' });
     expect(res.errors).toBeUndefined();
     expect(res.data.whoDeliversHere).toEqual([
@@ -64,20 +64,21 @@ describe('who delivers here (谁派送这里)', () => {
         matchedBy: 'LANDMARK',
         outlet: { id: b.id, name: b.name },
         area: { id: shekou.id, name: '蛇口港片区' },
-        courier: { id: courierB.id, name: courierB.name, phone: '139****5678' },
+        courier: { id: courierB.id, name: '乙***', phone: '139****5678' },
       }),
     ]);
     expect(JSON.stringify(res)).not.toContain('13900005678');
+    expect(JSON.stringify(res)).not.toContain('乙快递员');
     const own = await h.gql(as.partner(a.id), SEARCH, { district: '440305', text: '海岸城' });
     expect(own.data.whoDeliversHere[0]).toMatchObject({ area: { id: yuehai.id }, courier: { id: courierA.id, phone: '13800001234' } });
   });
 
-  it('answers a partner the same areas as an agent, only the phones differ', async () => {
+  it('answers a partner the same areas as an agent, only the people differ', async () => {
     const agent = await h.gql(as.agent(), SEARCH, { district: '440305', text: '粤海街道' });
     const partner = await h.gql(as.partner(a.id), SEARCH, { district: '440305', text: '粤海街道' });
-    const withoutPhones = (res: any) => res.data.whoDeliversHere.map((m: any) => ({ ...m, courier: m.courier && { id: m.courier.id } }));
-    expect(withoutPhones(partner)).toEqual(withoutPhones(agent));
-    expect(withoutPhones(partner)).toHaveLength(2);
+    const withoutPeople = (res: any) => res.data.whoDeliversHere.map((m: any) => ({ ...m, courier: m.courier && { id: m.courier.id } }));
+    expect(withoutPeople(partner)).toEqual(withoutPeople(agent));
+    expect(withoutPeople(partner)).toHaveLength(2);
   });
 
   it('masks the courier’s phone for callers without pii:read', async () => {

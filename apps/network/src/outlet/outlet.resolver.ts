@@ -1,7 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Scope } from '@courierdesk/platform-auth';
 import { CONNECTION_SIZE, connectionType, listSize, PageArgs } from '@courierdesk/platform-subgraph';
-import { visiblePhone } from '../common/access';
 import { found } from '../common/ids';
 import { MAX_CONTACTS } from '../common/list-bounds';
 import { mapPage } from '../common/page';
@@ -55,16 +54,6 @@ export class OutletResolver {
     return toOutlet(await this.directory.update(ctx.identity, input));
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'Desk phone; masked (0755-******78) outside your outlet or without pii:read.' })
-  phone(@Root() outlet: Outlet, @Ctx() ctx: NetworkContext): string | null {
-    return visiblePhone(ctx.identity, outlet.phoneNumber, { outletId: outlet.id });
-  }
-
-  @FieldResolver(() => String, { nullable: true, description: 'Manager’s phone; masked outside your outlet or without pii:read.' })
-  managerPhone(@Root() outlet: Outlet, @Ctx() ctx: NetworkContext): string | null {
-    return visiblePhone(ctx.identity, outlet.managerPhoneNumber, { outletId: outlet.id });
-  }
-
   @FieldResolver(() => TransitCentre, { nullable: true, description: 'Upstream transit centre (上级分拨中心).' })
   async transitCentre(@Root() outlet: Outlet, @Ctx() ctx: NetworkContext): Promise<TransitCentre | null> {
     if (!outlet.transitCentreId) return null;
@@ -85,7 +74,7 @@ export class OutletResolver {
   }
 
   @Directive(listSize(MAX_CONTACTS))
-  @FieldResolver(() => [Contact], { description: `The outlet’s desks and manager (at most ${MAX_CONTACTS}); empty for another outlet when you are outlet-bound.` })
+  @FieldResolver(() => [Contact], { description: `The outlet’s desks and manager (at most ${MAX_CONTACTS}); names and phones masked outside your outlet or without pii:read.` })
   async contacts(@Root() outlet: Outlet, @Ctx() ctx: NetworkContext): Promise<Contact[]> {
     return (await ctx.loaders.contactsOfOutlet.load(outlet.id)).slice(0, MAX_CONTACTS).map(toContact);
   }

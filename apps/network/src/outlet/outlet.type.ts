@@ -1,10 +1,13 @@
 import { Directive, Field, ID, Int, ObjectType } from 'type-graphql';
+import { PersonalData } from '@courierdesk/platform-subgraph';
+import { ofOutlet } from '../common/access';
 import { OutletKind } from '../common/enums';
 import type { OutletEntity } from './outlet.entity';
 
 /**
  * Outlet (网点): collects and delivers in its districts. Directory data: every network reader
- * sees these fields; phones, couriers, areas and contacts follow the access policy (common/access.ts).
+ * sees these fields; its manager's name and phone and its desk phone are personal data of the
+ * outlet's staff (common/access.ts).
  */
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'Outlet (网点): collects (揽收) and delivers (派送) in its area.' })
@@ -39,20 +42,23 @@ export class Outlet {
   @Field({ description: 'District name (区县), e.g. 南山区.' })
   districtName: string;
 
-  @Field()
+  @Field({ description: 'Business address (营业地址): where customers hand parcels in.' })
   address: string;
 
-  @Field(() => String, { nullable: true, description: 'Outlet manager (网点负责人).' })
+  @PersonalData<Outlet>({ subject: 'STAFF', datum: 'NAME', owner: (outlet) => ofOutlet(outlet.id) })
+  @Field(() => String, { nullable: true, description: 'Outlet manager (网点负责人); 张* outside your outlet or without pii:read.' })
   managerName: string | null;
+
+  @PersonalData<Outlet>({ subject: 'STAFF', datum: 'PHONE', owner: (outlet) => ofOutlet(outlet.id) })
+  @Field(() => String, { nullable: true, description: 'Desk phone; masked (0755-******78) outside your outlet or without pii:read.' })
+  phone: string | null;
+
+  @PersonalData<Outlet>({ subject: 'STAFF', datum: 'PHONE', owner: (outlet) => ofOutlet(outlet.id) })
+  @Field(() => String, { nullable: true, description: 'Manager’s phone; masked outside your outlet or without pii:read.' })
+  managerPhone: string | null;
 
   @Field(() => Int, { description: 'Send it back with an update; a stale version is refused with CONFLICT.' })
   version: number;
-
-  /** Raw desk number; exposed only through the masking field resolver. */
-  phoneNumber: string | null;
-
-  /** Raw manager number; exposed only through the masking field resolver. */
-  managerPhoneNumber: string | null;
 
   transitCentreId: string | null;
 }
@@ -73,8 +79,8 @@ export function toOutlet(row: OutletEntity): Outlet {
     address: row.address,
     managerName: row.managerName,
     version: row.version,
-    phoneNumber: row.phone,
-    managerPhoneNumber: row.managerPhone,
+    phone: row.phone,
+    managerPhone: row.managerPhone,
     transitCentreId: row.transitCentreId,
   });
 }

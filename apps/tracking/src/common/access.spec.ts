@@ -1,5 +1,5 @@
 import { Role, Scope, type Identity } from '@courierdesk/platform-auth';
-import { canSeeWaybill, maskAddress, maskName, visibleAddress, visibleName, visiblePhone, type WaybillOutlets } from './access';
+import { canSeeWaybill, customersOf, type WaybillOutlets } from './access';
 
 const who = (roles: Role[], scopes: Scope[], outletId: string | null = null): Identity => ({ subject: 's', roles, scopes, outletId, tokenId: 't' });
 const agent = who([Role.AGENT], [Scope.TRACKING_READ, Scope.PERSONAL_DATA]);
@@ -22,25 +22,9 @@ describe('row rule (始发、派件、当前网点)', () => {
   });
 });
 
-describe('masking (脱敏)', () => {
-  it.each([
-    ['科技园路12号3栋501室', '科技园路****'],
-    ['粤海街道科技南一路８号', '粤海街道科技南一路****'],
-    ['阳光花园三栋二单元', '阳光花园****'],
-    ['翠苑小区东门', '翠苑小****'],
-    ['12号', '****'],
-    ['', ''],
-  ])('address %s → %s', (address, masked) => expect(maskAddress(address)).toBe(masked));
-
-  it.each([
-    ['张三', '张*'],
-    ['欧阳娜娜', '欧***'],
-    ['王', '*'],
-  ])('name %s → %s', (name, masked) => expect(maskName(name)).toBe(masked));
-
-  it('shows personal data whole only with pii:read', () => {
-    expect([visiblePhone(agent, '13812341234'), visibleAddress(agent, '科技园路12号'), visibleName(agent, '张三')]).toEqual(['13812341234', '科技园路12号', '张三']);
-    expect([visiblePhone(analyst, '13812341234'), visibleAddress(analyst, '科技园路12号'), visibleName(analyst, '张三')]).toEqual(['138****1234', '科技园路****', '张*']);
-    expect(visibleName(analyst, null)).toBeNull();
+describe('customers (寄件人、收件人、签收人)', () => {
+  it('belong to the origin and destination outlets, not to an outlet that only holds the parcel', () => {
+    const heldElsewhere: WaybillOutlets = { originOutletId: 'o-1', destinationOutletId: 'o-2', currentPlaceId: 'o-3' };
+    expect(customersOf(heldElsewhere)).toEqual({ outletIds: ['o-1', 'o-2'] });
   });
 });

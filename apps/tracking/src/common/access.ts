@@ -1,5 +1,6 @@
 import { canSeeOutlet, forbidden, hasScopes, outletRestriction, Scope, type Identity } from '@courierdesk/platform-auth';
-import { maskPhone } from '@courierdesk/domain-network';
+import type { RecordOwner } from '@courierdesk/domain-network';
+import type { TrackingContext } from '../tracking.loaders';
 
 /*
  * Who sees what in tracking (查件) — the decision, in one place:
@@ -18,11 +19,14 @@ import { maskPhone } from '@courierdesk/domain-network';
  *    a place was at that outlet). Everywhere else the waybill does not exist for it: NOT_FOUND by
  *    number (no existence oracle), absent from every list and queue, null in `_entities`.
  *    HQ agents and analysts (not outlet-bound) see every waybill.
- * 3. Personal data of sender and recipient — phone, address, name — and the signer's name are
- *    shown whole only with pii:read. Without it (analysts, scanners, partners with a reduced
- *    token): phones 138****1234 (maskPhone), addresses keep what a route needs (the district code
- *    stays whole, the text up to the street or compound) and hide the house-number detail
- *    (门牌号、楼栋、单元、房号), names keep the family name (张*).
+ * 3. Sender, recipient and signer (寄件人、收件人、签收人) are customers; their names, phones,
+ *    addresses and the scanners' notes about them are personal data, decided by the one policy of
+ *    domain-network (`PERSONAL_DATA_POLICY`, docs/personal-data.md) and applied by the
+ *    `@PersonalData` declaration of each field. A waybill's customers belong to its origin and
+ *    destination outlets: whole with pii:read for HQ and for those two outlets; masked (张*,
+ *    138****1234, the address down to its district, long numbers in notes) for an outlet that
+ *    only holds the parcel now, and for every caller without pii:read (analysts among them). The
+ *    district code of an address is routing data and is never masked.
  */
 
 /** The outlets a waybill belongs to, for the row rule. */
@@ -64,40 +68,20 @@ export function scanReach(identity: Identity): ScanReach {
   );
 }
 
-/** True when the caller may read personal data unmasked (rule 3). */
-export const seesPersonalData = (identity: Identity): boolean => hasScopes(identity, [Scope.PERSONAL_DATA]);
-
 /** Whether an outlet-bound caller acts for this outlet (creating waybills it originates). */
 export const actsForOutlet = (identity: Identity, outletId: string): boolean => canSeeOutlet(identity, outletId);
 
-// Where the house-number detail starts: the first digit, or a Chinese numeral before a unit word.
-const DETAIL_START = /[0-9０-９]|[一二三四五六七八九十百零〇两]+(?:号|栋|幢|座|单元|室|楼|层|户|门)/u;
+/** Whose customers a waybill's parties are (rule 3): its origin and destination outlets'. */
+export const customersOf = (waybill: Pick<WaybillOutlets, 'originOutletId' | 'destinationOutletId'>): RecordOwner => ({
+  outletIds: [waybill.originOutletId, waybill.destinationOutletId],
+});
 
 /**
- * An address without its house-number detail (地址脱敏): `科技园路12号3栋501室` → `科技园路****`.
- * With no recognisable detail, the second half is hidden, so free text never leaks whole.
+ * The customers' owner of a waybill known only by number (a scan's signer and note), through the
+ * request's loader: one query for a level, none when the waybill was loaded already. A waybill the
+ * caller may not see has no owner it could claim (null).
  */
-export function maskAddress(address: string): string {
-  const chars = [...address];
-  if (chars.length === 0) return '';
-  const match = DETAIL_START.exec(address);
-  const kept = match ? [...address.slice(0, match.index)] : chars.slice(0, Math.floor(chars.length / 2));
-  return `${kept.join('')}****`;
+export async function customersOfWaybill(ctx: TrackingContext, waybillNo: string): Promise<RecordOwner | null> {
+  const row = await ctx.loaders.waybill.load(waybillNo);
+  return row && customersOf(row);
 }
-
-/** A name with only its first character (normally the family name): 张三 → 张*, 欧阳娜娜 → 欧***. */
-export function maskName(name: string | null): string | null {
-  if (name === null) return null;
-  const chars = [...name];
-  if (chars.length <= 1) return '*';
-  return chars[0] + '*'.repeat(chars.length - 1);
-}
-
-/** A personal phone as this caller may see it. */
-export const visiblePhone = (identity: Identity, phone: string): string => (seesPersonalData(identity) ? phone : maskPhone(phone));
-
-/** A personal address as this caller may see it. */
-export const visibleAddress = (identity: Identity, address: string): string => (seesPersonalData(identity) ? address : maskAddress(address));
-
-/** A person's name as this caller may see it. */
-export const visibleName = (identity: Identity, name: string | null): string | null => (seesPersonalData(identity) ? name : maskName(name));

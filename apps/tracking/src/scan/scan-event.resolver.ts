@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from 'type-graphql';
 import { Scope } from '@courierdesk/platform-auth';
-import { scanReach, seesPersonalData, visibleName } from '../common/access';
+import { PersonalData } from '@courierdesk/platform-subgraph';
+import { customersOfWaybill, scanReach } from '../common/access';
 import { CourierRef, courierRef, placeRef, ScanLocation } from '../network-refs/network-refs.type';
 import type { TrackingContext } from '../tracking.loaders';
 import { Signer, Waybill, toWaybill } from '../waybill/waybill.type';
@@ -8,9 +9,6 @@ import { MAX_SCANS_PER_CALL, type RecordScansService } from './record-scans.serv
 import { scansOfBatch } from './scan-columns';
 import { RecordScansInput, RecordScansPayload } from './scan-event.input';
 import { ScanEvent } from './scan-event.type';
-
-// A free-text note may carry a phone number ("放门卫处 13800001111"): without pii:read, long digit runs are hidden.
-const LONG_DIGITS = /\d{7,}/g;
 
 /** Scans (扫描): the ingest mutation and the fields of a stored scan. */
 @Resolver(() => ScanEvent)
@@ -41,16 +39,18 @@ export class ScanEventResolver {
     return courierRef(event.scan.courierId);
   }
 
-  @FieldResolver(() => Signer, { nullable: true, description: 'Who signed (SIGNED scans); name masked without pii:read.' })
-  signer(@Root() event: ScanEvent, @Ctx() ctx: TrackingContext): Signer | null {
+  @FieldResolver(() => Signer, { nullable: true, description: 'Who signed (SIGNED scans); a customer of the waybill, masked by the same rules as the recipient.' })
+  async signer(@Root() event: ScanEvent, @Ctx() ctx: TrackingContext): Promise<Signer | null> {
     const { signer } = event.scan;
-    return signer ? Object.assign(new Signer(), { kind: signer.kind, name: visibleName(ctx.identity, signer.name) }) : null;
+    if (!signer) return null;
+    return Object.assign(new Signer(), { kind: signer.kind, name: signer.name, owner: await customersOfWaybill(ctx, event.waybillNo) });
   }
 
-  @FieldResolver(() => String, { nullable: true, description: 'The scanner’s note; long digit runs (phone numbers) hidden without pii:read.' })
-  note(@Root() event: ScanEvent, @Ctx() ctx: TrackingContext): string | null {
-    const { note } = event.scan;
-    return note && !seesPersonalData(ctx.identity) ? note.replace(LONG_DIGITS, '***') : note;
+  // A free-text note may carry a phone number ("放门卫处 13800001111"): it is the customers' data.
+  @PersonalData<ScanEvent>({ subject: 'CUSTOMER', datum: 'NOTE', owner: (event, ctx) => customersOfWaybill(ctx, event.waybillNo) })
+  @FieldResolver(() => String, { nullable: true, description: 'The scanner’s note; phone numbers in it hidden (***) when customers are masked.' })
+  note(@Root() event: ScanEvent): string | null {
+    return event.scan.note;
   }
 
   @FieldResolver(() => Waybill, { nullable: true, description: 'The waybill scanned.' })

@@ -1,7 +1,7 @@
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Scope } from '@courierdesk/platform-auth';
 import { CONNECTION_SIZE, connectionType, listSize, PageArgs } from '@courierdesk/platform-subgraph';
-import { visibleAddress, visibleName, visiblePhone } from '../common/access';
+import { customersOf } from '../common/access';
 import { ASSUMED_TIMELINE_LENGTH, MAX_ANOMALIES } from '../common/list-bounds';
 import { mapPage } from '../common/page';
 import { trackingError } from '../common/tracking.errors';
@@ -20,7 +20,7 @@ import { DeliveryEstimate, Signer, Waybill, WaybillParty, toWaybill } from './wa
 /** A page of waybills (Relay). */
 export const WaybillConnection = connectionType(Waybill, 'Waybill');
 
-/** Waybills (运单): thin — arguments to the finder or a loader, rows to the schema type, masking per field. */
+/** Waybills (运单): thin — arguments to the finder or a loader, rows to the schema type; personal data decided per field. */
 @Resolver(() => Waybill)
 export class WaybillResolver {
   constructor(private readonly finder: WaybillFinderService) {}
@@ -42,16 +42,16 @@ export class WaybillResolver {
     return mapPage(await this.finder.page(ctx.identity, ctx.loaders, criteria, order, page, anomalies), toWaybill);
   }
 
-  @FieldResolver(() => WaybillParty, { description: 'Sender (寄件人); masked without pii:read.' })
-  sender(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext): WaybillParty {
+  @FieldResolver(() => WaybillParty, { description: 'Sender (寄件人).' })
+  sender(@Root() waybill: Waybill): WaybillParty {
     const { row } = waybill;
-    return party(ctx, row.senderName, row.senderPhone, row.originDistrictCode, row.senderAddress);
+    return party(row, row.senderName, row.senderPhone, row.originDistrictCode, row.senderAddress);
   }
 
-  @FieldResolver(() => WaybillParty, { description: 'Recipient (收件人); masked without pii:read.' })
-  recipient(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext): WaybillParty {
+  @FieldResolver(() => WaybillParty, { description: 'Recipient (收件人).' })
+  recipient(@Root() waybill: Waybill): WaybillParty {
     const { row } = waybill;
-    return party(ctx, row.recipientName, row.recipientPhone, row.destinationDistrictCode, row.recipientAddress);
+    return party(row, row.recipientName, row.recipientPhone, row.destinationDistrictCode, row.recipientAddress);
   }
 
   @FieldResolver(() => OutletRef, { nullable: true, description: 'Origin outlet (始发网点).' })
@@ -76,9 +76,9 @@ export class WaybillResolver {
   }
 
   @FieldResolver(() => Signer, { nullable: true, description: 'Who signed (签收人), on the way to the recipient.' })
-  signer(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext): Signer | null {
+  signer(@Root() waybill: Waybill): Signer | null {
     const { signerKind: kind, signerName } = waybill.row;
-    return kind ? Object.assign(new Signer(), { kind, name: visibleName(ctx.identity, signerName) }) : null;
+    return kind ? Object.assign(new Signer(), { kind, name: signerName, owner: customersOf(waybill.row) }) : null;
   }
 
   @Directive(listSize(ASSUMED_TIMELINE_LENGTH))
@@ -111,12 +111,6 @@ export class WaybillResolver {
   }
 }
 
-function party(ctx: TrackingContext, name: string, phone: string, districtCode: string, address: string): WaybillParty {
-  const { identity } = ctx;
-  return Object.assign(new WaybillParty(), {
-    name: visibleName(identity, name) as string,
-    phone: visiblePhone(identity, phone),
-    districtCode,
-    address: visibleAddress(identity, address),
-  });
+function party(row: Waybill['row'], name: string, phone: string, districtCode: string, address: string): WaybillParty {
+  return Object.assign(new WaybillParty(), { name, phone, districtCode, address, owner: customersOf(row) });
 }

@@ -1,11 +1,13 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import type { RecordOwner } from '@courierdesk/domain-network';
+import { PersonalData } from '@courierdesk/platform-subgraph';
 import { DistanceClass, EtaConfidence, EtaSource, ServiceLevel, SignerKind, WaybillStatus } from '../common/enums';
 import type { WaybillRow } from './waybill.row';
 
 /**
- * Waybill (运单): one parcel, owned by tracking. Personal data of sender and recipient is masked
- * field by field for callers without pii:read (common/access.ts); rows a caller may not see never
- * become a Waybill at all (the loader drops them).
+ * Waybill (运单): one parcel, owned by tracking. Personal data of sender, recipient and signer is
+ * decided field by field by the personal-data policy (common/access.ts); rows a caller may not see
+ * never become a Waybill at all (the loader drops them).
  */
 @Directive('@key(fields: "waybillNo")')
 @ObjectType({ description: 'Waybill (运单): a parcel, its parties, outlets, status, timeline, anomalies and ETA.' })
@@ -53,30 +55,40 @@ export class Waybill {
   row: WaybillRow;
 }
 
-/** A sender or recipient (寄件人/收件人) as this caller may see it. */
-@ObjectType({ description: 'Sender or recipient (寄件人/收件人); phone, address and name masked without pii:read.' })
+/** A sender or recipient (寄件人/收件人): a customer of the waybill's origin and destination outlets. */
+@ObjectType({ description: 'Sender or recipient (寄件人/收件人); name, phone and address whole only to HQ and the waybill’s own outlets with pii:read.' })
 export class WaybillParty {
-  @Field({ description: 'Name; 张* without pii:read.' })
+  @PersonalData<WaybillParty>({ subject: 'CUSTOMER', datum: 'NAME', owner: (party) => party.owner })
+  @Field(() => String, { nullable: true, description: 'Name; 张* when masked.' })
   name: string;
 
-  @Field({ description: 'Phone; 138****1234 without pii:read.' })
+  @PersonalData<WaybillParty>({ subject: 'CUSTOMER', datum: 'PHONE', owner: (party) => party.owner })
+  @Field(() => String, { nullable: true, description: 'Phone; 138****1234 when masked.' })
   phone: string;
 
-  @Field({ description: 'Six-digit county-level code (区县) of the address; never masked.' })
+  @Field({ description: 'Six-digit county-level code (区县) of the address; routing data, never masked.' })
   districtCode: string;
 
-  @Field({ description: 'Street address; without pii:read the house-number detail is masked (科技园路****).' })
+  @PersonalData<WaybillParty>({ subject: 'CUSTOMER', datum: 'ADDRESS', owner: (party) => party.owner })
+  @Field(() => String, { nullable: true, description: 'Street address within the district; `****` when masked (the district code stays).' })
   address: string;
+
+  /** The waybill's origin and destination outlets, whose customer this is. */
+  owner: RecordOwner;
 }
 
-/** Who signed (签收人). */
+/** Who signed (签收人): a customer, like the recipient. */
 @ObjectType({ description: 'Who or what signed for the parcel (签收人).' })
 export class Signer {
   @Field(() => SignerKind)
   kind: SignerKind;
 
-  @Field(() => String, { nullable: true, description: 'Name as written; masked without pii:read.' })
+  @PersonalData<Signer>({ subject: 'CUSTOMER', datum: 'NAME', owner: (signer) => signer.owner })
+  @Field(() => String, { nullable: true, description: 'Name as written; 张* when masked.' })
   name: string | null;
+
+  /** The waybill's origin and destination outlets (null: a waybill the caller cannot see). */
+  owner: RecordOwner | null;
 }
 
 /** An expected delivery time (预计送达时间). */

@@ -8,3 +8,5 @@ export * from './courier';
 export * from './escalation';
 export * from './delivery-area';
 export * from './area-match';
+export * from './masking';
+export * from './personal-data';

@@ -6,3 +6,4 @@ export * from './caller-token';
 export * from './internal-token';
 export * from './auth.config';
 export * from './token-cache';
+export * from './personal-data';

@@ -12,3 +12,4 @@ export * from './server';
 export * from './composition';
 export * from './http';
 export * from './standalone';
+export * from './personal-data';
