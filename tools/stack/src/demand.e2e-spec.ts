@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, parse } from 'graphql';
 import { DEFAULT_DEMAND_LIMITS, estimateCost, readCostDirectives, startGateway } from '@courierdesk/gateway';
-import { CallerTokenIssuer, callerTokenSettings, CallerTokenVerifier, generateSigningKey, Role, type SigningKey } from '@courierdesk/platform-auth';
+import { CallerTokenIssuer, callerTokenSettings, CallerTokenVerifier, generateSigningKey, Role, Scope, type SigningKey } from '@courierdesk/platform-auth';
 import { QueryCounter, repoRoot } from '@courierdesk/platform-db';
 import { createLogger, type RunningService } from '@courierdesk/platform-subgraph';
 import { createTestDatabase, type TestDatabase } from '@courierdesk/testing';
@@ -40,7 +40,8 @@ describe('demand control through the gateway', () => {
       demo: { provinces: ['11'], waybills: 600 },
       queryLoggers: sql,
     });
-    const scanner = await new CallerTokenIssuer(issuerKey, callerTokenSettings()).mint({ subject: 'scanner-1', roles: [Role.SCANNER] });
+    // A hub's scanner (network-wide ingest).
+    const scanner = await new CallerTokenIssuer(issuerKey, callerTokenSettings()).mint({ subject: 'scanner-1', roles: [Role.SCANNER], scopes: [Scope.TRACKING_INGEST, Scope.TRACKING_INGEST_ANY] });
     tokens = { ...stack.tokens, scanner };
     const net = (q: string, p: unknown[] = []) => stack.network.dataSource.query(q, p) as Promise<Record<string, string>[]>;
     const own = stack.tokens.partnerOutlet.id;
