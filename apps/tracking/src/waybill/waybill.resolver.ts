@@ -8,14 +8,15 @@ import { trackingError } from '../common/tracking.errors';
 import { anomaliesOf, mayBeAnomalous } from '../anomaly/anomaly.rules';
 import { Anomaly, toAnomaly } from '../anomaly/anomaly.type';
 import { awaitsDelivery, etaOf } from '../eta/eta';
+import { DeliveryEstimate } from '../eta/eta.type';
 import { laneHistoryKey } from '../eta/eta.loaders';
 import { CourierRef, courierRef, OutletRef, outletRef, placeRef, ScanLocation } from '../network-refs/network-refs.type';
-import { ScanEvent, toScanEvent } from '../scan/scan-event.type';
+import { ScanEvent, Signer, toScanEvent } from '../scan/scan-event.type';
 import type { TrackingContext } from '../tracking.loaders';
 import type { WaybillFinderService } from './waybill-finder.service';
 import { waybillListRequest, waybillNoArgument } from './waybill.filter';
 import { WaybillFilter } from './waybill.input';
-import { DeliveryEstimate, Signer, Waybill, WaybillParty, toWaybill } from './waybill.type';
+import { Waybill, WaybillParty, toWaybill } from './waybill.type';
 
 /** A page of waybills (Relay). */
 export const WaybillConnection = connectionType(Waybill, 'Waybill');

@@ -15,15 +15,13 @@ import {
 } from '@courierdesk/domain-parcel';
 import { PostgresErrorCode, postgresErrorCode, withTransaction } from '@courierdesk/platform-db';
 import { NETWORK_WIDE, type ScanReach } from '../common/access';
+import { MAX_SCANS_PER_CALL } from '../common/list-bounds';
 import { laneSampleStatements } from '../eta/lane-sample.statements';
 import { registerCourierOutlets } from '../network-refs/courier-outlets';
 import { INGEST_COLUMNS, ingestRowOf, stateOfRow, updateStatesStatement, type WaybillRow } from '../waybill/waybill.row';
 import { assertBatchSize, distinctNumbers, judgeScans, scanKeyOfMs, waybillNumbersOf, type ScanInput, type ScanResult, type ValidScan } from './scan-batch';
-import { SCAN_COLUMNS, toStoredScan, type StoredScan } from './scan-event.row';
+import { SCAN_COLUMNS, toStoredScan, type StoredScan } from '../scan/scan-event.row';
 import { courierReports, type ScanAccess } from './scan-reach';
-
-/** Most scans one recordScans call takes: a scanner's upload, bounded so one transaction stays short. */
-export const MAX_SCANS_PER_CALL = 1000;
 
 /** Attempts of one call when PostgreSQL picks it as a deadlock victim. */
 const MAX_ATTEMPTS = 3;

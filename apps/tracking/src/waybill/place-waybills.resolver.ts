@@ -5,7 +5,7 @@ import { mapPage } from '../common/page';
 import type { TrackingContext } from '../tracking.loaders';
 import { WaybillConnection } from '../waybill/waybill.resolver';
 import { toWaybill } from '../waybill/waybill.type';
-import { OutletRef, TransitCentreRef } from './network-refs.type';
+import { OutletRef, TransitCentreRef } from '../network-refs/network-refs.type';
 
 // Fields tracking contributes to the network's entities. Nullable: when tracking is down the
 // gateway still answers the rest of the outlet. The caller's row rule applies as everywhere, and
