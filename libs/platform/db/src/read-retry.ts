@@ -9,6 +9,9 @@ interface UnitOfWork {
 
 const currentWork = new AsyncLocalStorage<UnitOfWork>();
 
+/** QueryRunner.query without its overloads, so that a wrapper can pass every argument on. */
+type LooseQuery = (sql: string, parameters?: unknown[], structured?: boolean) => Promise<unknown>;
+
 /**
  * Runs `fn` — one request — as a unit of work that may be declared read-only once its operation
  * is known ({@link declareReadOnly}). Everything `fn` starts, DataLoader batches included,
@@ -51,10 +54,10 @@ export function retryReadsOnLostConnection(ds: DataSource, logger: Logger): void
   const createQueryRunner = ds.createQueryRunner.bind(ds);
   ds.createQueryRunner = (mode?: ReplicationMode): QueryRunner => {
     const runner = createQueryRunner(mode);
-    const query = runner.query.bind(runner);
+    const query = runner.query.bind(runner) as LooseQuery;
     runner.query = (async (sql: string, parameters?: unknown[], structured?: boolean) => {
       try {
-        return await query(sql, parameters, structured as false);
+        return await query(sql, parameters, structured);
       } catch (err) {
         if (!isTransientDatabaseError(err)) throw err;
         discardConnection(runner);
@@ -65,7 +68,7 @@ export function retryReadsOnLostConnection(ds: DataSource, logger: Logger): void
         await new Promise((resolve) => setImmediate(resolve));
         const fresh = createQueryRunner(mode);
         try {
-          return await fresh.query(sql, parameters, structured as false);
+          return await (fresh.query as LooseQuery).call(fresh, sql, parameters, structured);
         } catch (again) {
           if (isTransientDatabaseError(again)) discardConnection(fresh);
           throw again;
