@@ -16,6 +16,7 @@ import { createGatewayErrorFormatter } from './gateway.errors';
 import { graphiqlRouter } from './ide/graphiql';
 import { introspectionGate } from './introspection.plugin';
 import { SubgraphDataSource, type SubgraphCallOptions } from './subgraph-data-source';
+import { unavailableStatus } from './unavailable-status.plugin';
 
 /** Query limits enforced before planning (graphql-armor); they are never told to clients. */
 export interface GatewayLimits {
@@ -102,7 +103,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningService
     hideSchemaDetailsFromClientErrors: true,
     validationRules: armor.validationRules,
     formatError: createGatewayErrorFormatter(logger),
-    plugins: [...armor.plugins, introspectionGate, ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [...armor.plugins, introspectionGate, unavailableStatus, ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 
