@@ -139,7 +139,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
       if (!(err instanceof SubgraphUnavailableError) || !('incomingRequestContext' in options)) throw err;
       const document = options.document ?? parse(options.request.query ?? '{ __typename }');
       const representations = options.request.variables?.['representations'] as Array<{ __typename?: unknown }> | undefined;
-      return { errors: unavailableFieldErrors(document, representations, { subgraph: err.subgraph, cause: err.cause }) as never };
+      return { errors: unavailableFieldErrors(document, representations, { subgraph: err.subgraph, cause: err.cause }) };
     }
   }
 
