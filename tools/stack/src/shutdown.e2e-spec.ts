@@ -100,5 +100,6 @@ describe('npm start stops in order on a signal, finishing what it holds', () => 
     expect(order.every((at) => at > output.indexOf(`${signal}: stopping`))).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(output).not.toMatch(/shutting down|terminating connection|Internal server error/);
-  });
+    // A first start initialises the cluster and loads the demo: slow on a busy machine.
+  }, 180_000);
 });
