@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { CallerTokenIssuer, callerTokenSettings, generateSigningKey, Role, type SigningKey } from '@courierdesk/platform-auth';
+import { CallerTokenIssuer, callerTokenSettings, generateSigningKey, Role, Scope, type SigningKey } from '@courierdesk/platform-auth';
 import { createLogger } from '@courierdesk/platform-subgraph';
 import { createTestDatabase, type TestDatabase } from '@courierdesk/testing';
 import { startStack, type RunningStack } from './stack';
@@ -45,11 +45,16 @@ describe('faults, through the gateway', () => {
     const text = await res.text();
     return { status: res.status, text, body: JSON.parse(text) as { data?: any; errors?: { message: string; path?: unknown[]; extensions: Record<string, unknown> }[] } };
   };
-  const mint = (role: Role) => new CallerTokenIssuer(issuerKey, callerTokenSettings({})).mint({ subject: `${role}-faults`, roles: [role] });
+  /** A hub's scanner: records scans anywhere (tracking:ingest:any). */
+  const hubScanner = () =>
+    new CallerTokenIssuer(issuerKey, callerTokenSettings({})).mint({ subject: 'hub-scanner-faults', roles: [Role.SCANNER], scopes: [Scope.TRACKING_INGEST, Scope.TRACKING_INGEST_ANY] });
 
   /** The pid of a tracking backend waiting for a lock, other than `except`. */
-  const heldTrackingBackend = async (except: number[] = []): Promise<number> => {
+  const heldTrackingBackend = async (except: number[] = [], answered = () => false): Promise<number> => {
     for (;;) {
+      // A request answered before it ever waited on the lock never reached the database (refused
+      // earlier): the test would otherwise wait for a backend that never comes.
+      if (answered()) throw new Error('the request was answered without waiting on the lock');
       const { rows } = await probe.query<{ pid: number }>(
         `SELECT pid FROM pg_stat_activity WHERE application_name = 'courierdesk-tracking' AND wait_event_type = 'Lock' AND NOT pid = ANY($1::int[])`,
         [except],
@@ -64,8 +69,9 @@ describe('faults, through the gateway', () => {
     await locker.query('BEGIN');
     await locker.query('LOCK TABLE tracking.waybill IN ACCESS EXCLUSIVE MODE');
     try {
-      const pending = request();
-      const first = await heldTrackingBackend();
+      let answered = false;
+      const pending = request().finally(() => (answered = true));
+      const first = await heldTrackingBackend([], () => answered);
       await probe.query('SELECT pg_terminate_backend($1)', [first]);
       // A retried read waits for the lock again, on another connection.
       if (waitForRetry) await heldTrackingBackend([first]);
@@ -89,7 +95,7 @@ describe('faults, through the gateway', () => {
 
   it('reports a write cut mid-request as retryable, unchanged through the gateway, and the resend goes through', async () => {
     const waybill = await someWaybill();
-    const scanner = await mint(Role.SCANNER);
+    const scanner = await hubScanner();
     const upload = () =>
       graphql('mutation($e: [ScanEventInput!]!) { recordScans(input: { events: $e }) { accepted duplicates } }', scanner, {
         e: [{ eventId: `faults-${Date.now()}`, waybillNo: waybill.waybill_no, type: 'ARRIVED_AT_OUTLET', eventTime: new Date(Date.now() - 60_000).toISOString(), location: { kind: 'OUTLET', id: waybill.origin_outlet_id } }],

@@ -4,7 +4,6 @@ import {
   DEFAULT_ANOMALY_POLICIES,
   foldState,
   laneSampleOf,
-  MAX_CLOCK_SKEW_MS,
   recomputeState,
   sameSample,
   watchOf,
@@ -20,7 +19,7 @@ import { laneSampleStatements } from '../eta/lane-sample.statements';
 import { registerCourierOutlets } from '../network-refs/courier-outlets';
 import { INGEST_COLUMNS, ingestRowOf, stateOfRow, updateStatesStatement, type WaybillRow } from '../waybill/waybill.row';
 import { assertBatchSize, distinctNumbers, judgeScans, scanKeyOfMs, waybillNumbersOf, type ScanInput, type ScanResult, type ValidScan } from './scan-batch';
-import { SCAN_COLUMNS, toStoredScan, type StoredScan } from '../scan/scan-event.row';
+import { timelinesOf } from '../scan/scan-event.row';
 import { courierReports, type ScanAccess } from './scan-reach';
 
 /** Attempts of one call when PostgreSQL picks it as a deadlock victim. */
@@ -187,18 +186,9 @@ export class RecordScansService {
     return new Map(rows.map(({ waybillNo }) => [waybillNo, byNumber.get(waybillNo) as { row: WaybillRow; state: TrackedState }]));
   }
 
-  /** Whole timelines of these waybills, in one query, through deriveStatus. */
+  /** Whole timelines of these waybills, in one query, through the domain's fold. */
   private async recompute(em: EntityManager, rows: readonly WaybillRow[]): Promise<Map<string, TrackedState>> {
-    if (rows.length === 0) return new Map();
-    const since = new Date(Math.min(...rows.map((row) => row.createdAt.getTime())) - MAX_CLOCK_SKEW_MS);
-    const scans: StoredScan[] = (
-      await em.query(`SELECT ${SCAN_COLUMNS} FROM scan_event s WHERE s.waybill_no = ANY($1::text[]) AND s.event_time >= $2`, [
-        rows.map((row) => row.waybillNo),
-        since.toISOString(),
-      ])
-    ).map(toStoredScan);
-    const byWaybill = new Map<string, StoredScan[]>(rows.map((row) => [row.waybillNo, []]));
-    for (const scan of scans) byWaybill.get(scan.waybillNo)?.push(scan);
-    return new Map(rows.map((row) => [row.waybillNo, recomputeState(row, byWaybill.get(row.waybillNo) ?? [])]));
+    const timelines = await timelinesOf((sql, params) => em.query(sql, params), rows);
+    return new Map(rows.map((row) => [row.waybillNo, recomputeState(row, timelines.get(row.waybillNo) ?? [])]));
   }
 }
