@@ -1,7 +1,6 @@
 import { Args, Authorized, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Scope } from '@courierdesk/platform-auth';
-import { CONNECTION_SIZE, PageArgs } from '@courierdesk/platform-subgraph';
-import { mapPage } from '../common/page';
+import { CONNECTION_SIZE, mapPage, PageArgs } from '@courierdesk/platform-subgraph';
 import type { TrackingContext } from '../tracking.loaders';
 import { WaybillConnection } from '../waybill/waybill.resolver';
 import { toWaybill } from '../waybill/waybill.type';

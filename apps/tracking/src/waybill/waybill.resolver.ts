@@ -1,9 +1,8 @@
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Scope } from '@courierdesk/platform-auth';
-import { CONNECTION_SIZE, connectionType, listSize, PageArgs } from '@courierdesk/platform-subgraph';
+import { CONNECTION_SIZE, connectionType, listSize, mapPage, PageArgs } from '@courierdesk/platform-subgraph';
 import { customersOf } from '../common/access';
 import { ASSUMED_TIMELINE_LENGTH, MAX_ANOMALIES } from '../common/list-bounds';
-import { mapPage } from '../common/page';
 import { trackingError } from '../common/tracking.errors';
 import { anomaliesOf, mayBeAnomalous } from '../anomaly/anomaly.rules';
 import { Anomaly, toAnomaly } from '../anomaly/anomaly.type';
