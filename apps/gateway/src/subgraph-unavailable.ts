@@ -1,10 +1,11 @@
+import type { GatewayReason } from './gateway.reasons';
 import { Kind, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 
 /** Message and code for a part of the graph that did not answer: partial data, no internals. */
 export const SERVICE_UNAVAILABLE = { code: 'SERVICE_UNAVAILABLE', message: 'Part of the graph is temporarily unavailable' } as const;
 
 /** What clients see of a subgraph that could not be reached in time (or whose circuit is open). */
-export const SUBGRAPH_UNAVAILABLE_EXTENSIONS = { code: SERVICE_UNAVAILABLE.code, reason: 'SUBGRAPH_UNAVAILABLE', retryable: true } as const;
+export const SUBGRAPH_UNAVAILABLE_EXTENSIONS = { code: SERVICE_UNAVAILABLE.code, reason: 'SUBGRAPH_UNAVAILABLE' satisfies GatewayReason, retryable: true } as const;
 
 /**
  * One field a failed fetch left empty, in the shape of a subgraph's response error. The first of

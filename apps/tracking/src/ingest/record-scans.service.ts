@@ -49,7 +49,7 @@ const INSERT_SCANS = `
  *    the keys it returns were ACCEPTED, the others existed — DUPLICATE (idempotency: the key is
  *    waybill, event time and scanner event id, see the scan_event migration);
  * 4. waybills whose new scans are all later than every stored one fold them into the stored state;
- *    the others (out of order) are recomputed by deriveStatus from their whole timelines — ONE
+ *    the others (out of order) are recomputed by the domain's fold (recomputeState) over their whole timelines — ONE
  *    batched SELECT, only when there are any;
  * 5. ONE UPDATE … FROM unnest writes the new states and anomaly watches, each only if the row's
  *    event_count is still the one read in step 1. A row another upload changed meanwhile (rare:
