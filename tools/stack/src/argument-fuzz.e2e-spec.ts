@@ -18,10 +18,8 @@ import {
   type GraphQLSchema,
   type IntrospectionQuery,
 } from 'graphql';
-import { CallerTokenIssuer, callerTokenSettings, generateSigningKey, Role, type SigningKey } from '@courierdesk/platform-auth';
-import { createLogger } from '@courierdesk/platform-subgraph';
-import { createTestDatabase, type TestDatabase } from '@courierdesk/testing';
-import { startStack, type RunningStack } from './stack';
+import { CallerTokenIssuer, callerTokenSettings, Role, type SigningKey } from '@courierdesk/platform-auth';
+import { startE2eGraph, type E2eGraph } from './testing/e2e-graph';
 
 // Random values into every argument of every root field, found by walking the schema the gateway
 // serves, as every kind of caller: whatever a client sends, the answer is a 2xx or a 4xx with a
@@ -39,34 +37,22 @@ const LEAKS = [
 type Caller = { name: string; token: string };
 
 describe('random arguments into every field, as every caller', () => {
-  let db: TestDatabase;
-  let stack: RunningStack;
+  let e2e: E2eGraph;
   let issuerKey: SigningKey;
   let schema: GraphQLSchema;
   let callers: Caller[];
   const samples: string[] = [];
 
   const post = async (token: string, query: string, variables?: Record<string, unknown>) => {
-    const res = await fetch(stack.gatewayUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return { status: res.status, text: await res.text() };
+    const { status, text } = await e2e.graphql(query, token, variables);
+    return { status, text };
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    issuerKey = await generateSigningKey();
-    stack = await startStack({
-      databaseUrl: db.url,
-      keys: { issuer: issuerKey, internal: await generateSigningKey() },
-      logger: createLogger('e2e', 'silent'),
-      gatewayPort: 0,
-      networkPort: 0,
-      trackingPort: 0,
+    e2e = await startE2eGraph({
       demo: { provinces: ['11'], waybills: 150 },
     });
+    ({ issuerKey } = e2e);
     const issuer = new CallerTokenIssuer(issuerKey, callerTokenSettings());
     const admin = await issuer.mint({ subject: 'fuzz-admin', roles: [Role.ADMIN] });
     schema = buildClientSchema((JSON.parse((await post(admin, getIntrospectionQuery())).text) as { data: IntrospectionQuery }).data);
@@ -88,10 +74,7 @@ describe('random arguments into every field, as every caller', () => {
       { name: 'other partner', token: await issuer.mint({ subject: 'fuzz-partner-2', roles: [Role.OUTLET_PARTNER], outletId: other }) },
     ];
   }, 180_000);
-  afterAll(async () => {
-    await stack?.stop();
-    await db?.drop();
-  });
+  afterAll(() => e2e?.stop());
 
   const text = () =>
     fc.oneof(

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema, parse } from 'graphql';
 import { DEFAULT_DEMAND_LIMITS, estimateCost, readCostDirectives, startGateway } from '@courierdesk/gateway';
-import { CallerTokenIssuer, callerTokenSettings, CallerTokenVerifier, generateSigningKey, Role, Scope, type SigningKey } from '@courierdesk/platform-auth';
+import { CallerTokenIssuer, callerTokenSettings, CallerTokenVerifier, Role, Scope, type SigningKey } from '@courierdesk/platform-auth';
 import { QueryCounter, repoRoot } from '@courierdesk/platform-db';
 import { createLogger, type RunningService } from '@courierdesk/platform-subgraph';
-import { createTestDatabase, type TestDatabase } from '@courierdesk/testing';
 import { countObjects, randomOperations, type Entry } from './random-operation.test-helper';
-import { startStack, type RunningStack } from './stack';
+import type { RunningStack } from './stack';
+import { startE2eGraph, type E2eGraph } from './testing/e2e-graph';
 
 // Issue 8 §1: a small query must not produce a huge answer. Through the real gateway and
 // subgraphs on the Beijing demo network with waybill histories.
@@ -19,7 +19,7 @@ const ROLE_OF: Record<Caller, Role> = { partner: Role.OUTLET_PARTNER, scanner: R
 const budget = (caller: Caller) => DEFAULT_DEMAND_LIMITS.costByRole[ROLE_OF[caller]];
 
 describe('demand control through the gateway', () => {
-  let db: TestDatabase;
+  let e2e: E2eGraph;
   let stack: RunningStack;
   let issuerKey: SigningKey;
   let internalKey: SigningKey;
@@ -28,18 +28,11 @@ describe('demand control through the gateway', () => {
   const sql = { network: new QueryCounter(), tracking: new QueryCounter() };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    [issuerKey, internalKey] = await Promise.all([generateSigningKey(), generateSigningKey()]);
-    stack = await startStack({
-      databaseUrl: db.url,
-      keys: { issuer: issuerKey, internal: internalKey },
-      logger: createLogger('e2e', 'silent'),
-      gatewayPort: 0,
-      networkPort: 0,
-      trackingPort: 0,
+    e2e = await startE2eGraph({
       demo: { provinces: ['11'], waybills: 600 },
       queryLoggers: sql,
     });
+    ({ stack, issuerKey, internalKey } = e2e);
     // A hub's scanner (network-wide ingest).
     const scanner = await new CallerTokenIssuer(issuerKey, callerTokenSettings()).mint({ subject: 'scanner-1', roles: [Role.SCANNER], scopes: [Scope.TRACKING_INGEST, Scope.TRACKING_INGEST_ANY] });
     tokens = { ...stack.tokens, scanner };
@@ -51,16 +44,9 @@ describe('demand control through the gateway', () => {
     const [waybill] = (await stack.tracking.dataSource.query('SELECT waybill_no FROM tracking.waybill WHERE destination_outlet_id = $1 LIMIT 1', [own])) as { waybill_no: string }[];
     Object.assign(ids, { outlet: own, centre: outlet.transit_centre_id, courier: courier.id, area: area.id, district: area.district_code, street: area.street_name, waybill: waybill.waybill_no });
   });
-  afterAll(async () => {
-    await stack?.stop();
-    await db?.drop();
-  });
+  afterAll(() => e2e?.stop());
 
-  const graphql = async (query: string, token: string, variables?: Record<string, unknown>, url = stack.gatewayUrl) => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-    const text = await res.text();
-    return { status: res.status, text, body: JSON.parse(text) as { data?: any; errors?: { message: string; extensions: Record<string, unknown> }[] } };
-  };
+  const graphql = (...args: Parameters<E2eGraph['graphql']>) => e2e.graphql(...args);
   const reasons = (res: { body: { errors?: { extensions: Record<string, unknown> }[] } }) => (res.body.errors ?? []).map((e) => e.extensions.reason);
 
   describe('the issue’s probe is refused for every role, before any subgraph is called', () => {

@@ -1,8 +1,8 @@
 import { Client } from 'pg';
-import { CallerTokenIssuer, callerTokenSettings, generateSigningKey, Role, Scope, type SigningKey } from '@courierdesk/platform-auth';
-import { createLogger } from '@courierdesk/platform-subgraph';
-import { createTestDatabase, type TestDatabase } from '@courierdesk/testing';
-import { startStack, type RunningStack } from './stack';
+import { CallerTokenIssuer, callerTokenSettings, Role, Scope, type SigningKey } from '@courierdesk/platform-auth';
+import { type TestDatabase } from '@courierdesk/testing';
+import type { RunningStack } from './stack';
+import { startE2eGraph, type E2eGraph } from './testing/e2e-graph';
 
 const UNAVAILABLE_DATABASE = { code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_UNAVAILABLE', retryable: true };
 const UNAVAILABLE_SUBGRAPH = { code: 'SERVICE_UNAVAILABLE', reason: 'SUBGRAPH_UNAVAILABLE', retryable: true };
@@ -12,6 +12,7 @@ const UNAVAILABLE_SUBGRAPH = { code: 'SERVICE_UNAVAILABLE', reason: 'SUBGRAPH_UN
 // takes, so that its connection can be terminated (as a restart or failover would) while it is
 // surely in flight.
 describe('faults, through the gateway', () => {
+  let e2e: E2eGraph;
   let db: TestDatabase;
   let stack: RunningStack;
   let issuerKey: SigningKey;
@@ -19,17 +20,10 @@ describe('faults, through the gateway', () => {
   let locker: Client;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    [issuerKey] = await Promise.all([generateSigningKey()]);
-    stack = await startStack({
-      databaseUrl: db.url,
-      keys: { issuer: issuerKey, internal: await generateSigningKey() },
-      logger: createLogger('e2e', 'silent'),
-      gatewayPort: 0,
-      networkPort: 0,
-      trackingPort: 0,
+    e2e = await startE2eGraph({
       demo: { provinces: ['11'], waybills: 60 },
     });
+    ({ stack, db, issuerKey } = e2e);
     // Two sessions: pg_stat_activity is a snapshot per transaction, so the lock holder cannot watch.
     [probe, locker] = [new Client({ connectionString: db.url }), new Client({ connectionString: db.url })];
     await Promise.all([probe.connect(), locker.connect()]);
@@ -40,11 +34,7 @@ describe('faults, through the gateway', () => {
     await db?.drop();
   });
 
-  const graphql = async (query: string, token: string, variables?: Record<string, unknown>) => {
-    const res = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-    const text = await res.text();
-    return { status: res.status, text, body: JSON.parse(text) as { data?: any; errors?: { message: string; path?: unknown[]; extensions: Record<string, unknown> }[] } };
-  };
+  const graphql = (...args: Parameters<E2eGraph['graphql']>) => e2e.graphql(...args);
   /** A hub's scanner: records scans anywhere (tracking:ingest:any). */
   const hubScanner = () =>
     new CallerTokenIssuer(issuerKey, callerTokenSettings({})).mint({ subject: 'hub-scanner-faults', roles: [Role.SCANNER], scopes: [Scope.TRACKING_INGEST, Scope.TRACKING_INGEST_ANY] });

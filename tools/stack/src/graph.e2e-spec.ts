@@ -1,46 +1,28 @@
-import { CallerTokenIssuer, callerTokenSettings, generateSigningKey, mintInternalToken, Role, Scope, type SigningKey } from '@courierdesk/platform-auth';
-import { createLogger } from '@courierdesk/platform-subgraph';
-import { createTestDatabase, type TestDatabase } from '@courierdesk/testing';
+import { CallerTokenIssuer, callerTokenSettings, mintInternalToken, Role, Scope, type SigningKey } from '@courierdesk/platform-auth';
 import { generateNetworkDemo } from '@courierdesk/seed';
-import { startStack, type RunningStack } from './stack';
+import type { RunningStack } from './stack';
+import { startE2eGraph, type E2eGraph } from './testing/e2e-graph';
 
 // The whole graph as `npm start` runs it (gateway → network subgraph → PostgreSQL with the
 // Beijing demo network), called over HTTP with real tokens.
 const DEMO = { provinces: ['11'], waybills: 400 };
 
 describe('the running graph, end to end', () => {
-  let db: TestDatabase;
+  let e2e: E2eGraph;
   let stack: RunningStack;
   let issuerKey: SigningKey;
   let internalKey: SigningKey;
   const demo = generateNetworkDemo(DEMO);
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    [issuerKey, internalKey] = await Promise.all([generateSigningKey(), generateSigningKey()]);
-    stack = await startStack({
-      databaseUrl: db.url,
-      keys: { issuer: issuerKey, internal: internalKey },
-      logger: createLogger('e2e', 'silent'),
-      gatewayPort: 0,
-      networkPort: 0,
+    e2e = await startE2eGraph({
       demo: DEMO,
     });
+    ({ stack, issuerKey, internalKey } = e2e);
   });
-  afterAll(async () => {
-    await stack?.stop();
-    await db?.drop();
-  });
+  afterAll(() => e2e?.stop());
 
-  const graphql = async (query: string, token?: string, variables?: Record<string, unknown>, url = stack.gatewayUrl) => {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const text = await res.text();
-    return { status: res.status, text, body: JSON.parse(text) as { data?: any; errors?: { message: string; extensions: Record<string, unknown> }[] } };
-  };
+  const graphql = (...args: Parameters<E2eGraph['graphql']>) => e2e.graphql(...args);
 
   it('loads the demo network on the first start', () => {
     expect(stack.seeded.network).toMatchObject({ outlets: demo.outlets.length, couriers: demo.couriers.length, deliveryAreas: demo.deliveryAreas.length });

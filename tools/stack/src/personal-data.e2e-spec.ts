@@ -1,30 +1,21 @@
 import { maskName } from '@courierdesk/domain-network';
-import { generateSigningKey } from '@courierdesk/platform-auth';
-import { createLogger } from '@courierdesk/platform-subgraph';
-import { createTestDatabase, type TestDatabase } from '@courierdesk/testing';
-import { startStack, type RunningStack } from './stack';
+import type { RunningStack } from './stack';
+import { startE2eGraph, type E2eGraph } from './testing/e2e-graph';
 
 // The personal-data policy across subgraphs, through the gateway: a waybill (tracking) names
 // outlets and couriers (network); each person shows by the same policy, whichever subgraph holds it.
 describe('personal data through the gateway', () => {
-  let db: TestDatabase;
+  let e2e: E2eGraph;
   let stack: RunningStack;
   let waybill: { waybill_no: string; origin_outlet_id: string; destination_outlet_id: string; recipient_name: string };
   const names = new Map<string, string>();
   const outletOfCourier = new Map<string, string>();
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const [issuer, internal] = await Promise.all([generateSigningKey(), generateSigningKey()]);
-    stack = await startStack({
-      databaseUrl: db.url,
-      keys: { issuer, internal },
-      logger: createLogger('e2e', 'silent'),
-      gatewayPort: 0,
-      networkPort: 0,
-      trackingPort: 0,
+    e2e = await startE2eGraph({
       demo: { provinces: ['11'], waybills: 600 },
     });
+    ({ stack } = e2e);
     const own = stack.tokens.partnerOutlet.id;
     // A delivered parcel between the partner's outlet and another one, either way round.
     [waybill] = await stack.tracking.dataSource.query(
@@ -41,10 +32,7 @@ describe('personal data through the gateway', () => {
       outletOfCourier.set(row.id, row.outlet_id);
     }
   });
-  afterAll(async () => {
-    await stack?.stop();
-    await db?.drop();
-  });
+  afterAll(() => e2e?.stop());
 
   const QUERY = `query ($no: String!) { waybill(waybillNo: $no) {
     recipient { name } originOutlet { id managerName } destinationOutlet { id managerName }

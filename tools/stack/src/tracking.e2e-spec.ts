@@ -1,13 +1,12 @@
-import { CallerTokenIssuer, callerTokenSettings, generateSigningKey, mintInternalToken, Role, Scope, type SigningKey } from '@courierdesk/platform-auth';
+import { CallerTokenIssuer, callerTokenSettings, mintInternalToken, Role, Scope, type SigningKey } from '@courierdesk/platform-auth';
 import { QueryCounter } from '@courierdesk/platform-db';
-import { createLogger } from '@courierdesk/platform-subgraph';
-import { createTestDatabase, type TestDatabase } from '@courierdesk/testing';
-import { startStack, type RunningStack } from './stack';
+import type { RunningStack } from './stack';
+import { startE2eGraph, type E2eGraph } from './testing/e2e-graph';
 
 // Tracking through the whole graph: gateway → tracking + network subgraphs → PostgreSQL, with
 // the Beijing demo network and generated waybill histories.
 describe('tracking through the gateway', () => {
-  let db: TestDatabase;
+  let e2e: E2eGraph;
   let stack: RunningStack;
   let issuerKey: SigningKey;
   let internalKey: SigningKey;
@@ -15,29 +14,15 @@ describe('tracking through the gateway', () => {
   const trackingSql = new QueryCounter();
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    [issuerKey, internalKey] = await Promise.all([generateSigningKey(), generateSigningKey()]);
-    stack = await startStack({
-      databaseUrl: db.url,
-      keys: { issuer: issuerKey, internal: internalKey },
-      logger: createLogger('e2e', 'silent'),
-      gatewayPort: 0,
-      networkPort: 0,
-      trackingPort: 0,
+    e2e = await startE2eGraph({
       demo: { provinces: ['11'], waybills: 600 },
       queryLoggers: { network: networkSql, tracking: trackingSql },
     });
+    ({ stack, issuerKey, internalKey } = e2e);
   });
-  afterAll(async () => {
-    await stack?.stop();
-    await db?.drop();
-  });
+  afterAll(() => e2e?.stop());
 
-  const graphql = async (query: string, token: string, variables?: Record<string, unknown>, url = stack.gatewayUrl) => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query, variables }) });
-    const text = await res.text();
-    return { status: res.status, text, body: JSON.parse(text) as { data?: any; errors?: { message: string; extensions: Record<string, unknown> }[] } };
-  };
+  const graphql = (...args: Parameters<E2eGraph['graphql']>) => e2e.graphql(...args);
   const rows = async <T>(sql: string, params: unknown[] = []) => (await stack.tracking.dataSource.query(sql, params)) as T[];
 
   it('loads waybills with scan histories on the first start', () => {
