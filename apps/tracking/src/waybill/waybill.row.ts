@@ -1,4 +1,5 @@
 import type { ScanLocation, TrackedState, Watch } from '@courierdesk/domain-parcel';
+import { selectList } from '@courierdesk/platform-subgraph';
 import type { WaybillEntity } from './waybill.entity';
 
 // Raw SQL (unnest batches, unions) returns column names as written: every read selects this list,
@@ -19,8 +20,24 @@ const COLUMNS: readonly [string, keyof WaybillEntity][] = [
   ['signed_outlet_id', 'signedOutletId'], ['first_out_for_delivery_at', 'firstOutForDeliveryAt'], ['watch_from', 'watchFrom'],
 ];
 
-/** The select list of a waybill row under alias `w`. */
-export const WAYBILL_COLUMNS = COLUMNS.map(([column, field]) => `w.${column} AS "${field}"`).join(', ');
+/** The select list of a whole waybill row under alias `w` (the waybill loader). */
+export const WAYBILL_COLUMNS = selectList('w', COLUMNS);
+
+/**
+ * What a page of waybills reads (page rows narrow, entity rows through the loader: platform
+ * page-rows.ts): the key, the sort columns of every list order (cursors), the status, the outlet
+ * and place ids the reference fields and the row rule read, and what the anomaly rules read
+ * (anomaly.rules.ts: creation, outlets, watch), so work queues are judged on page rows. The
+ * timeline loader needs only the number and creation. Parties, money, lane and the rest of the scan
+ * state come through the waybill loader, for the pages that ask for them (waybill.resolver.ts).
+ */
+const PAGE_FIELDS = [
+  'waybillNo', 'status', 'createdAt', 'lastScanAt', 'watchFrom',
+  'originOutletId', 'destinationOutletId', 'currentPlaceKind', 'currentPlaceId', 'currentCourierId',
+] as const satisfies readonly (keyof WaybillEntity)[];
+
+/** The select list of a page row under alias `w`. */
+export const WAYBILL_PAGE_COLUMNS = selectList('w', COLUMNS, new Set(PAGE_FIELDS));
 
 // Ingest reads only what the scan rules and the state need: parties and money are never parsed there.
 const NOT_FOR_INGEST = /^(sender|recipient|declared|insured|freight|weight)|DistrictCode$/;
@@ -49,6 +66,9 @@ export function ingestRowOf(raw: Record<string, unknown>): WaybillRow {
 
 /** A waybill row as raw SQL returns it with WAYBILL_COLUMNS (watch places are never read back). */
 export type WaybillRow = Omit<WaybillEntity, 'watchPlaces'>;
+
+/** A waybill row as a page reads it (WAYBILL_PAGE_COLUMNS); a whole row is one too. */
+export type WaybillPageRow = Pick<WaybillRow, (typeof PAGE_FIELDS)[number]>;
 
 /** The scan state stored on a row. */
 export function stateOfRow(row: WaybillRow): TrackedState {
