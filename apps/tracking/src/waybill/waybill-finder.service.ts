@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs, platfor
 import { anomaliesOf } from '../anomaly/anomaly.rules';
 import type { StoredScan } from '../scan/scan-event.row';
 import { waybillPageQuery, waybillPagesByPlaceQuery, type Keyset, type PlaceRole, type WaybillCriteria, type WaybillOrder } from './waybill-list.query';
-import type { WaybillPageRow } from './waybill.row';
+import { pageRowOf, type WaybillPageRow } from './waybill.row';
 
 /** Which anomalies a list keeps: any of `codes` (all codes when empty), located at `place` when given. */
 export interface AnomalyFilter {
@@ -121,7 +121,7 @@ export class WaybillFinderService {
     const limit = codes ? Math.min(MAX_CHUNK, 2 * (size + 1)) : size + 1;
     const after = page.after ? this.keyset(page.after, order) : null;
     const [sql, params] = waybillPagesByPlaceQuery(role, placeIds, criteria, order, after, limit);
-    const rows: (WaybillPageRow & { placeId: string })[] = await this.ds.query(sql, params);
+    const rows = ((await this.ds.query(sql, params)) as Record<string, unknown>[]).map((raw) => pageRowOf(raw) as WaybillPageRow & { placeId: string });
     const byPlace = new Map<string, WaybillPageRow[]>(placeIds.map((id) => [id, []]));
     for (const row of rows) byPlace.get(row.placeId)?.push(row);
     const timelines = codes ? await request.timeline.loadMany(rows) : [];
@@ -159,9 +159,9 @@ export class WaybillFinderService {
     );
   }
 
-  private fetch(criteria: WaybillCriteria, order: WaybillOrder, after: Keyset | null, limit: number): Promise<WaybillPageRow[]> {
+  private async fetch(criteria: WaybillCriteria, order: WaybillOrder, after: Keyset | null, limit: number): Promise<WaybillPageRow[]> {
     const [sql, params] = waybillPageQuery(criteria, order, after, limit);
-    return this.ds.query(sql, params);
+    return ((await this.ds.query(sql, params)) as Record<string, unknown>[]).map(pageRowOf);
   }
 
   private keyset(cursor: string, order: WaybillOrder): Keyset {

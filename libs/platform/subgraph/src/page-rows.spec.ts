@@ -1,6 +1,6 @@
 import { keyedLoader } from './loaders';
 import { notFound } from './errors';
-import { selectList, wholeRow } from './page-rows';
+import { selectList, wholeRow, withDates } from './page-rows';
 
 const COLUMNS = [
   ['depot_id', 'depotId'],
@@ -15,11 +15,24 @@ describe('selectList', () => {
   });
 
   it('selects only the page row properties, in table order', () => {
-    expect(selectList('d', COLUMNS, new Set(['openedAt', 'depotId'] as const))).toBe('d.depot_id AS "depotId", d.opened_at AS "openedAt"');
+    expect(selectList('d', COLUMNS, { only: new Set(['openedAt', 'depotId'] as const) })).toBe('d.depot_id AS "depotId", d.opened_at AS "openedAt"');
+  });
+
+  it('selects timestamps as epoch milliseconds when asked', () => {
+    expect(selectList('d', COLUMNS, { only: new Set(['depotId', 'openedAt'] as const), epochMs: new Set(['openedAt'] as const) })).toBe(
+      'd.depot_id AS "depotId", (extract(epoch FROM d.opened_at) * 1000)::float8 AS "openedAt"',
+    );
   });
 
   it('refuses a property without a column (a page row that would silently lack it)', () => {
-    expect(() => selectList('d', COLUMNS, new Set(['depotId', 'closedAt'] as never))).toThrow('no column for closedAt');
+    expect(() => selectList('d', COLUMNS, { only: new Set(['depotId', 'closedAt'] as never) })).toThrow('no column for closedAt');
+  });
+});
+
+describe('withDates', () => {
+  it('makes epoch milliseconds Dates and leaves nulls and other properties alone', () => {
+    const row = withDates<{ depotId: string; openedAt: Date | null; closedAt: Date | null }>({ depotId: 'd1', openedAt: 1_700_000_000_123, closedAt: null }, ['openedAt', 'closedAt']);
+    expect(row).toEqual({ depotId: 'd1', openedAt: new Date('2023-11-14T22:13:20.123Z'), closedAt: null });
   });
 });
 

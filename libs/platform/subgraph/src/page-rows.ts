@@ -4,9 +4,11 @@ import type DataLoader from 'dataloader';
  * Page rows narrow, entity rows through the loader — how every connection reads its rows.
  *
  * A page selects only what its own query and its cheap fields read: the keys, the sort columns its
- * cursors are made of, the status, reference ids. Never the whole row: parsing forty columns (a
- * dozen timestamps made Dates) for every node of a list cost more Node CPU than the rest of the
- * request when the page asked for two fields (bench/REPORT.md, outlet pages).
+ * cursors are made of, the status, reference ids. Never the whole row: the driver's parsing of
+ * forty columns (a dozen timestamps made Dates) for every node of a list cost more Node CPU than
+ * the rest of the request when the page asked for two fields (bench/REPORT.md, outlet pages). The
+ * timestamps a page does need travel as epoch milliseconds (`epochMs`), made Dates by `withDates`:
+ * pg's parsing of timestamptz text was still most of a narrow page's driver time.
  *
  * A field that needs more of its row awaits `wholeRow(ctx.loaders.<entity>, key, …)`: the first such
  * field of each node asks the request's entity loader, which reads the rows of the whole level in
@@ -18,14 +20,37 @@ import type DataLoader from 'dataloader';
  * row, and the resolver's fields beyond it go through `wholeRow` (tracking's waybill is the model).
  */
 
-/** `a.created_at AS "createdAt", …`: the select list of `columns` ([SQL expression, row property]), or of those in `only`, under `alias`. */
-export function selectList<P extends string>(alias: string, columns: readonly (readonly [string, P])[], only?: ReadonlySet<P>): string {
+/** A row table: [SQL column or expression on the alias, row property]. */
+export type ColumnTable<P extends string> = readonly (readonly [column: string, property: P])[];
+
+/** What `selectList` selects: only some properties, some of them (timestamps) as epoch milliseconds. */
+export interface SelectOptions<P extends string> {
+  only?: ReadonlySet<P>;
+  epochMs?: ReadonlySet<P>;
+}
+
+/** `a.created_at AS "createdAt", …`: the select list of a column table under `alias`. */
+export function selectList<P extends string>(alias: string, columns: ColumnTable<P>, options: SelectOptions<P> = {}): string {
+  const { only, epochMs } = options;
   const picked = only ? columns.filter(([, property]) => only.has(property)) : columns;
   if (only && picked.length !== only.size) {
     const known = new Set(columns.map(([, property]) => property));
     throw new Error(`selectList: no column for ${[...only].filter((p) => !known.has(p)).join(', ')}`);
   }
-  return picked.map(([column, property]) => `${alias}.${column} AS "${property}"`).join(', ');
+  return picked
+    .map(([column, property]) =>
+      epochMs?.has(property) ? `(extract(epoch FROM ${alias}.${column}) * 1000)::float8 AS "${property}"` : `${alias}.${column} AS "${property}"`,
+    )
+    .join(', ');
+}
+
+/** A raw row selected with `epochMs`, those properties made Dates (null stays null), in place. */
+export function withDates<R>(raw: Record<string, unknown>, epochMs: Iterable<string>): R {
+  for (const property of epochMs) {
+    const ms = raw[property];
+    if (typeof ms === 'number') raw[property] = new Date(ms);
+  }
+  return raw as R;
 }
 
 /**
