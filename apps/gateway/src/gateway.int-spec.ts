@@ -138,7 +138,7 @@ describe('gateway', () => {
     const res = await post({ query: '{ slow(ms: 5000) parcels { no } }' }, tokens.agent);
     expect(Date.now() - started).toBeLessThan(3000);
     expect(res.body.data.parcels).toHaveLength(2);
-    expect(res.body.errors?.[0].extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+    expect(res.body.errors).toEqual([{ message: expect.any(String), path: ['slow'], extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'SUBGRAPH_UNAVAILABLE', retryable: true } }]);
     expect(res.text).not.toMatch(/127\.0\.0\.1|depots|abort/i);
   });
 
@@ -146,8 +146,17 @@ describe('gateway', () => {
     await fixture.parcels.stop();
     const res = await post({ query: '{ depots { name } parcels { no } }' }, tokens.agent);
     expect(res.body.data?.depots).toEqual([{ name: 'North' }, { name: 'South' }]);
-    expect(res.body.errors?.[0].extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+    expect(res.body.errors).toEqual([{ message: expect.any(String), path: ['parcels'], extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'SUBGRAPH_UNAVAILABLE', retryable: true } }]);
+    expect(res.status).toBe(200);
     expect(res.text).not.toMatch(/127\.0\.0\.1|ECONNREFUSED|parcels\.invalid|fetch failed/);
+    // Fields the dead subgraph adds to live entities: one error per missing field, list index included.
+    const joined = await post({ query: '{ depots { name parcelCount } }' }, tokens.agent);
+    expect(joined.body.data.depots).toEqual([{ name: 'North', parcelCount: null }, { name: 'South', parcelCount: null }]);
+    expect(joined.body.errors?.map((e: { path: unknown }) => e.path)).toEqual([['depots', 0, 'parcelCount'], ['depots', 1, 'parcelCount']]);
+    // Nothing came back, and only for a passing reason: 503, and the request may be resent.
+    const nothing = await post({ query: '{ parcels { no } }' }, tokens.agent);
+    expect(nothing.status).toBe(503);
+    expect(nothing.body.errors?.[0].extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', reason: 'SUBGRAPH_UNAVAILABLE', retryable: true });
   });
 
   it('serves the IDE with only local assets', async () => {

@@ -21,6 +21,7 @@ import { introspectionGate } from './introspection.plugin';
 import { knownOperationTypesRule, operationResolution } from './operation-resolution';
 import { bodyErrorHandler, rejectAs } from './request-errors';
 import { SubgraphDataSource, type SubgraphCallOptions } from './subgraph-data-source';
+import { unavailableStatus } from './unavailable-status.plugin';
 
 /**
  * Query limits enforced before planning (graphql-armor; tokens: graphql-js's parser); never told to
@@ -125,7 +126,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningService
     validationRules: [...armor.validationRules, knownOperationTypesRule],
     formatError: createGatewayErrorFormatter(logger),
     stringifyResult: demand.stringifyResult,
-    plugins: [operationResolution, ...armor.plugins, introspectionGate, demand.plugin, ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [operationResolution, ...armor.plugins, introspectionGate, demand.plugin, unavailableStatus, ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
   });
   await apollo.start();
 

@@ -1,5 +1,6 @@
 export * from './gateway.context';
 export * from './gateway.errors';
+export * from './gateway.reasons';
 export * from './gateway.server';
 export * from './introspection.plugin';
 export * from './subgraph-data-source';

@@ -1,3 +1,4 @@
+import type { GatewayReason } from './gateway.reasons';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql';
 
@@ -12,7 +13,7 @@ export function knownOperationTypesRule(context: ValidationContext): ASTVisitor 
   return {
     OperationDefinition(node) {
       if (!context.getSchema().getRootType(node.operation)) {
-        context.reportError(new GraphQLError(`The graph does not support ${node.operation} operations`, { nodes: node, extensions: { reason: 'OPERATION_TYPE_UNSUPPORTED' } }));
+        context.reportError(new GraphQLError(`The graph does not support ${node.operation} operations`, { nodes: node, extensions: { reason: 'OPERATION_TYPE_UNSUPPORTED' satisfies GatewayReason } }));
       }
     },
   };
@@ -30,7 +31,7 @@ export const operationResolution: ApolloServerPlugin = {
         const named = typeof request.operationName === 'string' && request.operationName !== '';
         // The name is not echoed: it is client text of any length.
         throw new GraphQLError(named ? 'The document has no operation of the requested name' : 'The document has several operations: name the one to run', {
-          extensions: { code: 'OPERATION_RESOLUTION_FAILURE', reason: named ? 'OPERATION_NOT_FOUND' : 'OPERATION_NAME_REQUIRED', http: { status: 400 } },
+          extensions: { code: 'OPERATION_RESOLUTION_FAILURE', reason: (named ? 'OPERATION_NOT_FOUND' : 'OPERATION_NAME_REQUIRED') satisfies GatewayReason, http: { status: 400 } },
         });
       },
     };

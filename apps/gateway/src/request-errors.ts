@@ -1,3 +1,4 @@
+import type { GatewayReason } from './gateway.reasons';
 import type { ErrorRequestHandler } from 'express';
 import { GraphQLError, type ValidationContext } from 'graphql';
 
@@ -8,7 +9,7 @@ import { GraphQLError, type ValidationContext } from 'graphql';
  */
 
 /** Which query limit refused a document. `COST_LIMIT` comes from the demand-control plugin. */
-export type LimitReason = 'DEPTH_LIMIT' | 'ALIAS_LIMIT' | 'DIRECTIVE_LIMIT' | 'TOKEN_LIMIT' | 'COST_LIMIT' | 'BODY_TOO_LARGE';
+export type LimitReason = Extract<GatewayReason, 'DEPTH_LIMIT' | 'ALIAS_LIMIT' | 'DIRECTIVE_LIMIT' | 'TOKEN_LIMIT' | 'COST_LIMIT' | 'BODY_TOO_LARGE'>;
 
 export const LIMIT_MESSAGES: Readonly<Record<LimitReason, string>> = {
   DEPTH_LIMIT: 'The query is nested too deeply',
@@ -45,7 +46,7 @@ const APQ_HASH_MISMATCH_MESSAGE = 'provided sha does not match query';
 const CSRF_MESSAGE = 'This operation has been blocked as a potential Cross-Site Request Forgery';
 
 /** Reason of an HTTP-level rejection (Apollo's BAD_REQUEST or the JSON body parser's), by status. */
-function httpRejectionReason(status: number | undefined, message: string): string {
+function httpRejectionReason(status: number | undefined, message: string): GatewayReason {
   if (message.startsWith(CSRF_MESSAGE)) return 'CSRF_PREVENTION';
   if (message.startsWith('Operation batching disabled')) return 'BATCHING_DISABLED';
   switch (status) {

@@ -2,10 +2,11 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 
 import { STATUS_CODES } from 'node:http';
 import { BrokenCircuitError, ConsecutiveBreaker, circuitBreaker, handleWhen } from 'cockatiel';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, parse } from 'graphql';
 import { Agent, request, type Dispatcher } from 'undici';
 import type { InternalTokenMinter } from '@courierdesk/platform-auth';
 import type { GatewayContext } from './gateway.context';
+import { unavailableFieldErrors } from './subgraph-unavailable';
 
 type Fetcher = RemoteGraphQLDataSource['fetcher'];
 
@@ -157,6 +158,23 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
   /** Closes the connections to the subgraph (after the gateway stopped sending). */
   close(): Promise<void> {
     return this.pool.close();
+  }
+
+  /**
+   * A subgraph that cannot be reached answers, in effect, with one SERVICE_UNAVAILABLE error per
+   * field it was asked for (see unavailableFieldErrors): the gateway then gives each error the
+   * path of the field the client is missing, instead of one error without a path.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']> {
+    try {
+      return await super.process(options);
+    } catch (err) {
+      // Only a client's operation has fields to account for (not a health check).
+      if (!(err instanceof SubgraphUnavailableError) || !('incomingRequestContext' in options)) throw err;
+      const document = options.document ?? parse(options.request.query ?? '{ __typename }');
+      const representations = options.request.variables?.['representations'] as Array<{ __typename?: unknown }> | undefined;
+      return { errors: unavailableFieldErrors(document, representations, { subgraph: err.subgraph, cause: err.cause }) };
+    }
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {

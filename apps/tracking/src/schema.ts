@@ -1,15 +1,17 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '@courierdesk/platform-subgraph';
 import './common/enums';
-import { AnomalyQueueResolver } from './anomaly/anomaly-queue.resolver';
 import { outletReference, transitCentreReference } from './network-refs/network-refs.reference';
-import { OutletWaybillsResolver, TransitCentreWaybillsResolver } from './network-refs/network-refs.resolver';
 import { CourierRef, OutletRef, TransitCentreRef } from './network-refs/network-refs.type';
 import { scanEventReference } from './scan/scan-event.reference';
 import { ScanEventResolver } from './scan/scan-event.resolver';
 import { ScanEvent } from './scan/scan-event.type';
 import type { TrackingServices } from './tracking.services';
+import { RecordScansResolver } from './ingest/record-scans.resolver';
+import { AnomalyQueueResolver } from './waybill/anomaly-queue.resolver';
 import { CreateWaybillResolver } from './waybill/create-waybill.resolver';
+import { OutletWaybillsResolver, TransitCentreWaybillsResolver } from './waybill/place-waybills.resolver';
+import { ScanEventWaybillResolver } from './waybill/scan-event-waybill.resolver';
 import { waybillReference } from './waybill/waybill.reference';
 import { WaybillResolver } from './waybill/waybill.resolver';
 import { Waybill } from './waybill/waybill.type';
@@ -32,14 +34,25 @@ export async function buildTrackingSchema(services: TrackingServices = noService
     (instances ??= new Map<unknown, unknown>([
       [WaybillResolver, new WaybillResolver(services.finder)],
       [AnomalyQueueResolver, new AnomalyQueueResolver(services.finder)],
-      [ScanEventResolver, new ScanEventResolver(services.scans)],
+      [ScanEventResolver, new ScanEventResolver()],
+      [ScanEventWaybillResolver, new ScanEventWaybillResolver()],
+      [RecordScansResolver, new RecordScansResolver(services.scans)],
       [CreateWaybillResolver, new CreateWaybillResolver(services.creation)],
       [OutletWaybillsResolver, new OutletWaybillsResolver()],
       [TransitCentreWaybillsResolver, new TransitCentreWaybillsResolver()],
     ]));
   return buildFederatedSchema(
     {
-      resolvers: [WaybillResolver, AnomalyQueueResolver, ScanEventResolver, CreateWaybillResolver, OutletWaybillsResolver, TransitCentreWaybillsResolver],
+      resolvers: [
+        WaybillResolver,
+        AnomalyQueueResolver,
+        ScanEventResolver,
+        ScanEventWaybillResolver,
+        RecordScansResolver,
+        CreateWaybillResolver,
+        OutletWaybillsResolver,
+        TransitCentreWaybillsResolver,
+      ],
       orphanedTypes: [Waybill, ScanEvent, OutletRef, TransitCentreRef, CourierRef],
       container: { get: (resolverClass: unknown) => resolverInstances().get(resolverClass) },
     },

@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Identity } from '@courierdesk/platform-auth';
 import type { SubgraphContext } from '@courierdesk/platform-subgraph';
 import { etaLoaders } from './eta/eta.loaders';
-import { placePagesLoader } from './network-refs/place-pages.loader';
+import { placePagesLoader } from './waybill/place-pages.loader';
 import { scanEventLoaders } from './scan/scan-event.loaders';
 import type { TrackingServices } from './tracking.services';
 import { waybillLoaders } from './waybill/waybill.loaders';

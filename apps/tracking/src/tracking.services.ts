@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { DEFAULT_ANOMALY_POLICIES, type AnomalyPolicies } from '@courierdesk/domain-parcel';
-import { RecordScansService } from './scan/record-scans.service';
+import { RecordScansService } from './ingest/record-scans.service';
 import { CreateWaybillsService } from './waybill/create-waybills.service';
 import { WaybillFinderService } from './waybill/waybill-finder.service';
 

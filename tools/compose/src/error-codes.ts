@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { NETWORK_ERROR_CODES, NetworkRuleError } from '@courierdesk/domain-network';
 import { PARCEL_ERROR_CODES, ParcelRuleError, SCAN_REJECTION_CODES } from '@courierdesk/domain-parcel';
 import { SLA_ERROR_CODES, SlaRuleError } from '@courierdesk/domain-sla';
+import { GATEWAY_REASONS } from '@courierdesk/gateway';
 import { NetworkSubgraphError } from '@courierdesk/network';
 import { AUTH_ERROR_CODES, authErrorKind } from '@courierdesk/platform-auth';
 import { repoRoot } from '@courierdesk/platform-db';
-import { PlatformError } from '@courierdesk/platform-subgraph';
+import { DATABASE_UNAVAILABLE, PlatformError } from '@courierdesk/platform-subgraph';
 import { LOCAL_REJECTION_CODES, TrackingError } from '@courierdesk/tracking';
 
 /** Where the shipped error codes are written down: the other half of the graph's contract. */
@@ -27,7 +28,8 @@ export function currentErrorCodes(): ErrorCodeList {
     'domain-sla': table(SLA_ERROR_CODES, (c) => SlaRuleError.kindOf(c as never)),
     'network-subgraph': table(NetworkSubgraphError.codes, (c) => NetworkSubgraphError.kindOf(c as never)),
     'tracking-subgraph': table(TrackingError.codes, (c) => TrackingError.kindOf(c as never)),
-    platform: table(PlatformError.codes, (c) => PlatformError.kindOf(c as never)),
+    platform: { ...table(PlatformError.codes, (c) => PlatformError.kindOf(c as never)), [DATABASE_UNAVAILABLE.code]: DATABASE_UNAVAILABLE.kind },
+    gateway: { ...GATEWAY_REASONS },
     auth: table(AUTH_ERROR_CODES, (c) => authErrorKind(c as never)),
     'scan-rejections': rejections(SCAN_REJECTION_CODES),
     'batch-rejections': rejections(LOCAL_REJECTION_CODES),

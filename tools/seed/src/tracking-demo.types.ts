@@ -3,8 +3,9 @@ import type {
   ProblemCode,
   ScanLocation,
   ScanType,
-  ServiceLevel,
   Signer,
+  NewWaybillFields,
+  WaybillPartyFields,
 } from '@courierdesk/domain-parcel';
 
 /** What to generate. The same options on the same network always give the same histories. */
@@ -67,29 +68,14 @@ export const JourneyScenario = {
 export type JourneyScenario = (typeof JourneyScenario)[keyof typeof JourneyScenario];
 
 /** Sender or recipient (寄件人/收件人), as the tracking subgraph's createWaybills takes it. */
-export interface DemoParty {
-  name: string;
-  /** A valid mainland mobile number. */
-  phone: string;
-  /** Six-digit district code (区县) of the address: the outlet's district. */
-  districtCode: string;
-  /** Street address within the district. */
-  address: string;
-}
+/** Sender or recipient of a demo waybill: the domain's party fields (a valid mainland mobile, the outlet's district). */
+export type DemoParty = WaybillPartyFields;
 
 /** A generated waybill (运单): the fields of the tracking subgraph's CreateWaybillInput, plus how it was made. */
-export interface DemoWaybill {
+export interface DemoWaybill extends NewWaybillFields {
   sequence: number;
-  waybillNo: string;
-  serviceLevel: ServiceLevel;
-  sender: DemoParty;
-  recipient: DemoParty;
-  originOutletId: string;
-  destinationOutletId: string;
-  weightGrams: number;
   declaredValueFen: number;
   insuredValueFen: number;
-  freightFen: number;
   createdAt: Date;
   scenario: JourneyScenario;
   /** Created in the 双十一 week: every leg slower. */

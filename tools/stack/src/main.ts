@@ -5,6 +5,7 @@ import { loadLocalKeys } from '@courierdesk/platform-auth';
 import { dataDir, startDatabase } from '@courierdesk/platform-db';
 import { createLogger } from '@courierdesk/platform-subgraph';
 import { DEFAULT_DEMO_PROVINCES } from '@courierdesk/seed';
+import { Lifecycle } from './lifecycle';
 import { startStack } from './stack';
 
 const HELP = `npm start [-- options]
@@ -16,7 +17,16 @@ first start, runs every subgraph and the gateway, and prints the URL and ready-m
   --waybills <n>           demo waybills with scan histories for the first start (default 3000)
   --port <n>               gateway port (default 4000; subgraphs use the next ports)
   --no-demo                never load demo data
-Environment: DATABASE_URL, LOG_LEVEL (default warn), EMBEDDED_PG_PORT (default 54320).`;
+Environment: DATABASE_URL, LOG_LEVEL (default warn), EMBEDDED_PG_PORT (default 54320),
+COURIERDESK_DATA_DIR (default .data: the embedded cluster, local keys and tokens).
+
+Ctrl-C, SIGTERM or SIGHUP stop it in order: the gateway and the subgraphs finish the requests
+they hold, then PostgreSQL stops.`;
+
+/** How long a stop may take before the process exits anyway (each service drains for up to 10 s). */
+const STOP_DEADLINE_MS = 30_000;
+
+const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -36,21 +46,61 @@ async function main(): Promise<void> {
   const gatewayPort = Number(values.port);
   const provinces = values.provinces === 'all' ? 'all' : values.provinces ? values.provinces.split(',').map((p) => p.trim()) : undefined;
 
+  // Signals are handled from the very start: the embedded PostgreSQL runs in a process group of
+  // its own and leaves them to us (stopOnSignals: 'caller'), so whatever is up is stopped here,
+  // in order. A second signal (npm forwards the terminal's Ctrl-C, which also reached us) is
+  // part of the same stop.
+  const lifecycle = new Lifecycle();
+  let running = false;
+  for (const signal of Object.keys(SIGNAL_NUMBERS) as (keyof typeof SIGNAL_NUMBERS)[]) {
+    process.on(signal, () => {
+      if (lifecycle.isStopping) return;
+      const started = Date.now();
+      const interrupted = !running;
+      console.log(`\n${signal}: stopping the gateway, subgraphs and database…`);
+      setTimeout(() => {
+        console.error(`Courierdesk did not stop within ${STOP_DEADLINE_MS / 1000} s; exiting.`);
+        process.exit(1);
+      }, STOP_DEADLINE_MS).unref();
+      lifecycle.stop().then(
+        () => {
+          console.log(`Courierdesk stopped (${((Date.now() - started) / 1000).toFixed(1)} s).`);
+          process.exit(interrupted ? 128 + SIGNAL_NUMBERS[signal] : 0);
+        },
+        (err) => {
+          console.error(err);
+          process.exit(1);
+        },
+      );
+    });
+  }
+
   console.log('Starting Courierdesk…');
-  const database = await startDatabase({ logger });
-  const keys = await loadLocalKeys(dataDir());
-  const stack = await startStack({
-    databaseUrl: database.url,
-    keys,
-    logger,
-    gatewayPort,
-    networkPort: gatewayPort + 1,
-    trackingPort: gatewayPort + 2,
-    demo: values['no-demo'] ? false : { provinces, waybills: values.waybills ? Number(values.waybills) : undefined },
-  }).catch(async (err) => {
-    await database.stop();
+  const start = async () => {
+    const database = await lifecycle.started(await startDatabase({ logger, dataDir: join(dataDir(), 'postgres'), stopOnSignals: 'caller' }));
+    const keys = await loadLocalKeys(dataDir());
+    const stack = await lifecycle.started(
+      await startStack({
+        databaseUrl: database.url,
+        keys,
+        logger,
+        gatewayPort,
+        networkPort: gatewayPort + 1,
+        trackingPort: gatewayPort + 2,
+        demo: values['no-demo'] ? false : { provinces, waybills: values.waybills ? Number(values.waybills) : undefined },
+      }),
+    );
+    return { database, stack };
+  };
+  const started = await start().catch(async (err) => {
+    // A signal stopped the start (its handler finishes the stop and exits), or the start failed.
+    if (lifecycle.isStopping) return undefined;
+    await lifecycle.stop();
     throw err;
   });
+  if (!started) return;
+  const { database, stack } = started;
+  running = true;
 
   const ide = stack.gatewayUrl.replace(/\/graphql$/, '/');
   const tokensFile = join(dataDir(), 'tokens.env');
@@ -73,7 +123,7 @@ Courierdesk graph is running (ready in ${seconds} s).
 
   Gateway   ${stack.gatewayUrl}
   IDE       ${ide}#token=${stack.tokens.agent}
-  Database  ${database.embedded ? 'embedded PostgreSQL, data in .data/postgres' : 'DATABASE_URL'}
+  Database  ${database.embedded ? `embedded PostgreSQL, data in ${join(dataDir(), 'postgres')}` : 'DATABASE_URL'}
   Demo data ${seeded}
 
 Tokens (valid 8 hours; also in ${tokensFile}):
@@ -89,22 +139,6 @@ First query:
 
 Ctrl-C stops everything.`);
 
-  let stopping = false;
-  const shutdown = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal}: stopping the gateway, subgraphs and database…`);
-    try {
-      await stack.stop();
-      await database.stop();
-      process.exit(0);
-    } catch (err) {
-      console.error(err);
-      process.exit(1);
-    }
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 }
 
 main().catch((err) => {

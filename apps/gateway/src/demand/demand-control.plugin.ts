@@ -1,3 +1,4 @@
+import type { GatewayReason } from '../gateway.reasons';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type FormattedExecutionResult } from 'graphql';
 import type { Logger } from 'pino';
@@ -10,13 +11,13 @@ import type { DemandLimits } from './demand-limits';
 /** Refusal of an operation estimated over the caller's budget; the numbers stay private. */
 export const costLimitError = (): GraphQLError =>
   new GraphQLError('The query asks for too much at once: request smaller pages (`first`) or fewer nested lists', {
-    extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'COST_LIMIT', http: { status: 400 } },
+    extensions: { code: 'GRAPHQL_VALIDATION_FAILED', reason: 'COST_LIMIT' satisfies GatewayReason, http: { status: 400 } },
   });
 
 /** What is sent instead of a response over the size cap. */
 export const RESPONSE_TOO_LARGE = {
   message: 'The response is too large: request smaller pages (`first`) or fewer fields',
-  extensions: { code: 'BAD_USER_INPUT', reason: 'RESPONSE_TOO_LARGE' },
+  extensions: { code: 'BAD_USER_INPUT', reason: 'RESPONSE_TOO_LARGE' satisfies GatewayReason },
 } as const;
 
 /** The caller's budget: the most generous of its roles' (a token without a known role gets the tightest). */

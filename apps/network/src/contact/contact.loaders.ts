@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { groupedLoader } from '@courierdesk/platform-subgraph';
+import { BY_UUID, groupedLoader } from '@courierdesk/platform-subgraph';
 import { uuidKeys } from '../common/ids';
 import { ContactEntity } from './contact.entity';
 
@@ -14,10 +14,10 @@ export function contactLoaders(ds: DataSource) {
     contactsOfOutlet: groupedLoader<string, ContactEntity>(async (keys) => {
       const outletIds = uuidKeys(keys);
       return outletIds.length ? repo.find({ where: { outletId: In(outletIds) }, order }) : [];
-    }, (row) => row.outletId as string),
+    }, (row) => row.outletId as string, BY_UUID),
     contactsOfTransitCentre: groupedLoader<string, ContactEntity>(async (keys) => {
       const ids = uuidKeys(keys);
       return ids.length ? repo.find({ where: { transitCentreId: In(ids) }, order }) : [];
-    }, (row) => row.transitCentreId as string),
+    }, (row) => row.transitCentreId as string, BY_UUID),
   };
 }

@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { keyedLoader } from '@courierdesk/platform-subgraph';
+import { BY_UUID, keyedLoader } from '@courierdesk/platform-subgraph';
 import { childPagesLoader, lateralPage, type ChildPageKey } from '../common/child-pages';
 import { uuidKeys } from '../common/ids';
 import { CourierEntity } from './courier.entity';
@@ -19,7 +19,7 @@ export function courierLoaders(ds: DataSource) {
   const courier = keyedLoader<string, CourierEntity>(async (keys) => {
     const ids = uuidKeys(keys);
     return ids.length ? repo.findBy({ id: In(ids) }) : [];
-  }, (row) => row.id);
+  }, (row) => row.id, BY_UUID);
   // Code order, as `Query.couriersOfOutlet` pages them: the cursors are the same.
   const couriersOfOutlet = childPagesLoader<CourierPageKey, CourierEntity>({
     fetch: (parentIds, limit, after, key) => {

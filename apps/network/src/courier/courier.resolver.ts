@@ -1,9 +1,8 @@
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { Scope } from '@courierdesk/platform-auth';
-import { CONNECTION_SIZE, connectionType, listSize, PageArgs } from '@courierdesk/platform-subgraph';
+import { CONNECTION_SIZE, connectionType, listSize, mapPage, PageArgs } from '@courierdesk/platform-subgraph';
 import { found } from '../common/ids';
 import { MAX_AREAS_PER_COURIER } from '../common/list-bounds';
-import { mapPage } from '../common/page';
 import { DeliveryArea, toDeliveryArea } from '../delivery-area/delivery-area.type';
 import type { NetworkContext } from '../network.loaders';
 import { Outlet, toOutlet } from '../outlet/outlet.type';

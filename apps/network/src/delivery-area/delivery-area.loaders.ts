@@ -1,5 +1,5 @@
 import { type DataSource, type EntityManager, type SelectQueryBuilder } from 'typeorm';
-import { groupedLoader, keyedLoader } from '@courierdesk/platform-subgraph';
+import { BY_UUID, groupedLoader, keyedLoader } from '@courierdesk/platform-subgraph';
 import { childPagesLoader, lateralPage, type ChildPageKey } from '../common/child-pages';
 import { isUuid, uuidKeys } from '../common/ids';
 import { AreaAssignmentEntity } from './area-assignment.entity';
@@ -26,7 +26,7 @@ export function deliveryAreaLoaders(ds: DataSource) {
   const deliveryArea = keyedLoader<string, DeliveryAreaEntity>(async (keys) => {
     const ids = uuidKeys(keys);
     return ids.length ? selectAreas(ds).where('area.id IN (:...ids)', { ids }).getMany() : [];
-  }, (row) => row.id);
+  }, (row) => row.id, BY_UUID);
   // An outlet's areas grow with its couriers: a page each, by name (id breaks ties).
   const areasOfOutlet = childPagesLoader<ChildPageKey, DeliveryAreaEntity>({
     fetch: (parentIds, limit, after) => {

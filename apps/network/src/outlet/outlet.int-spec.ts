@@ -24,6 +24,16 @@ describe('outlet directory (网点)', () => {
   });
   afterAll(() => h.stop());
 
+  it('reads an outlet and its _entities reference by an id in either case: one spelling of an id', async () => {
+    const upper = futian.id.toUpperCase();
+    const res = await h.gql(as.agent(), 'query ($id: ID!, $reps: [_Any!]!) { outlet(id: $id) { id name } _entities(representations: $reps) { ... on Outlet { id } } }', {
+      id: upper,
+      reps: [{ __typename: 'Outlet', id: upper }],
+    });
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ outlet: { id: futian.id, name: futian.name }, _entities: [{ id: futian.id }] });
+  });
+
   it('reads an outlet by id and by code, with region names and its transit centre', async () => {
     const res = await h.gql(as.agent(), `query ($id: ID!, $code: String!) {
       outlet(id: $id) { code kind provinceName cityName districtName transitCentre { name } }

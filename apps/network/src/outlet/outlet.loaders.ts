@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { keyedLoader } from '@courierdesk/platform-subgraph';
+import { BY_UUID, keyedLoader } from '@courierdesk/platform-subgraph';
 import { childPagesLoader, lateralPage, type ChildPageKey } from '../common/child-pages';
 import { uuidKeys } from '../common/ids';
 import { OutletEntity } from './outlet.entity';
@@ -10,7 +10,7 @@ export function outletLoaders(ds: DataSource) {
   const outlet = keyedLoader<string, OutletEntity>(async (keys) => {
     const ids = uuidKeys(keys);
     return ids.length ? repo.findBy({ id: In(ids) }) : [];
-  }, (row) => row.id);
+  }, (row) => row.id, BY_UUID);
   // A transit centre feeds hundreds of outlets: a page each, in code order like `Query.outlets`.
   const outletsOfTransitCentre = childPagesLoader<ChildPageKey, OutletEntity>({
     fetch: (parentIds, limit, after) => {

@@ -1,5 +1,5 @@
 import { In, type DataSource } from 'typeorm';
-import { keyedLoader } from '@courierdesk/platform-subgraph';
+import { BY_UUID, keyedLoader } from '@courierdesk/platform-subgraph';
 import { uuidKeys } from '../common/ids';
 import { TransitCentreEntity } from './transit-centre.entity';
 
@@ -10,6 +10,6 @@ export function transitCentreLoaders(ds: DataSource) {
     transitCentre: keyedLoader<string, TransitCentreEntity>(async (keys) => {
       const ids = uuidKeys(keys);
       return ids.length ? repo.findBy({ id: In(ids) }) : [];
-    }, (row) => row.id),
+    }, (row) => row.id, BY_UUID),
   };
 }

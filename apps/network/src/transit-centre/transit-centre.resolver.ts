@@ -1,9 +1,8 @@
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { Scope } from '@courierdesk/platform-auth';
-import { CONNECTION_SIZE, listSize, PageArgs } from '@courierdesk/platform-subgraph';
+import { CONNECTION_SIZE, listSize, mapPage, PageArgs } from '@courierdesk/platform-subgraph';
 import { found } from '../common/ids';
 import { MAX_CONTACTS, MAX_TRANSIT_CENTRES_PER_CITY } from '../common/list-bounds';
-import { mapPage } from '../common/page';
 import { Contact, toContact } from '../contact/contact.type';
 import type { NetworkContext } from '../network.loaders';
 import { OutletConnection } from '../outlet/outlet.resolver';

@@ -1,7 +1,7 @@
 import { ANOMALY_CODES, makeWaybillNo, type AnomalyCode, type ScanEvent } from '@courierdesk/domain-parcel';
 import { chinaTime } from '@courierdesk/domain-sla';
 import { PLACES, randomTimeline } from '@courierdesk/domain-parcel/testing';
-import type { ScanInput } from '../scan/scan-batch';
+import type { ScanInput } from '../ingest/scan-batch';
 import { networkId, newWaybill } from '../testing/builders';
 import { as } from '../testing/identities';
 import { startTrackingHarness, type TrackingHarness } from '../testing/tracking.harness';

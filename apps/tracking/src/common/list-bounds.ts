@@ -1,6 +1,10 @@
 import { ANOMALY_CODES } from '@courierdesk/domain-parcel';
-import { MAX_SCANS_PER_CALL } from '../scan/record-scans.service';
-import { MAX_WAYBILLS_PER_CALL } from '../waybill/create-waybills.service';
+
+/** Most scans one recordScans call takes: a scanner's upload, bounded so one transaction stays short. */
+export const MAX_SCANS_PER_CALL = 1000;
+
+/** Most waybills one createWaybills call takes. */
+export const MAX_WAYBILLS_PER_CALL = 1000;
 
 /**
  * Sizes the gateway's cost estimate assumes for tracking's lists without paging

@@ -1,12 +1,25 @@
-import { estimateAt, estimateDelivery, FINAL_STATUSES, laneOf, type WaybillStatus } from '@courierdesk/domain-parcel';
-import type { WaybillRow } from '../waybill/waybill.row';
-import { DeliveryEstimate } from '../waybill/waybill.type';
+import { estimateAt, estimateDelivery, FINAL_STATUSES, laneOf, type ServiceLevel, type WaybillStatus } from '@courierdesk/domain-parcel';
+import { DeliveryEstimate } from './eta.type';
+
+/** What an estimate reads of a stored waybill (a waybill row has it; the ETA never imports waybills). */
+export interface EstimatedWaybill {
+  status: WaybillStatus;
+  serviceLevel: ServiceLevel;
+  createdAt: Date;
+  pickedUpAt: Date | null;
+  lastEventAt: Date | null;
+  originDistrictCode: string;
+  destinationDistrictCode: string;
+  destinationOutletId: string | null;
+  currentPlaceKind: string | null;
+  currentPlaceId: string | null;
+}
 
 /** Statuses with nothing left to estimate: delivered, waiting in a locker or station, or going back. */
 const ARRIVED: readonly WaybillStatus[] = [...FINAL_STATUSES, 'AVAILABLE_FOR_PICKUP', 'RETURNING'];
 
 /** False once nothing is left to estimate (the lane history need not be read). */
-export const awaitsDelivery = (row: Pick<WaybillRow, 'status'>): boolean => !ARRIVED.includes(row.status);
+export const awaitsDelivery = (row: Pick<EstimatedWaybill, 'status'>): boolean => !ARRIVED.includes(row.status);
 
 /**
  * The expected delivery (预计送达) of a waybill at `now`. The promise comes from its lane's history
@@ -15,7 +28,7 @@ export const awaitsDelivery = (row: Pick<WaybillRow, 'status'>): boolean => !ARR
  * is (estimateAt: its status, last scan, whether that was at the destination outlet). Null once
  * nothing is left to estimate.
  */
-export function etaOf(row: WaybillRow, history: readonly number[], now: Date): DeliveryEstimate | null {
+export function etaOf(row: EstimatedWaybill, history: readonly number[], now: Date): DeliveryEstimate | null {
   if (!awaitsDelivery(row)) return null;
   const shippedAt = row.pickedUpAt ?? row.createdAt;
   const estimate = estimateDelivery({ shippedAt, lane: laneOf(row.originDistrictCode, row.destinationDistrictCode), serviceLevel: row.serviceLevel, history });

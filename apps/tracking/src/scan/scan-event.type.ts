@@ -1,5 +1,7 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { DeliveryFailureReason, ProblemCode, ScanType } from '../common/enums';
+import type { RecordOwner } from '@courierdesk/domain-network';
+import { PersonalData } from '@courierdesk/platform-subgraph';
+import { DeliveryFailureReason, ProblemCode, ScanType, SignerKind } from '../common/enums';
 import { encodeScanEventId } from './scan-event.id';
 import type { StoredScan } from './scan-event.row';
 
@@ -48,4 +50,18 @@ export function toScanEvent(scan: StoredScan): ScanEvent {
     problemCode: scan.problemCode,
     scan,
   });
+}
+
+/** Who signed (签收人): a customer, like the recipient. */
+@ObjectType({ description: 'Who or what signed for the parcel (签收人).' })
+export class Signer {
+  @Field(() => SignerKind)
+  kind: SignerKind;
+
+  @PersonalData<Signer>({ subject: 'CUSTOMER', datum: 'NAME', owner: (signer) => signer.owner })
+  @Field(() => String, { nullable: true, description: 'Name as written; 张* when masked.' })
+  name: string | null;
+
+  /** The waybill's origin and destination outlets (null: a waybill the caller cannot see). */
+  owner: RecordOwner | null;
 }

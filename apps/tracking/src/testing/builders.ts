@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { makeWaybillNo, type NewWaybillFields, type ScanType } from '@courierdesk/domain-parcel';
 import { newWaybillFields } from '@courierdesk/domain-parcel/testing';
-import type { ScanInput } from '../scan/scan-batch';
+import type { ScanInput } from '../ingest/scan-batch';
 import type { TrackingServices } from '../tracking.services';
 
 // Builders go through the services (the same validation, state and watch as GraphQL), on the

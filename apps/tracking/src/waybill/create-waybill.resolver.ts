@@ -4,7 +4,7 @@ import { listSize } from '@courierdesk/platform-subgraph';
 import { CreateWaybillStatus } from '../common/enums';
 import { MAX_ITEM_REASONS, MAX_WAYBILL_RESULTS } from '../common/list-bounds';
 import { trackingError } from '../common/tracking.errors';
-import { ItemRejection } from '../scan/scan-event.input';
+import { ItemRejection } from '../common/item-rejection.type';
 import type { TrackingContext } from '../tracking.loaders';
 import type { CreateWaybillsService } from './create-waybills.service';
 import { CreateWaybillInput, CreateWaybillsInput } from './waybill.input';

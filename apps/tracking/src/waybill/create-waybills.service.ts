@@ -12,10 +12,8 @@ import {
 import type { Identity } from '@courierdesk/platform-auth';
 import { AppError } from '@courierdesk/platform-subgraph';
 import { actsForOutlet } from '../common/access';
+import { MAX_WAYBILLS_PER_CALL } from '../common/list-bounds';
 import { trackingError } from '../common/tracking.errors';
-
-/** Most waybills one createWaybills call takes. */
-export const MAX_WAYBILLS_PER_CALL = 1000;
 
 /** What happened to one waybill of a bulk create, in input order. */
 export interface CreateWaybillResult {

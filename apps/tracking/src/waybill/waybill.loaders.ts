@@ -1,10 +1,10 @@
 import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { isWaybillNo, MAX_CLOCK_SKEW_MS, parseWaybillNo } from '@courierdesk/domain-parcel';
+import { isWaybillNo, parseWaybillNo } from '@courierdesk/domain-parcel';
 import type { Identity } from '@courierdesk/platform-auth';
 import { keyedLoader } from '@courierdesk/platform-subgraph';
 import { canSeeWaybill } from '../common/access';
-import { byTimeline, SCAN_COLUMNS, toStoredScan, type StoredScan } from '../scan/scan-event.row';
+import { timelinesOf, type StoredScan } from '../scan/scan-event.row';
 import { WAYBILL_COLUMNS, type WaybillRow } from './waybill.row';
 
 /** What the timeline loader needs of a waybill: page rows and whole rows both have it. */
@@ -30,16 +30,8 @@ export function waybillLoaders(ds: DataSource, identity: Identity) {
   );
   const timeline = new DataLoader<TimelineKey, StoredScan[], string>(
     async (rows) => {
-      const since = new Date(Math.min(...rows.map((row) => row.createdAt.getTime())) - MAX_CLOCK_SKEW_MS);
-      const scans: StoredScan[] = (
-        await ds.query(`SELECT ${SCAN_COLUMNS} FROM scan_event s WHERE s.waybill_no = ANY($1::text[]) AND s.event_time >= $2`, [
-          rows.map((row) => row.waybillNo),
-          since.toISOString(),
-        ])
-      ).map(toStoredScan);
-      const byWaybill = new Map<string, StoredScan[]>(rows.map((row) => [row.waybillNo, []]));
-      for (const scan of scans) byWaybill.get(scan.waybillNo)?.push(scan);
-      return rows.map((row) => (byWaybill.get(row.waybillNo) ?? []).sort(byTimeline));
+      const timelines = await timelinesOf((sql, params) => ds.query(sql, params), rows);
+      return rows.map((row) => timelines.get(row.waybillNo) ?? []);
     },
     { cacheKeyFn: (row) => row.waybillNo, maxBatchSize: 1000 },
   );

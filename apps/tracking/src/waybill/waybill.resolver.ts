@@ -1,22 +1,22 @@
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Scope } from '@courierdesk/platform-auth';
-import { CONNECTION_SIZE, connectionType, listSize, PageArgs, wholeRow } from '@courierdesk/platform-subgraph';
+import { CONNECTION_SIZE, connectionType, listSize, mapPage, PageArgs, wholeRow } from '@courierdesk/platform-subgraph';
 import { customersOf } from '../common/access';
 import { ASSUMED_TIMELINE_LENGTH, MAX_ANOMALIES } from '../common/list-bounds';
-import { mapPage } from '../common/page';
 import { trackingError } from '../common/tracking.errors';
 import { anomaliesOf, mayBeAnomalous } from '../anomaly/anomaly.rules';
 import { Anomaly, toAnomaly } from '../anomaly/anomaly.type';
 import { awaitsDelivery, etaOf } from '../eta/eta';
+import { DeliveryEstimate } from '../eta/eta.type';
 import { laneHistoryKey } from '../eta/eta.loaders';
 import { CourierRef, courierRef, OutletRef, outletRef, placeRef, ScanLocation } from '../network-refs/network-refs.type';
-import { ScanEvent, toScanEvent } from '../scan/scan-event.type';
+import { ScanEvent, Signer, toScanEvent } from '../scan/scan-event.type';
 import type { TrackingContext } from '../tracking.loaders';
 import type { WaybillFinderService } from './waybill-finder.service';
 import { waybillListRequest, waybillNoArgument } from './waybill.filter';
 import { WaybillFilter } from './waybill.input';
 import type { WaybillRow } from './waybill.row';
-import { DeliveryEstimate, Signer, Waybill, WaybillParty, toWaybill } from './waybill.type';
+import { Waybill, WaybillParty, toWaybill } from './waybill.type';
 
 /** A page of waybills (Relay). */
 export const WaybillConnection = connectionType(Waybill, 'Waybill');

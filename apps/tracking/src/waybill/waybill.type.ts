@@ -1,7 +1,7 @@
 import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { RecordOwner } from '@courierdesk/domain-network';
 import { PersonalData } from '@courierdesk/platform-subgraph';
-import { DistanceClass, EtaConfidence, EtaSource, ServiceLevel, SignerKind, WaybillStatus } from '../common/enums';
+import { ServiceLevel, WaybillStatus } from '../common/enums';
 import type { WaybillPageRow } from './waybill.row';
 
 /**
@@ -85,57 +85,6 @@ export class WaybillParty {
 
   /** The waybill's origin and destination outlets, whose customer this is. */
   owner: RecordOwner;
-}
-
-/** Who signed (签收人): a customer, like the recipient. */
-@ObjectType({ description: 'Who or what signed for the parcel (签收人).' })
-export class Signer {
-  @Field(() => SignerKind)
-  kind: SignerKind;
-
-  @PersonalData<Signer>({ subject: 'CUSTOMER', datum: 'NAME', owner: (signer) => signer.owner })
-  @Field(() => String, { nullable: true, description: 'Name as written; 张* when masked.' })
-  name: string | null;
-
-  /** The waybill's origin and destination outlets (null: a waybill the caller cannot see). */
-  owner: RecordOwner | null;
-}
-
-/** An expected delivery time (预计送达时间). */
-@ObjectType('DeliveryEstimate', { description: 'Expected delivery (预计送达) with its band, from lane history or the service level’s default.' })
-export class DeliveryEstimate {
-  @Field()
-  expectedAt: Date;
-
-  @Field()
-  earliest: Date;
-
-  @Field()
-  latest: Date;
-
-  @Field(() => EtaSource)
-  source: keyof typeof EtaSource;
-
-  @Field(() => Int, { description: 'Usable history samples on this lane and level.' })
-  samples: number;
-
-  @Field(() => EtaConfidence)
-  confidence: keyof typeof EtaConfidence;
-
-  @Field(() => DistanceClass)
-  distanceClass: keyof typeof DistanceClass;
-
-  @Field({ description: 'How the estimate was made, in one sentence (for a late parcel: since when, against which promise, and the re-estimate).' })
-  basis: string;
-
-  @Field({ description: 'The expected delivery counted from pickup (or the order time): what was promised. Late once it passes undelivered.' })
-  promisedAt: Date;
-
-  @Field({ description: 'Not delivered and past promisedAt (超时); expectedAt is then re-estimated from where the parcel is, never in the past.' })
-  late: boolean;
-
-  @Field(() => Date, { nullable: true, description: 'When it became late (= promisedAt); null while on time.' })
-  lateSince: Date | null;
 }
 
 /** The schema's view of a waybill row, page row or whole. */

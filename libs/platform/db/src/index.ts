@@ -18,6 +18,8 @@ export {
   isForeignKeyViolation,
   isCheckViolation,
   isQueryCanceled,
+  isTransientDatabaseError,
 } from './postgres-errors';
+export { runUnitOfWork, declareReadOnly, isReadOnlyWork, retryReadsOnLostConnection } from './read-retry';
 export { assertSchemaName, quoteSchemaName } from './schema-name';
 export { dataDir, repoRoot } from './repo-root';

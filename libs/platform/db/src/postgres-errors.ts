@@ -5,11 +5,40 @@ export const PostgresErrorCode = {
   checkViolation: '23514',
   queryCanceled: '57014',
   deadlockDetected: '40P01',
+  adminShutdown: '57P01',
+  crashShutdown: '57P02',
+  cannotConnectNow: '57P03',
+  tooManyConnections: '53300',
 } as const;
+
+// The server went away or cannot take the connection now: it was terminated
+// (pg_terminate_backend, a restart, a failover), is starting or stopping, or is full.
+// Class 08 (connection exception) is matched as a whole.
+const UNAVAILABLE_SQLSTATES = new Set<string>([
+  PostgresErrorCode.adminShutdown,
+  PostgresErrorCode.crashShutdown,
+  PostgresErrorCode.cannotConnectNow,
+  PostgresErrorCode.tooManyConnections,
+]);
+
+// Socket errors on the way to the server. ENOTFOUND is left out: a wrong host name is
+// configuration, not a passing failure.
+const NETWORK_ERROR_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+
+// node-postgres and its pool report a lost or unobtainable connection with these messages and no code.
+const CONNECTION_LOST_MESSAGES = [
+  'Connection terminated',
+  'Client has encountered a connection error and is not queryable',
+  'Client was closed and is not queryable',
+  'timeout exceeded when trying to connect',
+];
 
 interface PostgresErrorFields {
   code?: unknown;
   constraint?: unknown;
+  message?: unknown;
+  /** Set on an AggregateError: a connection to a host name with several addresses. */
+  errors?: unknown;
 }
 
 // TypeORM wraps pg's DatabaseError in a QueryFailedError and keeps the original as
@@ -51,4 +80,19 @@ export function isCheckViolation(err: unknown): boolean {
 /** True when PostgreSQL cancelled the statement (57014), e.g. because `statement_timeout` expired. */
 export function isQueryCanceled(err: unknown): boolean {
   return postgresErrorCode(err) === PostgresErrorCode.queryCanceled;
+}
+
+/**
+ * True when the database could not be reached or the connection was lost (class 08, 57P01–57P03,
+ * 53300, socket errors, node-postgres's own "Connection terminated…"): a passing failure, not a
+ * bug and not the caller's fault. The same request may succeed once the server is back; a write
+ * that failed this way may or may not have been committed.
+ */
+export function isTransientDatabaseError(err: unknown): boolean {
+  const fields = postgresFields(err);
+  if (!fields) return false;
+  const { code, message, errors } = fields;
+  if (typeof code === 'string' && (code.startsWith('08') || UNAVAILABLE_SQLSTATES.has(code) || NETWORK_ERROR_CODES.has(code))) return true;
+  if (typeof message === 'string' && CONNECTION_LOST_MESSAGES.some((lost) => message.startsWith(lost))) return true;
+  return Array.isArray(errors) && errors.some(isTransientDatabaseError);
 }

@@ -1,8 +1,8 @@
 import * as path from 'node:path';
 import type { Logger } from 'pino';
 import { createDatabaseIfMissing, withDatabaseName } from './database-admin';
-import { launchEmbeddedPostgres } from './embedded-postgres.launcher';
-import { repoRoot } from './repo-root';
+import { launchEmbeddedPostgres, type EmbeddedPostgresOptions } from './embedded-postgres.launcher';
+import { dataDir } from './repo-root';
 
 /** The application database every subgraph schema lives in, on the embedded cluster. */
 export const APP_DATABASE = 'courierdesk';
@@ -12,11 +12,13 @@ export const DEFAULT_EMBEDDED_PORT = 54320;
 
 /** Options of {@link startDatabase}. */
 export interface StartDatabaseOptions {
-  /** Cluster directory; default `<repo>/.data/postgres`. */
+  /** Cluster directory; default `postgres` in `COURIERDESK_DATA_DIR`, else `<repo>/.data/postgres`. */
   dataDir?: string;
   /** Default: env `EMBEDDED_PG_PORT`, else 54320. */
   port?: number;
   logger: Logger;
+  /** See {@link EmbeddedPostgresOptions.stopOnSignals}; default `package`. */
+  stopOnSignals?: EmbeddedPostgresOptions['stopOnSignals'];
 }
 
 /** A PostgreSQL server ready for use; `stop()` stops it when this process started it. */
@@ -30,7 +32,8 @@ export interface RunningDatabase {
 
 /**
  * The database for `npm start` and tools: `DATABASE_URL` when set (used as is, never stopped),
- * otherwise an embedded PostgreSQL whose data survives restarts under `.data/postgres`, with
+ * otherwise an embedded PostgreSQL whose data survives restarts under `.data/postgres` (or
+ * `$COURIERDESK_DATA_DIR/postgres`), with
  * the `courierdesk` database created on first use.
  */
 export async function startDatabase(options: StartDatabaseOptions): Promise<RunningDatabase> {
@@ -42,9 +45,10 @@ export async function startDatabase(options: StartDatabaseOptions): Promise<Runn
   }
 
   const cluster = await launchEmbeddedPostgres({
-    dataDir: options.dataDir ?? path.join(repoRoot(), '.data', 'postgres'),
+    dataDir: options.dataDir ?? path.join(dataDir(), 'postgres'),
     port: options.port ?? embeddedPortFromEnv(),
     logger,
+    stopOnSignals: options.stopOnSignals,
   });
   try {
     if (await createDatabaseIfMissing(cluster.adminUrl, APP_DATABASE)) {

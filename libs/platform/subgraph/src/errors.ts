@@ -2,10 +2,32 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { ruleErrorClass, type ErrorCodeTable } from '@courierdesk/domain-core';
+import { isTransientDatabaseError } from '@courierdesk/platform-db';
 
-/** The error kinds clients may rely on; each becomes `extensions.code`. */
-export const ERROR_KINDS = ['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT'] as const;
+/**
+ * The error kinds clients may rely on; each becomes `extensions.code`. SERVICE_UNAVAILABLE is
+ * the one passing failure: it always carries `retryable: true` (the same request may succeed
+ * later; see {@link DATABASE_UNAVAILABLE}).
+ */
+export const ERROR_KINDS = ['BAD_USER_INPUT', 'NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED', 'CONFLICT', 'SERVICE_UNAVAILABLE'] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+/**
+ * What a client gets when the database was unreachable or the connection was lost. Reads were
+ * already retried once on a fresh connection before this reaches a client. A write may or may
+ * not have been committed: resending is safe for idempotent mutations (recordScans, by event id)
+ * and answered with CONFLICT for creations by a natural key that did go through.
+ */
+export const DATABASE_UNAVAILABLE = {
+  kind: 'SERVICE_UNAVAILABLE',
+  code: 'DATABASE_UNAVAILABLE',
+  message: 'The database is temporarily unavailable; the request can be retried',
+} as const satisfies KindedError;
+
+/** `extensions` of a kinded error as clients see them. */
+export function errorExtensions(err: KindedError): Record<string, unknown> {
+  return err.kind === 'SERVICE_UNAVAILABLE' ? { code: err.kind, reason: err.code, retryable: true } : { code: err.kind, reason: err.code };
+}
 
 /**
  * Any error that says what kind it is and why (`code`, e.g. `OUTLET_CODE_TAKEN`). Domain
@@ -83,7 +105,8 @@ export function stripSuggestions(message: string): string {
 
 /**
  * The single place where errors become what clients see: known kinds keep their message with
- * a stable `code` (and `reason`), GraphQL's own errors lose suggestions, and everything else
+ * a stable `code` (and `reason`), a lost database is SERVICE_UNAVAILABLE (DATABASE_UNAVAILABLE,
+ * retryable), GraphQL's own errors lose suggestions, and everything else
  * becomes INTERNAL_SERVER_ERROR with its details logged, never sent (no stack, SQL or URLs).
  */
 export function createErrorFormatter(logger: Logger) {
@@ -91,7 +114,12 @@ export function createErrorFormatter(logger: Logger) {
     const original = unwrapResolverError(error);
     const base = { locations: formatted.locations, path: formatted.path };
     if (isKindedError(original)) {
-      return { ...base, message: original.message, extensions: { code: original.kind, reason: original.code } };
+      return { ...base, message: original.message, extensions: errorExtensions(original) };
+    }
+    if (isTransientDatabaseError(original)) {
+      const { message, code } = original as { message?: unknown; code?: unknown };
+      logger.warn({ err: { message, code }, path: formatted.path }, 'database unavailable');
+      return { ...base, message: DATABASE_UNAVAILABLE.message, extensions: errorExtensions(DATABASE_UNAVAILABLE) };
     }
     const authKind = original instanceof Error ? TYPE_GRAPHQL_AUTH[original.constructor.name] : undefined;
     if (authKind) return { ...base, message: original instanceof Error ? original.message : 'Access denied', extensions: { code: authKind } };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginCacheControlDisabled,
@@ -12,6 +12,7 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { AuthError, bearerToken, type Identity, type InternalTokenVerifier } from '@courierdesk/platform-auth';
+import { declareReadOnly, runUnitOfWork } from '@courierdesk/platform-db';
 import type { SubgraphContext } from './context';
 import { createErrorFormatter } from './errors';
 import { healthRoutes, httpErrorHandler, listen, once } from './http';
@@ -48,6 +49,21 @@ function refuse(res: Response, err: AuthError): void {
 }
 
 /**
+ * Queries are reads: once the operation is known, the request's unit of work (opened per HTTP
+ * request below) is declared read-only, so a read that meets a lost database connection is
+ * retried once. Mutations never are: a write may have been committed before the loss.
+ */
+const readOnlyQueries: ApolloServerPlugin<SubgraphContext<unknown>> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ operation }) {
+        if (operation?.operation === 'query') declareReadOnly();
+      },
+    };
+  },
+};
+
+/**
  * Starts a subgraph: `/graphql` behind the gateway's signed context (every operation,
  * `_service` and `_entities` included), `/health/live` and `/health/ready` open, structured
  * logs, per-request loaders, and a drain-then-close shutdown.
@@ -80,6 +96,7 @@ export async function startSubgraphServer<L>(opts: SubgraphServerOptions<L>): Pr
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      readOnlyQueries as ApolloServerPlugin<SubgraphContext<L>>,
     ],
   });
   await apollo.start();
@@ -102,6 +119,9 @@ export async function startSubgraphServer<L>(opts: SubgraphServerOptions<L>): Pr
     '/graphql',
     authenticate,
     express.json({ limit: '2mb' }),
+    // One unit of work per request, opened right before GraphQL runs: everything Apollo starts
+    // from here on (resolvers, DataLoader batches) belongs to it.
+    (_req: Request, _res: Response, next: NextFunction) => runUnitOfWork(next),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const { identity, requestId } = req as AuthedRequest;

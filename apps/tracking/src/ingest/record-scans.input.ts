@@ -1,6 +1,7 @@
 import { Directive, Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { listSize } from '@courierdesk/platform-subgraph';
 import { ScanResultStatus } from '../common/enums';
+import { ItemRejection } from '../common/item-rejection.type';
 import { MAX_ITEM_REASONS, MAX_SCAN_RESULTS } from '../common/list-bounds';
 
 // Scanner input is loosely typed on purpose: an unknown scan type, kind or reason in one event must
@@ -114,19 +115,6 @@ export class RecordScansInput {
 
   @Field(() => ScanColumnsInput, { nullable: true, description: 'The same, in columns: for high-volume uploads.' })
   columns?: ScanColumnsInput | null;
-}
-
-/** One reason an item of a batch was refused. */
-@ObjectType({ description: 'Why one item of a batch was refused: the field and a stable code.' })
-export class ItemRejection {
-  @Field()
-  field: string;
-
-  @Field({ description: 'Stable code, e.g. INVALID_WAYBILL_NO, UNKNOWN_WAYBILL, LOCATION_REQUIRED, EVENT_TIME_IN_FUTURE.' })
-  code: string;
-
-  @Field()
-  message: string;
 }
 
 /** What became of one scan. */

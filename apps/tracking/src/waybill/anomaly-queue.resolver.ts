@@ -1,9 +1,8 @@
 import { Arg, Args, Authorized, Ctx, Directive, ID, Query, Resolver } from 'type-graphql';
 import type { AnomalyCode as AnomalyCodeValue } from '@courierdesk/domain-parcel';
 import { Scope } from '@courierdesk/platform-auth';
-import { CONNECTION_SIZE, PageArgs } from '@courierdesk/platform-subgraph';
+import { CONNECTION_SIZE, mapPage, PageArgs } from '@courierdesk/platform-subgraph';
 import { AnomalyCode } from '../common/enums';
-import { mapPage } from '../common/page';
 import { trackingError } from '../common/tracking.errors';
 import type { TrackingContext } from '../tracking.loaders';
 import type { WaybillFinderService } from '../waybill/waybill-finder.service';

@@ -4,7 +4,6 @@ import {
   DEFAULT_ANOMALY_POLICIES,
   foldState,
   laneSampleOf,
-  MAX_CLOCK_SKEW_MS,
   recomputeState,
   sameSample,
   watchOf,
@@ -15,15 +14,13 @@ import {
 } from '@courierdesk/domain-parcel';
 import { PostgresErrorCode, postgresErrorCode, withTransaction } from '@courierdesk/platform-db';
 import { NETWORK_WIDE, type ScanReach } from '../common/access';
+import { MAX_SCANS_PER_CALL } from '../common/list-bounds';
 import { laneSampleStatements } from '../eta/lane-sample.statements';
 import { registerCourierOutlets } from '../network-refs/courier-outlets';
 import { INGEST_COLUMNS, ingestRowOf, stateOfRow, updateStatesStatement, type WaybillRow } from '../waybill/waybill.row';
 import { assertBatchSize, distinctNumbers, judgeScans, scanKeyOfMs, waybillNumbersOf, type ScanInput, type ScanResult, type ValidScan } from './scan-batch';
-import { SCAN_COLUMNS, toStoredScan, type StoredScan } from './scan-event.row';
+import { timelinesOf } from '../scan/scan-event.row';
 import { courierReports, type ScanAccess } from './scan-reach';
-
-/** Most scans one recordScans call takes: a scanner's upload, bounded so one transaction stays short. */
-export const MAX_SCANS_PER_CALL = 1000;
 
 /** Attempts of one call when PostgreSQL picks it as a deadlock victim. */
 const MAX_ATTEMPTS = 3;
@@ -52,7 +49,7 @@ const INSERT_SCANS = `
  *    the keys it returns were ACCEPTED, the others existed — DUPLICATE (idempotency: the key is
  *    waybill, event time and scanner event id, see the scan_event migration);
  * 4. waybills whose new scans are all later than every stored one fold them into the stored state;
- *    the others (out of order) are recomputed by deriveStatus from their whole timelines — ONE
+ *    the others (out of order) are recomputed by the domain's fold (recomputeState) over their whole timelines — ONE
  *    batched SELECT, only when there are any;
  * 5. ONE UPDATE … FROM unnest writes the new states and anomaly watches, each only if the row's
  *    event_count is still the one read in step 1. A row another upload changed meanwhile (rare:
@@ -189,18 +186,9 @@ export class RecordScansService {
     return new Map(rows.map(({ waybillNo }) => [waybillNo, byNumber.get(waybillNo) as { row: WaybillRow; state: TrackedState }]));
   }
 
-  /** Whole timelines of these waybills, in one query, through deriveStatus. */
+  /** Whole timelines of these waybills, in one query, through the domain's fold. */
   private async recompute(em: EntityManager, rows: readonly WaybillRow[]): Promise<Map<string, TrackedState>> {
-    if (rows.length === 0) return new Map();
-    const since = new Date(Math.min(...rows.map((row) => row.createdAt.getTime())) - MAX_CLOCK_SKEW_MS);
-    const scans: StoredScan[] = (
-      await em.query(`SELECT ${SCAN_COLUMNS} FROM scan_event s WHERE s.waybill_no = ANY($1::text[]) AND s.event_time >= $2`, [
-        rows.map((row) => row.waybillNo),
-        since.toISOString(),
-      ])
-    ).map(toStoredScan);
-    const byWaybill = new Map<string, StoredScan[]>(rows.map((row) => [row.waybillNo, []]));
-    for (const scan of scans) byWaybill.get(scan.waybillNo)?.push(scan);
-    return new Map(rows.map((row) => [row.waybillNo, recomputeState(row, byWaybill.get(row.waybillNo) ?? [])]));
+    const timelines = await timelinesOf((sql, params) => em.query(sql, params), rows);
+    return new Map(rows.map((row) => [row.waybillNo, recomputeState(row, timelines.get(row.waybillNo) ?? [])]));
   }
 }

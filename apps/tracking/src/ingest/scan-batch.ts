@@ -2,7 +2,7 @@ import { isWaybillNo, parseWaybillNo, validateScanEvent, type ScanEvent, type Sc
 import { containsNul } from '@courierdesk/domain-core';
 import { isUuid, NETWORK_ID_FORM } from '../common/ids';
 import { trackingError } from '../common/tracking.errors';
-import { encodeScanEventId } from './scan-event.id';
+import { encodeScanEventId } from '../scan/scan-event.id';
 import { reachReasons, UNRESTRICTED, type ScanAccess } from './scan-reach';
 
 /** A scan as a scanner sends it: the domain's loosely typed input plus the scanner's own event id. */

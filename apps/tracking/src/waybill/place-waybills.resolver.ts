@@ -1,11 +1,10 @@
 import { Args, Authorized, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Scope } from '@courierdesk/platform-auth';
-import { CONNECTION_SIZE, PageArgs } from '@courierdesk/platform-subgraph';
-import { mapPage } from '../common/page';
+import { CONNECTION_SIZE, mapPage, PageArgs } from '@courierdesk/platform-subgraph';
 import type { TrackingContext } from '../tracking.loaders';
 import { WaybillConnection } from '../waybill/waybill.resolver';
 import { toWaybill } from '../waybill/waybill.type';
-import { OutletRef, TransitCentreRef } from './network-refs.type';
+import { OutletRef, TransitCentreRef } from '../network-refs/network-refs.type';
 
 // Fields tracking contributes to the network's entities. Nullable: when tracking is down the
 // gateway still answers the rest of the outlet. The caller's row rule applies as everywhere, and

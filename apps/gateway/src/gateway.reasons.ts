@@ -1,0 +1,28 @@
+/**
+ * The reasons the gateway itself sends (`extensions.reason`), each with the code it comes with.
+ * Every place that sends one types it as a GatewayReason, so a reason cannot be renamed here or
+ * there alone; error-codes.json freezes them with the rest. A shipped reason is API.
+ */
+export const GATEWAY_REASONS = {
+  DEPTH_LIMIT: 'GRAPHQL_VALIDATION_FAILED',
+  ALIAS_LIMIT: 'GRAPHQL_VALIDATION_FAILED',
+  DIRECTIVE_LIMIT: 'GRAPHQL_VALIDATION_FAILED',
+  COST_LIMIT: 'GRAPHQL_VALIDATION_FAILED',
+  OPERATION_TYPE_UNSUPPORTED: 'GRAPHQL_VALIDATION_FAILED',
+  TOKEN_LIMIT: 'GRAPHQL_PARSE_FAILED',
+  OPERATION_NOT_FOUND: 'OPERATION_RESOLUTION_FAILURE',
+  OPERATION_NAME_REQUIRED: 'OPERATION_RESOLUTION_FAILURE',
+  BODY_TOO_LARGE: 'BAD_REQUEST',
+  MALFORMED_JSON: 'BAD_REQUEST',
+  MALFORMED_REQUEST: 'BAD_REQUEST',
+  CSRF_PREVENTION: 'BAD_REQUEST',
+  BATCHING_DISABLED: 'BAD_REQUEST',
+  METHOD_NOT_ALLOWED: 'BAD_REQUEST',
+  NOT_ACCEPTABLE: 'BAD_REQUEST',
+  UNSUPPORTED_MEDIA_TYPE: 'BAD_REQUEST',
+  RESPONSE_TOO_LARGE: 'BAD_USER_INPUT',
+  SUBGRAPH_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+} as const;
+
+/** A reason the gateway sends. */
+export type GatewayReason = keyof typeof GATEWAY_REASONS;
