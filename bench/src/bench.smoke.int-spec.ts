@@ -53,10 +53,24 @@ describe('npm run bench -- --smoke', () => {
     expect(lookup.statementsPerLookup).toHaveLength(2);
   });
 
+  it('pages the inbound waybills of fifty outlets through the gateway, the subgraph alone and as bare SQL', () => {
+    const { outletPages } = result.stages[0];
+    for (const figures of [outletPages.gateway, outletPages.subgraph, outletPages.sql]) {
+      expect(figures.requests).toBe(options.outletPages.requests);
+      expect(figures.latency.meanMs).toBeGreaterThan(0);
+    }
+    expect(outletPages.gateway.waybillsPerRequest).toBeGreaterThan(0);
+    expect(outletPages.subgraph.waybillsPerRequest).toBe(outletPages.gateway.waybillsPerRequest);
+    // One statement for every outlet's page; its LIMIT reads one row more per outlet with more to come.
+    expect(outletPages.statements).toHaveLength(1);
+    expect(outletPages.sql.waybillsPerRequest).toBeGreaterThanOrEqual(outletPages.gateway.waybillsPerRequest);
+  });
+
   it('prints a table with the ratios', () => {
     const table = resultTable(result, options);
     expect(table).toMatch(/ingest ÷ COPY/);
     expect(table).toMatch(/gateway ÷ SQL/);
+    expect(table).toMatch(/subgraph Node CPU per request \/ per waybill +\| \d+\.\d ms \/ \d+\.\d µs/);
     expect(resultDetails(result)).toMatch(/recordScans call = \d+ statements/);
   });
 });

@@ -8,8 +8,9 @@ import { cpuMeter } from './cpu-meter';
 import type { CpuBreakdown } from './cpu-profile';
 import type { IngestFigures } from './ingest.bench';
 import type { LookupFigures } from './lookup.bench';
+import type { PageFigures } from './outlet-pages.bench';
 import type { StatementTimes } from './sql-ingest.bench';
-import { measureIngest, measureLookups } from './stage-measurements';
+import { measureIngest, measureLookups, measureOutletPages } from './stage-measurements';
 import { clock, msSince } from './stats';
 
 /** What to measure. See main.ts for the command line and defaults. */
@@ -28,10 +29,12 @@ export interface BenchOptions {
   concurrency: number;
   lookups: number;
   lookupWarmup: number;
+  /** Outlet pages: outlets listed, inbound waybills per outlet, requests per path (after `warmup`). */
+  outletPages: { outlets: number; waybills: number; requests: number; warmup: number };
   /** Also measure the ingest and lookup without the gateway, in-process, and as bare SQL. */
   breakdown: boolean;
   breakdownEvents: number;
-  /** Sample the CPU during the gateway ingest. */
+  /** Sample the CPU during the gateway ingest and lookups, and the subgraph's outlet pages. */
   profile: boolean;
   deferIndexes: boolean;
   provinces?: readonly string[];
@@ -86,6 +89,16 @@ export interface StageResult {
     /** Statements the network subgraph got for one lookup. */
     networkStatementsPerLookup: number;
     subgraph?: LookupFigures;
+    cpu?: CpuBreakdown;
+  };
+  /** `outlets { inboundWaybills { waybillNo status } }`: through the gateway, tracking's part alone, its page statement as bare SQL. */
+  outletPages: {
+    gateway: PageFigures;
+    subgraph: PageFigures;
+    /** Its waybillsPerRequest counts rows: the page's LIMIT reads one more per outlet (is there a next page?). */
+    sql: PageFigures;
+    statements: string[];
+    /** With --profile: where the subgraph-alone path spends the Node process's CPU. */
     cpu?: CpuBreakdown;
   };
 }
@@ -167,8 +180,9 @@ export async function runBenchmark(databaseUrl: string, options: BenchOptions, l
       waybillsInTable += ingest.waybills;
       eventsInTable += ingest.events;
       const lookup = await measureLookups(context, nextSequence - 1, index);
+      const outletPages = await measureOutletPages(context);
       await checkCounts(databaseUrl, waybillsInTable, eventsInTable);
-      stages.push({ stageEvents, waybillsAtStart, eventsAtStart, waybillsInTable, eventsInTable, load, ingest: ingest.result, lookup });
+      stages.push({ stageEvents, waybillsAtStart, eventsAtStart, waybillsInTable, eventsInTable, load, ingest: ingest.result, lookup, outletPages });
     }
     environment.loadAverage.end = os.loadavg()[0];
     return {

@@ -11,6 +11,8 @@ Loads a volume of waybills and scan events with COPY into a fresh database, star
 tracking subgraphs and the gateway, and measures in one run, at each stage's volume:
   ingest  recordScans through the gateway vs raw COPY into the same table (events/s, ratio)
   lookup  waybill(waybillNo) { status timeline { … } } through the gateway vs its bare SQL (latency, ratio)
+  outlet pages  outlets(first: 50) { inboundWaybills { waybillNo status } }: through the gateway, tracking
+          alone (CPU per request and per waybill) vs its page statement as bare SQL
 
   --waybills <n>         waybills at the last stage (default 1000000)
   --events <n>           scan events at the last stage (default 8000000)
@@ -19,8 +21,11 @@ tracking subgraphs and the gateway, and measures in one run, at each stage's vol
   --concurrency <n>      ingest clients (default 3)
   --batch <n>            scans per recordScans call (default 1000)
   --lookups <n>          lookups per path per stage (default 3000)
+  --outlet-pages <n>     outlet-page requests per path per stage (default 200)
+  --outlet-page-size <n> inboundWaybills(first: n) per outlet, 1–100 (default 20)
   --no-breakdown         skip the breakdown (subgraph alone, service in-process, bare SQL)
-  --profile              sample the CPU during the gateway ingest and print where it goes
+  --profile              sample the CPU during the gateway ingest and lookups and tracking's outlet
+                         pages, and print where it goes
   --defer-indexes        rebuild the waybill table's secondary indexes after each volume load
   --smoke                a tiny run (200 waybills, 2,000 events) to check the harness, not to measure
   --keep-db              keep the benchmark database afterwards
@@ -36,6 +41,7 @@ const SMOKE: Partial<BenchOptions> = {
   ingestWarmup: 500,
   lookups: 50,
   lookupWarmup: 10,
+  outletPages: { outlets: 50, waybills: 20, requests: 5, warmup: 2 },
   breakdownEvents: 1000,
   concurrency: 2,
 };
@@ -59,6 +65,8 @@ export function benchOptions(argv: string[], log: (line: string) => void): { opt
       concurrency: { type: 'string' },
       batch: { type: 'string' },
       lookups: { type: 'string' },
+      'outlet-pages': { type: 'string' },
+      'outlet-page-size': { type: 'string' },
       'no-breakdown': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       'defer-indexes': { type: 'boolean', default: false },
@@ -82,6 +90,12 @@ export function benchOptions(argv: string[], log: (line: string) => void): { opt
     concurrency: count(values.concurrency, 'concurrency') ?? base.concurrency ?? 3,
     lookups: count(values.lookups, 'lookups') ?? base.lookups ?? 3000,
     lookupWarmup: base.lookupWarmup ?? 300,
+    outletPages: {
+      outlets: 50,
+      waybills: count(values['outlet-page-size'], 'outlet-page-size') ?? base.outletPages?.waybills ?? 20,
+      requests: count(values['outlet-pages'], 'outlet-pages') ?? base.outletPages?.requests ?? 200,
+      warmup: base.outletPages?.warmup ?? 20,
+    },
     breakdown: !values['no-breakdown'],
     breakdownEvents: base.breakdownEvents ?? Math.min(50_000, ingestEvents),
     profile: values.profile,

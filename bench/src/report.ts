@@ -1,6 +1,7 @@
 import type { BenchOptions, BenchResult, StageResult } from './bench';
 import type { IngestFigures } from './ingest.bench';
 import type { LookupFigures } from './lookup.bench';
+import type { PageFigures } from './outlet-pages.bench';
 import { fixed, int } from './stats';
 
 /** Targets of the issue: ingest ≥ 20,000 events/s and ≥ half of raw COPY; lookup within 5× bare SQL. */
@@ -9,7 +10,13 @@ export const TARGETS = { ingestEventsPerSecond: 20_000, ingestVsCopy: 0.5, looku
 const mark = (ok: boolean) => (ok ? 'met' : 'MISSED');
 const rate = (f: IngestFigures | undefined) => (f ? `${int(f.eventsPerSecond)}/s` : '—');
 const calls = (f: IngestFigures | undefined) => (f?.callLatency ? `${fixed(f.callLatency.p50Ms, 0)} / ${fixed(f.callLatency.p95Ms, 0)} ms` : '—');
-const lat = (f: LookupFigures | undefined) => (f ? `${fixed(f.latency.meanMs)} / ${fixed(f.latency.p50Ms)} / ${fixed(f.latency.p95Ms)} ms` : '—');
+const lat = (f: { latency: LookupFigures['latency'] } | undefined) => (f ? `${fixed(f.latency.meanMs)} / ${fixed(f.latency.p50Ms)} / ${fixed(f.latency.p95Ms)} ms` : '—');
+/** Node CPU of the subgraph-alone outlet pages per request (the benchmark's client included: it only posts a ready body and parses the answer). */
+const pageCpuMs = (st: StageResult) => (st.outletPages.subgraph.cpu ? st.outletPages.subgraph.cpu.nodeMs / st.outletPages.subgraph.requests : undefined);
+const perWaybillUs = (st: StageResult) => {
+  const ms = pageCpuMs(st);
+  return ms === undefined || st.outletPages.subgraph.waybillsPerRequest === 0 ? undefined : (ms * 1000) / st.outletPages.subgraph.waybillsPerRequest;
+};
 const change = (first: number | undefined, last: number | undefined) =>
   first !== undefined && last !== undefined && first > 0 ? `${last >= first ? '+' : ''}${fixed(((last - first) / first) * 100, 0)} %` : '';
 
@@ -33,6 +40,13 @@ export function resultTable(result: BenchResult, options: Pick<BenchOptions, 'ba
     [`  gateway ÷ SQL, mean (target ≤ ${TARGETS.lookupVsSql})`, (st) => `${fixed(st.lookup.ratio, 1)} ${mark(st.lookup.ratio <= TARGETS.lookupVsSql)}`, (st) => st.lookup.ratio],
     ['  p50 ratio', (st) => fixed(st.lookup.gateway.latency.p50Ms / st.lookup.sql.latency.p50Ms, 1)],
     ['  breakdown: tracking subgraph alone', (st) => lat(st.lookup.subgraph), (st) => st.lookup.subgraph?.latency.meanMs],
+    ['OUTLET PAGES via gateway, 1 client: mean / p50 / p95', (st) => lat(st.outletPages.gateway), (st) => st.outletPages.gateway.latency.meanMs],
+    ['  waybills per request', (st) => int(st.outletPages.gateway.waybillsPerRequest)],
+    ['  tracking subgraph alone (its _entities call)', (st) => lat(st.outletPages.subgraph), (st) => st.outletPages.subgraph.latency.meanMs],
+    ['  bare SQL (its page statement, pg)', (st) => lat(st.outletPages.sql), (st) => st.outletPages.sql.latency.meanMs],
+    ['  subgraph ÷ SQL, mean', (st) => fixed(st.outletPages.subgraph.latency.meanMs / st.outletPages.sql.latency.meanMs, 1), (st) => st.outletPages.subgraph.latency.meanMs / st.outletPages.sql.latency.meanMs],
+    ['  subgraph Node CPU per request / per waybill', (st) => `${fixed(pageCpuMs(st) ?? NaN, 1)} ms / ${fixed(perWaybillUs(st) ?? NaN, 1)} µs`, perWaybillUs],
+    ['  subgraph Node CPU ÷ SQL mean time', (st) => fixed((pageCpuMs(st) ?? NaN) / st.outletPages.sql.latency.meanMs, 1), (st) => (pageCpuMs(st) ?? NaN) / st.outletPages.sql.latency.meanMs],
   ];
   const changes = s.length > 1;
   const header = ['', ...s.map((st) => `${int(st.stageEvents)} events`), ...(changes ? [`change ${s.length > 2 ? 'first → last' : ''}`.trim()] : [])];
@@ -52,6 +66,7 @@ export function resultPreamble(result: BenchResult, options: BenchOptions): stri
     `network:  ${result.network.transitCentres} transit centres, ${result.network.outlets} outlets, ${result.network.couriers} couriers (demo provinces)`,
     `ingest:   ${int(options.ingestEvents)} new scans per stage on fresh waybills, ${options.concurrency} clients, batches of ${options.batchSize}, after ${int(options.ingestWarmup)} warm-up scans`,
     `lookup:   ${int(options.lookups)} random waybills per path, one client, after ${int(options.lookupWarmup)} warm-up lookups`,
+    `pages:    ${int(options.outletPages.requests)} requests per path of outlets(first: ${options.outletPages.outlets}) { code inboundWaybills(first: ${options.outletPages.waybills}) { waybillNo status } }, one client, after ${int(options.outletPages.warmup)} warm-up requests`,
   ].join('\n');
 }
 
@@ -62,8 +77,9 @@ export function resultDetails(result: BenchResult): string {
     out.push(`stage ${i + 1} (${int(st.stageEvents)} events; ${int(st.eventsInTable)} after its workloads): load ${fixed(st.load.seconds, 1)} s (COPY ${fixed(st.load.copySeconds, 1)} s, indexes ${fixed(st.load.indexSeconds, 1)} s) + VACUUM ANALYZE ${fixed(st.load.vacuumSeconds, 1)} s`);
     out.push(`  recordScans call = ${st.ingest.statementsPerCall.length} statements: ${st.ingest.statementsPerCall.map((q) => `[${q}]`).join(' ')}`);
     out.push(`  lookup = ${st.lookup.statementsPerLookup.length} statements: ${st.lookup.statementsPerLookup.map((q) => `[${q}]`).join(' ')}; network subgraph: ${st.lookup.networkStatementsPerLookup}`);
+    out.push(`  outlet pages = ${st.outletPages.statements.length} tracking statement(s): ${st.outletPages.statements.map((q) => `[${q}]`).join(' ')}`);
     out.push('  CPU while measuring (Node = gateway + subgraphs + clients in this process; PostgreSQL = all its processes):');
-    const paths: [string, IngestFigures | LookupFigures | undefined, number][] = [
+    const paths: [string, IngestFigures | LookupFigures | PageFigures | undefined, number][] = [
       ['ingest via gateway', st.ingest.gateway, st.ingest.gateway.events / 1000],
       ['ingest via gateway, events', st.ingest.gatewayEvents, (st.ingest.gatewayEvents?.events ?? 0) / 1000],
       ['ingest, subgraph alone', st.ingest.subgraph, (st.ingest.subgraph?.events ?? 0) / 1000],
@@ -73,10 +89,13 @@ export function resultDetails(result: BenchResult): string {
       ['lookup via gateway', st.lookup.gateway, st.lookup.gateway.lookups],
       ['lookup, subgraph alone', st.lookup.subgraph, st.lookup.subgraph?.lookups ?? 0],
       ['lookup, bare SQL', st.lookup.sql, st.lookup.sql.lookups],
+      ['outlet pages via gateway', st.outletPages.gateway, st.outletPages.gateway.requests],
+      ['outlet pages, subgraph alone', st.outletPages.subgraph, st.outletPages.subgraph.requests],
+      ['outlet pages, bare SQL', st.outletPages.sql, st.outletPages.sql.requests],
     ];
     for (const [what, f, units] of paths) {
       if (!f?.cpu || units === 0) continue;
-      const unit = what.startsWith('lookup') ? 'per lookup' : 'per 1,000 scans';
+      const unit = what.startsWith('lookup') ? 'per lookup' : what.startsWith('outlet') ? 'per request' : 'per 1,000 scans';
       const pg = f.cpu.postgresMs === null ? '?' : fixed(f.cpu.postgresMs / units, 2);
       const busy = f.cpu.postgresMs === null ? '' : `, ${fixed((f.cpu.nodeMs + f.cpu.postgresMs) / f.cpu.wallMs, 2)} cores busy`;
       out.push(`    ${what.padEnd(28)} Node ${fixed(f.cpu.nodeMs / units, 2)} ms + PostgreSQL ${pg} ms CPU ${unit}${busy}`);
@@ -87,7 +106,7 @@ export function resultDetails(result: BenchResult): string {
       out.push(`  bare-SQL recordScans call, ${st.ingest.sql!.concurrency} clients, mean ms per call by statement: ` +
         Object.entries(times).map(([role, ms]) => `${role} ${fixed(ms, 1)}`).join(', ') + ` (sum ${fixed(total, 1)})`);
     }
-    for (const [what, cpu] of [['gateway ingest', st.ingest.cpu], ['gateway lookups', st.lookup.cpu]] as const) {
+    for (const [what, cpu] of [['gateway ingest', st.ingest.cpu], ['gateway lookups', st.lookup.cpu], ['outlet pages, subgraph alone', st.outletPages.cpu]] as const) {
       if (!cpu) continue;
       out.push(`  CPU of the Node process during the ${what} (${fixed(cpu.sampledMs / 1000, 1)} s sampled), self time by area:`);
       for (const a of cpu.areas.filter((x) => x.share >= 0.005)) out.push(`    ${fixed(a.share * 100, 1).padStart(5)} %  ${a.area}`);

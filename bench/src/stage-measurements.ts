@@ -18,6 +18,7 @@ import {
   type IngestFigures,
 } from './ingest.bench';
 import { bareSqlLookups, lookupsThroughGateway, lookupsThroughSubgraph, statementsOfOneLookup } from './lookup.bench';
+import { bareSqlOutletPages, listedOutlets, outletPagesThroughGateway, outletPagesThroughSubgraph, statementsOfOneOutletPage } from './outlet-pages.bench';
 import { ingestBareSql, prepareBareSql, recordScansStatements } from './sql-ingest.bench';
 import { sampler } from './stats';
 
@@ -144,5 +145,29 @@ export async function measureLookups(ctx: StageContext, lastSequence: number, st
       result.subgraph = (await metered(meter, false, () => lookupsThroughSubgraph(graph, agent, viaSubgraph))).figures;
     }
     return result;
+  });
+}
+
+/**
+ * Outlet pages at this stage, one client: `outlets(first: 50) { inboundWaybills { waybillNo status } }`
+ * through the gateway, tracking's `_entities` call for it straight to the subgraph (its CPU per
+ * request and per waybill), and tracking's page statement replayed with pg (the baseline).
+ */
+export async function measureOutletPages(ctx: StageContext): Promise<StageResult['outletPages']> {
+  const { graph, databaseUrl, meter, options: o } = ctx;
+  const { outlets, waybills, requests, warmup } = o.outletPages;
+  const statements = await statementsOfOneOutletPage(graph, outlets, waybills);
+  const outletIds = await listedOutlets(graph, outlets);
+  const agent = await graph.identityOf(graph.tokens.agent);
+  o.log(`  outlet pages: ${outlets} outlets × inboundWaybills(first: ${waybills}), ${requests} requests per path, one client (${statements.length} tracking statement(s))…`);
+  return withConnections(databaseUrl, 1, async ([client]) => {
+    await outletPagesThroughGateway(graph, outlets, waybills, warmup);
+    await outletPagesThroughSubgraph(graph, agent, outletIds, waybills, warmup);
+    await bareSqlOutletPages(client, statements, warmup);
+    const gateway = (await metered(meter, false, () => outletPagesThroughGateway(graph, outlets, waybills, requests))).figures;
+    const { figures: subgraph, breakdown: cpu } = await metered(meter, o.profile, () => outletPagesThroughSubgraph(graph, agent, outletIds, waybills, requests));
+    const sql = (await metered(meter, false, () => bareSqlOutletPages(client, statements, requests))).figures;
+    if (subgraph.waybillsPerRequest !== gateway.waybillsPerRequest) throw new Error('the subgraph alone returned other pages than the gateway');
+    return { gateway, subgraph, sql, statements: statements.map((s) => firstLine(s.query)), cpu };
   });
 }

@@ -13,6 +13,17 @@ const STATE_COLUMNS = `status, progress, on_return, event_count, last_scan_at, l
   first_out_for_delivery_at, watch_places, watch_from`;
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
 
+/** Polls `probe` until it gives a value; fails naming what it waited for after `timeoutMs`. */
+async function waitFor<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 describe('recordScans (扫描上传)', () => {
   let h: TrackingHarness;
   const record = (events: unknown[], identity = as.scanner()) => h.gql(identity, RECORD, { input: { events } });
@@ -98,18 +109,32 @@ describe('recordScans (扫描上传)', () => {
     await other.connect();
     try {
       await other.startTransaction();
+      const [{ pid: holder }] = await other.query('SELECT pg_backend_pid() AS pid');
       await other.query(`INSERT INTO scan_event (waybill_no, event_time, scanner_event_id, type, location_kind, location_id) VALUES ($1, $2, $3, 'PICKED_UP', 'OUTLET', $4)`, [
         no, pickup.eventTime, pickup.eventId, route.origin,
       ]);
       await other.query(`UPDATE waybill SET event_count = event_count + 1 WHERE waybill_no = $1`, [no]);
-      // …while this upload reads the old row, folds its arrival onto it and waits for the lock.
+      // …while this upload reads the old row, folds its arrival onto it and waits for the lock:
+      // its state write must be seen blocked by the holder before the holder commits.
+      h.queries.reset();
       const upload = record([arrival]);
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      const blocked = await waitFor(async () => {
+        const rows: { query: string }[] = await h.ds.query(
+          `SELECT query FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND $1::int = ANY(pg_blocking_pids(pid))`,
+          [holder],
+        );
+        return rows[0]?.query;
+      }, 'the upload to wait for the lock on the waybill row');
+      expect(blocked).toMatch(/^\s*UPDATE waybill w SET/);
       await other.commitTransaction();
       expect((await upload).data.recordScans.accepted).toBe(1);
     } finally {
       await other.release();
     }
+    // The optimistic write found the version changed and wrote nothing; the rows were then locked,
+    // the timeline recomputed and written again.
+    expect(h.queries.matching(/^\s*UPDATE waybill w SET/)).toHaveLength(2);
+    expect(h.queries.matching(/FOR NO KEY UPDATE/)).toHaveLength(1);
     // A blind write of the folded state would say one scan and no pickup; the rewrite read both.
     expect(await state(no)).toMatchObject({ event_count: 2, status: 'IN_TRANSIT', last_event_type: 'ARRIVED_AT_HUB', picked_up_at: new Date(pickup.eventTime as string) });
   });

@@ -5,7 +5,7 @@ import { decodeCursor, encodeCursor, pageSize, type Page, type PageArgs, platfor
 import { anomaliesOf } from '../anomaly/anomaly.rules';
 import type { StoredScan } from '../scan/scan-event.row';
 import { waybillPageQuery, waybillPagesByPlaceQuery, type Keyset, type PlaceRole, type WaybillCriteria, type WaybillOrder } from './waybill-list.query';
-import type { WaybillRow } from './waybill.row';
+import { pageRowOf, type WaybillPageRow } from './waybill.row';
 
 /** Which anomalies a list keeps: any of `codes` (all codes when empty), located at `place` when given. */
 export interface AnomalyFilter {
@@ -16,7 +16,7 @@ export interface AnomalyFilter {
 /** What the finder needs of the request: its instant and its timeline loader (shared with the fields). */
 export interface FinderRequest {
   now: Date;
-  timeline: { loadMany(rows: readonly WaybillRow[]): Promise<(StoredScan[] | Error)[]> };
+  timeline: { loadMany(rows: readonly WaybillPageRow[]): Promise<(StoredScan[] | Error)[]> };
 }
 
 const TAG: Record<WaybillOrder, string> = { CREATED: 'C', LAST_SCAN: 'L', WATCH: 'W' };
@@ -35,7 +35,7 @@ const MAX_CHUNK = 200;
 const SOFT_CANDIDATE_LIMIT = 4_000;
 const HARD_CANDIDATE_LIMIT = 20_000;
 
-const sortValue = (row: WaybillRow, order: WaybillOrder): Date =>
+const sortValue = (row: WaybillPageRow, order: WaybillOrder): Date =>
   (order === 'CREATED' ? row.createdAt : order === 'LAST_SCAN' ? row.lastScanAt : row.watchFrom) as Date;
 
 /**
@@ -46,6 +46,8 @@ const sortValue = (row: WaybillRow, order: WaybillOrder): Date =>
  * candidates' timelines, loaded in one query per round. Rounds go on until the page holds `first`
  * waybills or the candidates run out: a page is never short (or empty) while more exist, short of
  * the candidate limits above; then it ends at the last candidate judged, saying there is more.
+ * Pages hold page rows (waybill.row.ts): what the cursors, the cheap fields and the anomaly rules
+ * read; the rest of a row comes through the waybill loader when a field asks for it.
  */
 export class WaybillFinderService {
   constructor(
@@ -60,11 +62,11 @@ export class WaybillFinderService {
     order: WaybillOrder,
     page: PageArgs,
     anomalies: AnomalyFilter | null = null,
-  ): Promise<Page<WaybillRow>> {
+  ): Promise<Page<WaybillPageRow>> {
     const size = pageSize(page.first);
     const restriction = outletRestriction(identity);
     const scoped: WaybillCriteria = { ...criteria, ofOutlets: [...(restriction ? [restriction.outletId] : []), ...criteria.ofOutlets] };
-    const cursorOf = (row: WaybillRow) => encodeCursor([TAG[order], sortValue(row, order).getTime(), row.waybillNo]);
+    const cursorOf = (row: WaybillPageRow) => encodeCursor([TAG[order], sortValue(row, order).getTime(), row.waybillNo]);
     let after = page.after ? this.keyset(page.after, order) : null;
     if (!anomalies) {
       const rows = await this.fetch(scoped, order, after, size + 1);
@@ -73,7 +75,7 @@ export class WaybillFinderService {
     const due: WaybillCriteria = { ...scoped, dueBefore: request.now, anomalies: { codes: anomalies.codes, now: request.now, policies: this.policies } };
     // The first round asks for little (a page of 1 usually needs 2 rows), later ones for full chunks.
     let chunk = Math.min(MAX_CHUNK, 2 * (size + 1));
-    const kept: WaybillRow[] = [];
+    const kept: WaybillPageRow[] = [];
     let judged = 0;
     for (;;) {
       const rows = await this.fetch(due, order, after, chunk);
@@ -110,21 +112,21 @@ export class WaybillFinderService {
     order: WaybillOrder,
     page: PageArgs,
     codes: readonly AnomalyCode[] | null = null,
-  ): Promise<Map<string, Page<WaybillRow>>> {
+  ): Promise<Map<string, Page<WaybillPageRow>>> {
     const size = pageSize(page.first);
     const restriction = outletRestriction(identity);
     const anomalyCriteria = codes ? { dueBefore: request.now, anomalies: { codes, now: request.now, policies: this.policies } } : {};
     const criteria: WaybillCriteria = { ofOutlets: restriction ? [restriction.outletId] : [], ...anomalyCriteria };
-    const cursorOf = (row: WaybillRow) => encodeCursor([TAG[order], sortValue(row, order).getTime(), row.waybillNo]);
+    const cursorOf = (row: WaybillPageRow) => encodeCursor([TAG[order], sortValue(row, order).getTime(), row.waybillNo]);
     const limit = codes ? Math.min(MAX_CHUNK, 2 * (size + 1)) : size + 1;
     const after = page.after ? this.keyset(page.after, order) : null;
     const [sql, params] = waybillPagesByPlaceQuery(role, placeIds, criteria, order, after, limit);
-    const rows: (WaybillRow & { placeId: string })[] = await this.ds.query(sql, params);
-    const byPlace = new Map<string, WaybillRow[]>(placeIds.map((id) => [id, []]));
+    const rows = ((await this.ds.query(sql, params)) as Record<string, unknown>[]).map((raw) => pageRowOf(raw) as WaybillPageRow & { placeId: string });
+    const byPlace = new Map<string, WaybillPageRow[]>(placeIds.map((id) => [id, []]));
     for (const row of rows) byPlace.get(row.placeId)?.push(row);
     const timelines = codes ? await request.timeline.loadMany(rows) : [];
-    const events = new Map<WaybillRow, StoredScan[] | Error>(rows.map((row, i) => [row, timelines[i]]));
-    const pages = new Map<string, Page<WaybillRow>>();
+    const events = new Map<WaybillPageRow, StoredScan[] | Error>(rows.map((row, i) => [row, timelines[i]]));
+    const pages = new Map<string, Page<WaybillPageRow>>();
     for (const [placeId, placeRows] of byPlace) {
       if (!codes) {
         pages.set(placeId, this.assemble(placeRows.slice(0, size), placeRows.length > size, page.after, cursorOf));
@@ -147,19 +149,19 @@ export class WaybillFinderService {
   }
 
   /** The work queue of an outlet or transit centre: waybills with an anomaly located there, longest watched first. */
-  queue(identity: Identity, request: FinderRequest, place: string, codes: readonly AnomalyCode[], page: PageArgs): Promise<Page<WaybillRow>> {
+  queue(identity: Identity, request: FinderRequest, place: string, codes: readonly AnomalyCode[], page: PageArgs): Promise<Page<WaybillPageRow>> {
     return this.page(identity, request, { ofOutlets: [], watchedAt: place }, 'WATCH', page, { codes, place });
   }
 
-  private matches(row: WaybillRow, events: StoredScan[], now: Date, filter: AnomalyFilter): boolean {
+  private matches(row: WaybillPageRow, events: StoredScan[], now: Date, filter: AnomalyFilter): boolean {
     return anomaliesOf(row, events, now, this.policies).some(
       (a) => (filter.codes.length === 0 || filter.codes.includes(a.code)) && (filter.place === undefined || a.location?.id === filter.place),
     );
   }
 
-  private fetch(criteria: WaybillCriteria, order: WaybillOrder, after: Keyset | null, limit: number): Promise<WaybillRow[]> {
+  private async fetch(criteria: WaybillCriteria, order: WaybillOrder, after: Keyset | null, limit: number): Promise<WaybillPageRow[]> {
     const [sql, params] = waybillPageQuery(criteria, order, after, limit);
-    return this.ds.query(sql, params);
+    return ((await this.ds.query(sql, params)) as Record<string, unknown>[]).map(pageRowOf);
   }
 
   private keyset(cursor: string, order: WaybillOrder): Keyset {
@@ -168,7 +170,7 @@ export class WaybillFinderService {
     return [at, waybillNo];
   }
 
-  private assemble(rows: WaybillRow[], hasNextPage: boolean, after: string | null | undefined, cursorOf: (row: WaybillRow) => string): Page<WaybillRow> {
+  private assemble(rows: WaybillPageRow[], hasNextPage: boolean, after: string | null | undefined, cursorOf: (row: WaybillPageRow) => string): Page<WaybillPageRow> {
     const edges = rows.map((row) => ({ node: row, cursor: cursorOf(row) }));
     return {
       edges,

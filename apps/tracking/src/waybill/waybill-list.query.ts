@@ -1,7 +1,7 @@
 import type { AnomalyCode } from '@courierdesk/domain-parcel';
 import { anomalyCandidatesSql } from '../anomaly/anomaly-candidates';
 import type { AnomalyPolicies } from '@courierdesk/domain-parcel';
-import { WAYBILL_COLUMNS } from './waybill.row';
+import { WAYBILL_PAGE_COLUMNS } from './waybill.row';
 
 /** How a list is ordered: newest created first, latest scanned first, or longest watched first (work queues). */
 export type WaybillOrder = 'CREATED' | 'LAST_SCAN' | 'WATCH';
@@ -84,7 +84,8 @@ function shape(criteria: WaybillCriteria, order: WaybillOrder, after: Keyset | n
 
 /**
  * One page query (LIMIT rows after the keyset) over the waybill indexes (see the migration):
- * created/last-scan lists newest first, work queues oldest watch first.
+ * created/last-scan lists newest first, work queues oldest watch first. Page rows are narrow
+ * (WAYBILL_PAGE_COLUMNS); fields needing the rest load it through the waybill loader.
  *
  * "Of outlet X" (origin, destination or current place) is the partner's row rule and the outletId
  * filter. As an OR it would make PostgreSQL gather every waybill the outlet ever touched and sort
@@ -96,17 +97,17 @@ export function waybillPageQuery(criteria: WaybillCriteria, order: WaybillOrder,
   const branched = criteria.ofOutlets.length > 0 && !criteria.originOutletId && !criteria.destinationOutletId && !criteria.watchedAt;
   const { where, orderBy } = shape(criteria, order, after, p, branched);
   const lim = p.add(limit, 'int');
-  if (!branched) return [`SELECT ${WAYBILL_COLUMNS} FROM waybill w ${where([])} ${orderBy} LIMIT ${lim}`, p.values];
+  if (!branched) return [`SELECT ${WAYBILL_PAGE_COLUMNS} FROM waybill w ${where([])} ${orderBy} LIMIT ${lim}`, p.values];
   const x = p.add(criteria.ofOutlets[0], 'uuid');
   const branch = (condition: string) => `(SELECT w.waybill_no FROM waybill w ${where([condition])} ${orderBy} LIMIT ${lim})`;
   const branches = [`w.origin_outlet_id = ${x}`, `w.destination_outlet_id = ${x}`, `w.current_place_id = ${x}`].map(branch);
-  return [`SELECT ${WAYBILL_COLUMNS} FROM waybill w WHERE w.waybill_no IN (${branches.join(' UNION ALL ')}) ${orderBy} LIMIT ${lim}`, p.values];
+  return [`SELECT ${WAYBILL_PAGE_COLUMNS} FROM waybill w WHERE w.waybill_no IN (${branches.join(' UNION ALL ')}) ${orderBy} LIMIT ${lim}`, p.values];
 }
 
 /**
  * The same page for many places at once (Outlet.inboundWaybills on a list of outlets …): one
  * LATERAL subquery per place, in one statement, each an index range stopping at LIMIT rows.
- * Rows carry "placeId".
+ * Narrow page rows, carrying "placeId".
  */
 export function waybillPagesByPlaceQuery(
   role: PlaceRole,
@@ -122,5 +123,5 @@ export function waybillPagesByPlaceQuery(
   const lim = p.add(limit, 'int');
   const inner = `SELECT w.* FROM waybill w ${where([PLACE_CONDITION[role]('o.id')])} ${orderBy} LIMIT ${lim}`;
   const outerOrder = `ORDER BY o.id, ${column} ${direction}, w.waybill_no ${direction}`;
-  return [`SELECT o.id AS "placeId", ${WAYBILL_COLUMNS} FROM unnest(${places}) AS o(id) CROSS JOIN LATERAL (${inner}) w ${outerOrder}`, p.values];
+  return [`SELECT o.id AS "placeId", ${WAYBILL_PAGE_COLUMNS} FROM unnest(${places}) AS o(id) CROSS JOIN LATERAL (${inner}) w ${outerOrder}`, p.values];
 }

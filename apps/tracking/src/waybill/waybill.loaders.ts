@@ -7,12 +7,16 @@ import { canSeeWaybill } from '../common/access';
 import { timelinesOf, type StoredScan } from '../scan/scan-event.row';
 import { WAYBILL_COLUMNS, type WaybillRow } from './waybill.row';
 
+/** What the timeline loader needs of a waybill: page rows and whole rows both have it. */
+type TimelineKey = Pick<WaybillRow, 'waybillNo' | 'createdAt'>;
+
 /**
- * Per-request waybill loaders. `waybill` applies the row rule (common/access.ts): a waybill the
- * caller may not see loads as null, on every path that goes through it. `timeline` reads the scans
- * of every waybill of a level in one query, from the earliest creation among them (events never
- * precede creation by more than the scanners' clock skew), so partitions of older months are
- * pruned instead of probed.
+ * Per-request waybill loaders. `waybill` reads whole rows and applies the row rule
+ * (common/access.ts): a waybill the caller may not see loads as null, on every path that goes
+ * through it; fields of page nodes that need more than the page row read come here too, one query
+ * for the level (waybill.resolver.ts). `timeline` reads the scans of every waybill of a level in
+ * one query, from the earliest creation among them (events never precede creation by more than the
+ * scanners' clock skew), so partitions of older months are pruned instead of probed.
  */
 export function waybillLoaders(ds: DataSource, identity: Identity) {
   const waybill = keyedLoader<string, WaybillRow>(
@@ -24,7 +28,7 @@ export function waybillLoaders(ds: DataSource, identity: Identity) {
     },
     (row) => row.waybillNo,
   );
-  const timeline = new DataLoader<WaybillRow, StoredScan[], string>(
+  const timeline = new DataLoader<TimelineKey, StoredScan[], string>(
     async (rows) => {
       const timelines = await timelinesOf((sql, params) => ds.query(sql, params), rows);
       return rows.map((row) => timelines.get(row.waybillNo) ?? []);

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import { Scope } from '@courierdesk/platform-auth';
-import { CONNECTION_SIZE, connectionType, listSize, mapPage, PageArgs } from '@courierdesk/platform-subgraph';
+import { CONNECTION_SIZE, connectionType, listSize, mapPage, PageArgs, wholeRow } from '@courierdesk/platform-subgraph';
 import { customersOf } from '../common/access';
 import { ASSUMED_TIMELINE_LENGTH, MAX_ANOMALIES } from '../common/list-bounds';
 import { trackingError } from '../common/tracking.errors';
@@ -15,12 +15,18 @@ import type { TrackingContext } from '../tracking.loaders';
 import type { WaybillFinderService } from './waybill-finder.service';
 import { waybillListRequest, waybillNoArgument } from './waybill.filter';
 import { WaybillFilter } from './waybill.input';
+import type { WaybillRow } from './waybill.row';
 import { Waybill, WaybillParty, toWaybill } from './waybill.type';
 
 /** A page of waybills (Relay). */
 export const WaybillConnection = connectionType(Waybill, 'Waybill');
 
-/** Waybills (运单): thin — arguments to the finder or a loader, rows to the schema type; personal data decided per field. */
+/**
+ * Waybills (运单): thin — arguments to the finder or a loader, rows to the schema type; personal data
+ * decided per field. Nodes carry the page row; the fields below that need more of it await
+ * `whole()`: one query through the waybill loader for every node of the level, none for a waybill
+ * loaded by number or reference (the loader has it already).
+ */
 @Resolver(() => Waybill)
 export class WaybillResolver {
   constructor(private readonly finder: WaybillFinderService) {}
@@ -42,15 +48,60 @@ export class WaybillResolver {
     return mapPage(await this.finder.page(ctx.identity, ctx.loaders, criteria, order, page, anomalies), toWaybill);
   }
 
+  @FieldResolver()
+  async serviceLevel(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext) {
+    return (await whole(waybill, ctx)).serviceLevel;
+  }
+
+  @FieldResolver()
+  async laneKey(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext) {
+    return (await whole(waybill, ctx)).laneKey;
+  }
+
+  @FieldResolver()
+  async weightGrams(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext) {
+    return (await whole(waybill, ctx)).weightGrams;
+  }
+
+  @FieldResolver()
+  async declaredValueFen(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext) {
+    return (await whole(waybill, ctx)).declaredValueFen;
+  }
+
+  @FieldResolver()
+  async insuredValueFen(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext) {
+    return (await whole(waybill, ctx)).insuredValueFen;
+  }
+
+  @FieldResolver()
+  async freightFen(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext) {
+    return (await whole(waybill, ctx)).freightFen;
+  }
+
+  @FieldResolver()
+  async pickedUpAt(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext) {
+    return (await whole(waybill, ctx)).pickedUpAt;
+  }
+
+  @FieldResolver()
+  async signedAt(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext) {
+    return (await whole(waybill, ctx)).signedAt;
+  }
+
+  @FieldResolver()
+  async failedAttempts(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext) {
+    return (await whole(waybill, ctx)).failedAttempts;
+  }
+
   @FieldResolver(() => WaybillParty, { description: 'Sender (寄件人).' })
-  sender(@Root() waybill: Waybill): WaybillParty {
-    const { row } = waybill;
+  async sender(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext): Promise<WaybillParty> {
+    const row = await whole(waybill, ctx);
     return party(row, row.senderName, row.senderPhone, row.originDistrictCode, row.senderAddress);
   }
 
   @FieldResolver(() => WaybillParty, { description: 'Recipient (收件人).' })
-  recipient(@Root() waybill: Waybill): WaybillParty {
-    const { row } = waybill;
+  async recipient(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext): Promise<WaybillParty> {
+    const row = await whole(waybill, ctx);
     return party(row, row.recipientName, row.recipientPhone, row.destinationDistrictCode, row.recipientAddress);
   }
 
@@ -76,9 +127,9 @@ export class WaybillResolver {
   }
 
   @FieldResolver(() => Signer, { nullable: true, description: 'Who signed (签收人), on the way to the recipient.' })
-  signer(@Root() waybill: Waybill): Signer | null {
-    const { signerKind: kind, signerName } = waybill.row;
-    return kind ? Object.assign(new Signer(), { kind, name: signerName, owner: customersOf(waybill.row) }) : null;
+  async signer(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext): Promise<Signer | null> {
+    const row = await whole(waybill, ctx);
+    return row.signerKind ? Object.assign(new Signer(), { kind: row.signerKind, name: row.signerName, owner: customersOf(row) }) : null;
   }
 
   @Directive(listSize(ASSUMED_TIMELINE_LENGTH))
@@ -105,12 +156,20 @@ export class WaybillResolver {
 
   @FieldResolver(() => DeliveryEstimate, { nullable: true, description: 'Expected delivery (预计送达), never in the past: a late parcel says since when and is re-estimated from where it is; null once delivered, in a locker, or returning.' })
   async eta(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext): Promise<DeliveryEstimate | null> {
-    const { row } = waybill;
-    if (!awaitsDelivery(row)) return null;
+    // Delivered parcels (most of a long list) answer from the page row's status alone.
+    if (!awaitsDelivery(waybill.row)) return null;
+    const row = await whole(waybill, ctx);
     return etaOf(row, await ctx.loaders.laneHistory.load(laneHistoryKey(row.laneKey, row.serviceLevel)), ctx.loaders.now);
   }
 }
 
-function party(row: Waybill['row'], name: string, phone: string, districtCode: string, address: string): WaybillParty {
+/**
+ * The whole row of a node. A page row the caller could see loads as null only when the waybill left
+ * the caller's reach (an outlet-bound caller's parcel scanned onwards) since the page was read.
+ */
+const whole = (waybill: Waybill, ctx: TrackingContext): Promise<WaybillRow> =>
+  wholeRow(ctx.loaders.waybill, waybill.waybillNo, () => trackingError('WAYBILL_NOT_FOUND', `No waybill ${waybill.waybillNo}`));
+
+function party(row: WaybillRow, name: string, phone: string, districtCode: string, address: string): WaybillParty {
   return Object.assign(new WaybillParty(), { name, phone, districtCode, address, owner: customersOf(row) });
 }

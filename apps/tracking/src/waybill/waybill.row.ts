@@ -1,4 +1,5 @@
 import type { ScanLocation, TrackedState, Watch } from '@courierdesk/domain-parcel';
+import { selectList, withDates } from '@courierdesk/platform-subgraph';
 import type { WaybillEntity } from './waybill.entity';
 
 // Raw SQL (unnest batches, unions) returns column names as written: every read selects this list,
@@ -19,36 +20,50 @@ const COLUMNS: readonly [string, keyof WaybillEntity][] = [
   ['signed_outlet_id', 'signedOutletId'], ['first_out_for_delivery_at', 'firstOutForDeliveryAt'], ['watch_from', 'watchFrom'],
 ];
 
-/** The select list of a waybill row under alias `w`. */
-export const WAYBILL_COLUMNS = COLUMNS.map(([column, field]) => `w.${column} AS "${field}"`).join(', ');
-
-// Ingest reads only what the scan rules and the state need: parties and money are never parsed there.
-const NOT_FOR_INGEST = /^(sender|recipient|declared|insured|freight|weight)|DistrictCode$/;
-
-// Timestamps travel to and from recordScans as epoch milliseconds (float8, exact for ms): parsing and
-// printing ISO text for a dozen columns × 1,000 rows was ~7 % of the ingest's Node time (profile in
-// bench/REPORT.md).
+// Timestamps a page or recordScans reads travel as epoch milliseconds (float8, exact for ms): pg's
+// parsing of timestamptz text was ~7 % of the ingest's Node time and most of a narrow page's driver
+// time (profiles in bench/REPORT.md).
 const TIMESTAMP_FIELDS = new Set<keyof WaybillEntity>([
   'createdAt', 'lastScanAt', 'lastEventAt', 'pickedUpAt', 'signedAt', 'collectedAt', 'returnedAt',
   'openDepartureAt', 'signedScanAt', 'firstOutForDeliveryAt', 'watchFrom',
 ]);
 
+/** The select list of a whole waybill row under alias `w` (the waybill loader). */
+export const WAYBILL_COLUMNS = selectList('w', COLUMNS);
+
+/**
+ * What a page of waybills reads (page rows narrow, entity rows through the loader: platform
+ * page-rows.ts): the key, the sort columns of every list order (cursors), the status, the outlet
+ * and place ids the reference fields and the row rule read, and what the anomaly rules read
+ * (anomaly.rules.ts: creation, outlets, watch), so work queues are judged on page rows. The
+ * timeline loader needs only the number and creation. Parties, money, lane and the rest of the scan
+ * state come through the waybill loader, for the pages that ask for them (waybill.resolver.ts).
+ */
+const PAGE_FIELDS = [
+  'waybillNo', 'status', 'createdAt', 'lastScanAt', 'watchFrom',
+  'originOutletId', 'destinationOutletId', 'currentPlaceKind', 'currentPlaceId', 'currentCourierId',
+] as const satisfies readonly (keyof WaybillEntity)[];
+
+/** The select list of a page row under alias `w` (timestamps as epoch ms: see pageRowOf). */
+export const WAYBILL_PAGE_COLUMNS = selectList('w', COLUMNS, { only: new Set(PAGE_FIELDS), epochMs: TIMESTAMP_FIELDS });
+
+/** A row selected with WAYBILL_PAGE_COLUMNS, its epoch-ms timestamps made Dates. */
+export const pageRowOf = (raw: Record<string, unknown>): WaybillPageRow => withDates(raw, TIMESTAMP_FIELDS);
+
+// Ingest reads only what the scan rules and the state need: parties and money are never parsed there.
+const NOT_FOR_INGEST = /^(sender|recipient|declared|insured|freight|weight)|DistrictCode$/;
+
 /** The select list recordScans reads (a WaybillRow without parties and money, timestamps as epoch ms: see ingestRowOf). */
-export const INGEST_COLUMNS = COLUMNS.filter(([, field]) => !NOT_FOR_INGEST.test(field))
-  .map(([column, field]) => (TIMESTAMP_FIELDS.has(field) ? `(extract(epoch FROM w.${column}) * 1000)::float8 AS "${field}"` : `w.${column} AS "${field}"`))
-  .join(', ');
+export const INGEST_COLUMNS = selectList('w', COLUMNS, { only: new Set(COLUMNS.map(([, field]) => field).filter((field) => !NOT_FOR_INGEST.test(field))), epochMs: TIMESTAMP_FIELDS });
 
 /** A row selected with INGEST_COLUMNS, its epoch-ms timestamps made Dates. */
-export function ingestRowOf(raw: Record<string, unknown>): WaybillRow {
-  for (const field of TIMESTAMP_FIELDS) {
-    const ms = raw[field];
-    if (typeof ms === 'number') raw[field] = new Date(ms);
-  }
-  return raw as unknown as WaybillRow;
-}
+export const ingestRowOf = (raw: Record<string, unknown>): WaybillRow => withDates(raw, TIMESTAMP_FIELDS);
 
 /** A waybill row as raw SQL returns it with WAYBILL_COLUMNS (watch places are never read back). */
 export type WaybillRow = Omit<WaybillEntity, 'watchPlaces'>;
+
+/** A waybill row as a page reads it (WAYBILL_PAGE_COLUMNS); a whole row is one too. */
+export type WaybillPageRow = Pick<WaybillRow, (typeof PAGE_FIELDS)[number]>;
 
 /** The scan state stored on a row. */
 export function stateOfRow(row: WaybillRow): TrackedState {

@@ -2,12 +2,13 @@ import { Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { RecordOwner } from '@courierdesk/domain-network';
 import { PersonalData } from '@courierdesk/platform-subgraph';
 import { ServiceLevel, WaybillStatus } from '../common/enums';
-import type { WaybillRow } from './waybill.row';
+import type { WaybillPageRow } from './waybill.row';
 
 /**
  * Waybill (运单): one parcel, owned by tracking. Personal data of sender, recipient and signer is
  * decided field by field by the personal-data policy (common/access.ts); rows a caller may not see
- * never become a Waybill at all (the loader drops them).
+ * never become a Waybill at all (the loader drops them). Built from a page row (waybill.row.ts):
+ * the fields below marked "whole row" are resolved by WaybillResolver through the waybill loader.
  */
 @Directive('@key(fields: "waybillNo")')
 @ObjectType({ description: 'Waybill (运单): a parcel, its parties, outlets, status, timeline, anomalies and ETA.' })
@@ -15,21 +16,27 @@ export class Waybill {
   @Field({ description: 'Waybill number (运单号), e.g. `CD000000000019`.' })
   waybillNo: string;
 
+  /** Whole row (WaybillResolver): never set on the object. */
   @Field(() => ServiceLevel)
   serviceLevel: ServiceLevel;
 
+  /** Whole row (WaybillResolver): never set on the object. */
   @Field({ description: 'Lane (线路), origin city → destination city: `440300-110100`.' })
   laneKey: string;
 
+  /** Whole row (WaybillResolver): never set on the object. */
   @Field(() => Int, { description: 'Weight in grams.' })
   weightGrams: number;
 
+  /** Whole row (WaybillResolver): never set on the object. */
   @Field(() => Int, { description: 'Declared value (声明价值) in fen.' })
   declaredValueFen: number;
 
+  /** Whole row (WaybillResolver): never set on the object. */
   @Field(() => Int, { description: 'Insured value (保价金额) in fen; never above the declared value.' })
   insuredValueFen: number;
 
+  /** Whole row (WaybillResolver): never set on the object. */
   @Field(() => Int, { description: 'Freight paid (运费) in fen.' })
   freightFen: number;
 
@@ -42,17 +49,20 @@ export class Waybill {
   @Field(() => Date, { nullable: true, description: 'Event time of the latest scan.' })
   lastScanAt: Date | null;
 
+  /** Whole row (WaybillResolver): never set on the object. */
   @Field(() => Date, { nullable: true, description: 'Pickup (揽收) time.' })
   pickedUpAt: Date | null;
 
+  /** Whole row (WaybillResolver): never set on the object. */
   @Field(() => Date, { nullable: true, description: 'Signature (签收) time on the way to the recipient.' })
   signedAt: Date | null;
 
+  /** Whole row (WaybillResolver): never set on the object. */
   @Field(() => Int, { description: 'Failed delivery attempts (派送失败次数).' })
   failedAttempts: number;
 
-  /** The row, for field resolvers (masking, references, loaders). */
-  row: WaybillRow;
+  /** The page row, for field resolvers (references, timeline, anomalies); the whole row is the waybill loader's. */
+  row: WaybillPageRow;
 }
 
 /** A sender or recipient (寄件人/收件人): a customer of the waybill's origin and destination outlets. */
@@ -77,22 +87,7 @@ export class WaybillParty {
   owner: RecordOwner;
 }
 
-/** The schema's view of a waybill row. */
-export function toWaybill(row: WaybillRow): Waybill {
-  return Object.assign(new Waybill(), {
-    waybillNo: row.waybillNo,
-    serviceLevel: row.serviceLevel,
-    laneKey: row.laneKey,
-    weightGrams: row.weightGrams,
-    declaredValueFen: row.declaredValueFen,
-    insuredValueFen: row.insuredValueFen,
-    freightFen: row.freightFen,
-    createdAt: row.createdAt,
-    status: row.status,
-    lastScanAt: row.lastScanAt,
-    pickedUpAt: row.pickedUpAt,
-    signedAt: row.signedAt,
-    failedAttempts: row.failedAttempts,
-    row,
-  });
+/** The schema's view of a waybill row, page row or whole. */
+export function toWaybill(row: WaybillPageRow): Waybill {
+  return Object.assign(new Waybill(), { waybillNo: row.waybillNo, createdAt: row.createdAt, status: row.status, lastScanAt: row.lastScanAt, row });
 }

@@ -7,6 +7,7 @@ export * from './errors';
 export * from './loaders';
 export * from './logger';
 export * from './pagination';
+export * from './page-rows';
 export * from './schema';
 export * from './server';
 export * from './composition';
