@@ -2,7 +2,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { CallerTokenIssuer, callerTokenSettings, loadLocalKeys, Role } from '@courierdesk/platform-auth';
+import { CallerTokenIssuer, callerTokenSettings, loadLocalKeys, Role, Scope } from '@courierdesk/platform-auth';
 import { killStackProcess, startStackProcess, type StackProcess } from './testing/stack-process';
 
 // `npm start` on its embedded PostgreSQL, as a process of its own, stopped by a signal while it
@@ -33,8 +33,10 @@ describe('npm start stops in order on a signal, finishing what it holds', () => 
   };
 
   /** The tracking subgraph's backend waiting for a lock, i.e. the upload, held. */
-  const uploadIsHeld = async (probe: Client) => {
+  const uploadIsHeld = async (probe: Client, answered: () => boolean) => {
     for (;;) {
+      // An upload answered before it ever waited was refused before the database: fail, don't hang.
+      if (answered()) throw new Error('the upload was answered without waiting on the lock');
       const { rows } = await probe.query(`SELECT 1 FROM pg_stat_activity WHERE application_name = 'courierdesk-tracking' AND wait_event_type = 'Lock'`);
       if (rows.length > 0) return;
       await new Promise((resolve) => setTimeout(resolve, 50));
@@ -64,7 +66,7 @@ describe('npm start stops in order on a signal, finishing what it holds', () => 
     // The first case initialises the cluster and loads the demo; the second starts on it again.
     stack = await startStackProcess(dataDir, ['--provinces', '11', '--waybills', '50']);
     const { issuer } = await loadLocalKeys(dataDir);
-    const scanner = await new CallerTokenIssuer(issuer, callerTokenSettings({})).mint({ subject: 'scanner-shutdown', roles: [Role.SCANNER] });
+    const scanner = await new CallerTokenIssuer(issuer, callerTokenSettings({})).mint({ subject: 'scanner-shutdown', roles: [Role.SCANNER], scopes: [Scope.TRACKING_INGEST, Scope.TRACKING_INGEST_ANY] });
     const probe = await connect(stack.adminUrl);
     const locker = await connect(stack.adminUrl);
     let upload: Promise<{ status: number; body: { data?: any; errors?: unknown[] } }>;
@@ -77,7 +79,9 @@ describe('npm start stops in order on a signal, finishing what it holds', () => 
         headers: { 'content-type': 'application/json', authorization: `Bearer ${scanner}` },
         body: JSON.stringify({ query: 'mutation($e: [ScanEventInput!]!) { recordScans(input: { events: $e }) { accepted duplicates rejected } }', variables: { e: events } }),
       }).then(async (res) => ({ status: res.status, body: (await res.json()) as { data?: any; errors?: unknown[] } }));
-      await uploadIsHeld(probe);
+      let answered = false;
+      void upload.finally(() => (answered = true)).catch(() => undefined);
+      await uploadIsHeld(probe, () => answered);
 
       if (target === 'group') process.kill(-stack.child.pid!, signal);
       else stack.child.kill(signal);
