@@ -70,6 +70,7 @@ describe('random arguments into every field, as every caller', () => {
       { name: 'agent', token: await issuer.mint({ subject: 'fuzz-agent', roles: [Role.AGENT] }) },
       { name: 'analyst', token: await issuer.mint({ subject: 'fuzz-analyst', roles: [Role.ANALYST] }) },
       { name: 'scanner', token: await issuer.mint({ subject: 'fuzz-scanner', roles: [Role.SCANNER] }) },
+      { name: 'hub scanner', token: await issuer.mint({ subject: 'fuzz-hub', roles: [Role.SCANNER], scopes: ['tracking:ingest', 'tracking:ingest:any'] }) },
       { name: 'partner', token: await issuer.mint({ subject: 'fuzz-partner', roles: [Role.OUTLET_PARTNER, Role.SCANNER], outletId: own, scopes: ['network:read', 'network:write', 'tracking:read', 'tracking:ingest', 'pii:read'] }) },
       { name: 'other partner', token: await issuer.mint({ subject: 'fuzz-partner-2', roles: [Role.OUTLET_PARTNER], outletId: other }) },
     ];
