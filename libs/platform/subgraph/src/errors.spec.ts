@@ -27,6 +27,7 @@ describe('the subgraph error formatter', () => {
     ['a backend terminated under the query (57P01)', new QueryFailedError(sql, ['SF1'], pg('57P01', 'terminating connection due to administrator command')), unavailable],
     ['a server that refuses connections', pg('ECONNREFUSED', 'connect ECONNREFUSED 10.0.0.7:5432'), unavailable],
     ['a connection closed mid-statement', new QueryFailedError(sql, ['SF1'], new Error('Connection terminated unexpectedly')), unavailable],
+    ['a statement cancelled by statement_timeout (57014)', new QueryFailedError(sql, ['SF1'], pg('57014', 'canceling statement due to statement timeout')), { code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_BUSY', retryable: true }],
     ['a constraint nobody handled (a bug)', new QueryFailedError(sql, ['SF1'], pg('23505', 'duplicate key value violates unique constraint "waybill_pkey"')), { code: 'INTERNAL_SERVER_ERROR' }],
     ['a business conflict', conflict('OUTLET_CODE_TAKEN', 'Outlet code 110101-001 is taken'), { code: 'CONFLICT', reason: 'OUTLET_CODE_TAKEN' }],
   ])('%s', (_label, err, extensions) => {

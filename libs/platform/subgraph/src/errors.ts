@@ -2,7 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { Logger } from 'pino';
 import { ruleErrorClass, type ErrorCodeTable } from '@courierdesk/domain-core';
-import { isTransientDatabaseError } from '@courierdesk/platform-db';
+import { isQueryCanceled, isTransientDatabaseError } from '@courierdesk/platform-db';
 
 /**
  * The error kinds clients may rely on; each becomes `extensions.code`. SERVICE_UNAVAILABLE is
@@ -22,6 +22,16 @@ export const DATABASE_UNAVAILABLE = {
   kind: 'SERVICE_UNAVAILABLE',
   code: 'DATABASE_UNAVAILABLE',
   message: 'The database is temporarily unavailable; the request can be retried',
+} as const satisfies KindedError;
+
+/**
+ * What a client gets when the database cancelled the statement (57014: `statement_timeout`, e.g.
+ * behind a long lock). Nothing was written; the same request may well pass a moment later.
+ */
+export const DATABASE_BUSY = {
+  kind: 'SERVICE_UNAVAILABLE',
+  code: 'DATABASE_BUSY',
+  message: 'The database did not answer in time; the request can be retried',
 } as const satisfies KindedError;
 
 /** `extensions` of a kinded error as clients see them. */
@@ -120,6 +130,10 @@ export function createErrorFormatter(logger: Logger) {
       const { message, code } = original as { message?: unknown; code?: unknown };
       logger.warn({ err: { message, code }, path: formatted.path }, 'database unavailable');
       return { ...base, message: DATABASE_UNAVAILABLE.message, extensions: errorExtensions(DATABASE_UNAVAILABLE) };
+    }
+    if (isQueryCanceled(original)) {
+      logger.warn({ err: { code: '57014' }, path: formatted.path }, 'statement cancelled (timeout)');
+      return { ...base, message: DATABASE_BUSY.message, extensions: errorExtensions(DATABASE_BUSY) };
     }
     const authKind = original instanceof Error ? TYPE_GRAPHQL_AUTH[original.constructor.name] : undefined;
     if (authKind) return { ...base, message: original instanceof Error ? original.message : 'Access denied', extensions: { code: authKind } };
