@@ -59,13 +59,23 @@ export const NETWORK_WIDE: ScanReach = { outletId: null };
  * inferred from a missing outlet.
  */
 export function scanReach(identity: Identity): ScanReach {
+  return ingestReach(identity, 'recording scans anywhere in the network; a scanner of one outlet needs a token bound to that outlet');
+}
+
+/**
+ * The same rule for creating waybills (下单): an outlet-bound caller creates waybills its outlet
+ * originates (others are REJECTED per item, ORIGIN_OUTLET_MISMATCH); creating them for any outlet
+ * (an HQ or platform order system) takes tracking:ingest:any, as recording scans anywhere does.
+ */
+export function waybillReach(identity: Identity): ScanReach {
+  return ingestReach(identity, 'creating waybills for any outlet; an outlet’s system needs a token bound to that outlet');
+}
+
+function ingestReach(identity: Identity, what: string): ScanReach {
   const restriction = outletRestriction(identity);
   if (restriction) return { outletId: restriction.outletId.toLowerCase() };
   if (hasScopes(identity, [Scope.TRACKING_INGEST_ANY])) return NETWORK_WIDE;
-  throw forbidden(
-    'SCOPE_MISSING',
-    `Missing scope: ${Scope.TRACKING_INGEST_ANY} (recording scans anywhere in the network); a scanner of one outlet needs a token bound to that outlet`,
-  );
+  throw forbidden('SCOPE_MISSING', `Missing scope: ${Scope.TRACKING_INGEST_ANY} (${what})`);
 }
 
 /** Whether an outlet-bound caller acts for this outlet (creating waybills it originates). */

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, Directive, Field, FieldResolver, Int, Mutation, ObjectType, Resolver, Root } from 'type-graphql';
 import { Scope } from '@courierdesk/platform-auth';
 import { listSize } from '@courierdesk/platform-subgraph';
+import { waybillReach } from '../common/access';
 import { CreateWaybillStatus } from '../common/enums';
 import { MAX_ITEM_REASONS, MAX_WAYBILL_RESULTS } from '../common/list-bounds';
 import { trackingError } from '../common/tracking.errors';
@@ -52,22 +53,26 @@ export class CreateWaybillsPayload {
 }
 
 /**
- * Creating waybills (下单) needs tracking:ingest (order systems, admins). The created waybill can be
- * read back only with tracking:read as well: an ingest-only token learns the number, nothing else.
+ * Creating waybills (下单) needs tracking:ingest, and a reach (waybillReach): an outlet's own
+ * system creates its outlet's waybills; an HQ or platform order system, bound to no outlet, needs
+ * tracking:ingest:any. The created waybill can be read back only with tracking:read as well: an
+ * ingest-only token learns the number, nothing else.
  */
 @Resolver(() => CreateWaybillPayload)
 export class CreateWaybillResolver {
   constructor(private readonly creation: CreateWaybillsService) {}
 
   @Authorized(Scope.TRACKING_INGEST)
-  @Mutation(() => CreateWaybillPayload, { description: 'Create a waybill. BAD_USER_INPUT (INVALID_WAYBILL_NO …), CONFLICT (WAYBILL_EXISTS).' })
+  @Mutation(() => CreateWaybillPayload, { description: 'Create a waybill. BAD_USER_INPUT (INVALID_WAYBILL_NO …), CONFLICT (WAYBILL_EXISTS). An outlet-bound token creates waybills its outlet originates; any outlet needs tracking:ingest:any (FORBIDDEN, SCOPE_MISSING).' })
   async createWaybill(@Arg('input') input: CreateWaybillInput, @Ctx() ctx: TrackingContext): Promise<CreateWaybillPayload> {
+    waybillReach(ctx.identity);
     return { waybillNo: await this.creation.createOne(ctx.identity, input) };
   }
 
   @Authorized(Scope.TRACKING_INGEST)
   @Mutation(() => CreateWaybillsPayload, { description: 'Create up to 1,000 waybills in one statement; one result per waybill (existing numbers: DUPLICATE).' })
   async createWaybills(@Arg('input') input: CreateWaybillsInput, @Ctx() ctx: TrackingContext): Promise<CreateWaybillsPayload> {
+    waybillReach(ctx.identity);
     const results = await this.creation.createMany(ctx.identity, input.waybills);
     const count = (status: string) => results.filter((r) => r.status === status).length;
     return { results, created: count('CREATED'), duplicates: count('DUPLICATE'), rejected: count('REJECTED') };

@@ -59,6 +59,21 @@ describe('waybills (运单): create, look up, list, mask', () => {
       await h.gql(as.admin(), CREATE, { input: fields });
       expect(firstError(await h.gql(as.admin(), CREATE, { input: { ...fields, freightFen: 1 } }))).toEqual({ code: 'CONFLICT', reason: 'WAYBILL_EXISTS' });
     });
+
+    it('takes tracking:ingest:any to create for any outlet; an outlet-bound system creates only its own outlet’s', async () => {
+      const bare = input();
+      expect(firstError(await h.gql(as.bareScanner(), CREATE, { input: bare }))).toEqual({ code: 'FORBIDDEN', reason: 'SCOPE_MISSING' });
+      expect(firstError(await h.gql(as.bareScanner(), CREATE_MANY, { input: { waybills: [bare] } }))).toEqual({ code: 'FORBIDDEN', reason: 'SCOPE_MISSING' });
+      expect((await h.gql(as.admin(), 'query ($no: String!) { waybill(waybillNo: $no) { waybillNo } }', { no: bare.waybillNo })).data.waybill).toBeNull();
+      const own = input();
+      const theirs = input();
+      const outletSystem = as.outletScanner(own.originOutletId);
+      const res = await h.gql(outletSystem, CREATE_MANY, { input: { waybills: [own, theirs] } });
+      expect(res.data.createWaybills.results.map((r: { status: string; reasons: { code: string }[] }) => [r.status, r.reasons.map((x) => x.code)])).toEqual([
+        ['CREATED', []],
+        ['REJECTED', ['ORIGIN_OUTLET_MISMATCH']],
+      ]);
+    });
   });
 
   describe('createWaybills', () => {
