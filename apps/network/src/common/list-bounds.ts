@@ -10,8 +10,8 @@ import { CONTACT_ROLES } from '@courierdesk/domain-network';
 /** An outlet's or transit centre's desks (到件/出发客服, 负责人, 分拨中心客服): a handful, kept by HQ; read at most this many. */
 export const MAX_CONTACTS = 20;
 
-/** Areas one courier covers at once (承包区): a few streets; read at most this many. */
-export const MAX_AREAS_PER_COURIER = 50;
+/** Areas one courier covers at once (承包区): refused on write beyond it (domain rule), read at most this many. */
+export { MAX_AREAS_PER_COURIER } from '@courierdesk/domain-network';
 
 /** The transit centres (分拨中心) of one city: a few per city; read at most this many. */
 export const MAX_TRANSIT_CENTRES_PER_CITY = 50;

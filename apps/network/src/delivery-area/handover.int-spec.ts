@@ -1,3 +1,4 @@
+import { MAX_AREAS_PER_COURIER } from '@courierdesk/domain-network';
 import { AreaAssignmentEntity } from './area-assignment.entity';
 import { buildArea, buildCourier, buildOutlet } from '../testing/builders';
 import { as } from '../testing/identities';
@@ -83,6 +84,35 @@ describe('handing over delivery areas (交接承包区)', () => {
     expect(results.filter((r) => r.data?.handOverDeliveryArea)).toHaveLength(1);
     expect(results.filter((r) => r.errors).map(firstError)).toEqual([{ code: 'CONFLICT', reason: 'AREA_NOT_COVERED_BY_FROM' }]);
     expect(await h.ds.getRepository(AreaAssignmentEntity).countBy({ areaId: area.id })).toBe(2);
+  });
+
+  describe('at most MAX_AREAS_PER_COURIER areas per courier', () => {
+    let full: CourierEntity;
+    beforeAll(async () => {
+      full = await buildCourier(h.ds, a);
+      for (let i = 0; i < MAX_AREAS_PER_COURIER - 1; i++) await buildArea(h.ds, a, { courier: full });
+    });
+
+    it('gives a courier its last free area, then refuses one more (CONFLICT), writing nothing', async () => {
+      const last = await buildArea(h.ds, a);
+      expect((await h.gql(as.admin(), HAND_OVER, { input: { areaId: last.id, toCourierId: full.id } })).errors).toBeUndefined();
+      const extra = await buildArea(h.ds, a, { courier: couriers[0] });
+      const res = await h.gql(as.admin(), HAND_OVER, { input: { areaId: extra.id, toCourierId: full.id } });
+      expect(firstError(res)).toEqual({ code: 'CONFLICT', reason: 'COURIER_AREA_LIMIT' });
+      expect(await h.ds.getRepository(AreaAssignmentEntity).find({ where: { areaId: extra.id } })).toHaveLength(1);
+    });
+
+    it('refuses a leaving courier’s areas as a whole when they do not all fit', async () => {
+      const leaving = await buildCourier(h.ds, a);
+      const almostFull = await buildCourier(h.ds, a);
+      for (let i = 0; i < MAX_AREAS_PER_COURIER - 1; i++) await buildArea(h.ds, a, { courier: almostFull });
+      await buildArea(h.ds, a, { courier: leaving });
+      await buildArea(h.ds, a, { courier: leaving });
+      const res = await h.gql(as.admin(), HAND_OVER_ALL, { input: { fromCourierId: leaving.id, toCourierId: almostFull.id } });
+      expect(firstError(res)).toEqual({ code: 'CONFLICT', reason: 'COURIER_AREA_LIMIT' });
+      const kept = await h.gql(as.admin(), 'query ($id: ID!) { courier(id: $id) { areas { id } } }', { id: leaving.id });
+      expect(kept.data.courier.areas).toHaveLength(2);
+    });
   });
 
   describe('a leaving courier’s areas (离职交接), all or nothing', () => {

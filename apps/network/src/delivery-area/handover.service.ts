@@ -1,12 +1,12 @@
 import { type DataSource, type EntityManager } from 'typeorm';
-import { assertAssignable, handoverTime, planHandoverOrThrow } from '@courierdesk/domain-network';
+import { assertAssignable, handoverTime, planHandoverOrThrow, type Assignee } from '@courierdesk/domain-network';
 import { assertOutletAccess, type Identity } from '@courierdesk/platform-auth';
 import { withTransaction } from '@courierdesk/platform-db';
 import { translateDbError } from '../common/db-errors';
 import { newId } from '../common/ids';
 import type { CourierEntity } from '../courier/courier.entity';
 import { AreaAssignmentEntity } from './area-assignment.entity';
-import { lockCourier } from './courier-lock';
+import { lockAssignee, lockCourier } from './courier-lock';
 import type { HandOverCourierAreasInput, HandOverDeliveryAreaInput } from './delivery-area.input';
 import type { DeliveryAreaEntity } from './delivery-area.entity';
 import { DeliveryAreaService, lockArea, reloadArea } from './delivery-area.service';
@@ -26,7 +26,7 @@ export class HandoverService {
     return withTransaction(this.ds, async (em) => {
       const area = await lockArea(em, input.areaId);
       assertOutletAccess(identity, area.outletId);
-      const toCourier = await lockCourier(em, input.toCourierId);
+      const toCourier = await lockAssignee(em, input.toCourierId);
       const current = await DeliveryAreaService.openAssignment(em, area.id);
       await this.step(em, area, current, toCourier, at, input.fromCourierId ?? current?.courierId ?? null);
       return reloadArea(em, area.id);
@@ -42,7 +42,7 @@ export class HandoverService {
     return withTransaction(this.ds, async (em) => {
       const fromCourier = await lockCourier(em, input.fromCourierId);
       assertOutletAccess(identity, fromCourier.outletId);
-      const toCourier = await lockCourier(em, input.toCourierId);
+      const toCourier = await lockAssignee(em, input.toCourierId);
       // Lock the areas (as single handovers do, so the two never deadlock), then read their
       // open assignments afresh: one handed away meanwhile fails the plan, and all rolls back.
       const locked = await selectAreas(em, 'inner')
@@ -56,8 +56,10 @@ export class HandoverService {
         .orderBy('cur.startsAt', 'ASC')
         .addOrderBy('area.id', 'ASC')
         .getMany();
-      for (const area of areas) {
-        await this.step(em, area, area.current ?? null, toCourier, at, fromCourier.id);
+      const covered = toCourier.coveredAreas ?? 0;
+      for (const [i, area] of areas.entries()) {
+        // Each step adds one area to what the new courier covers: all or none fit.
+        await this.step(em, area, area.current ?? null, { ...toCourier, coveredAreas: covered + i }, at, fromCourier.id);
       }
       return Promise.all(areas.map((area) => reloadArea(em, area.id)));
     });
@@ -67,7 +69,7 @@ export class HandoverService {
     em: EntityManager,
     area: DeliveryAreaEntity,
     current: AreaAssignmentEntity | null,
-    toCourier: CourierEntity,
+    toCourier: CourierEntity & Assignee,
     at: Date,
     fromCourierId: string | null,
   ): Promise<void> {
@@ -80,7 +82,7 @@ export class HandoverService {
     const plan = planHandoverOrThrow({
       area: { id: area.id, outletId: area.outletId },
       fromCourierId: fromCourierId ?? '',
-      toCourier: { id: toCourier.id, outletId: toCourier.outletId, active: toCourier.active },
+      toCourier: { id: toCourier.id, outletId: toCourier.outletId, active: toCourier.active, coveredAreas: toCourier.coveredAreas },
       at,
       currentAssignment: current && { areaId: current.areaId, courierId: current.courierId, startsAt: current.startsAt, endsAt: current.endsAt },
     });

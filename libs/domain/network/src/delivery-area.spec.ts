@@ -1,5 +1,7 @@
 import {
   AreaAssignment,
+  assignabilityErrors,
+  MAX_AREAS_PER_COURIER,
   HandoverRequest,
   applyHandover,
   courierAt,
@@ -112,4 +114,27 @@ describe('validateDeliveryAreaInput', () => {
     [{ landmarks: Array.from({ length: 51 }, (_, i) => ({ name: `地标${i}`, kind: 'UNIT' })) }, 'TOO_MANY_LANDMARKS'],
   ] as Array<[object, string]>)('%o → %s', (change, code) =>
     expect(thrownCode(() => validateDeliveryAreaInput({ ...valid, ...change }))).toBe(code));
+});
+
+describe('how many areas a courier may cover (承包区上限)', () => {
+  const courier = (coveredAreas: number) => ({ id: 'c1', outletId: 'o1', active: true, coveredAreas });
+  const codes = (covered: number, adding?: number) => assignabilityErrors(courier(covered), 'o1', adding).map((e) => e.code);
+  it.each([
+    [0, 1, []],
+    [MAX_AREAS_PER_COURIER - 1, 1, []],
+    [MAX_AREAS_PER_COURIER, 1, ['COURIER_AREA_LIMIT']],
+    [MAX_AREAS_PER_COURIER - 2, 2, []],
+    [MAX_AREAS_PER_COURIER - 2, 3, ['COURIER_AREA_LIMIT']],
+  ])('covering %i, adding %i: %j', (covered, adding, expected) => expect(codes(covered, adding)).toEqual(expected));
+
+  it('a handover to a full courier is refused with the same rule', () => {
+    const plan = planHandover({
+      area: { id: 'a1', outletId: 'o1' },
+      fromCourierId: 'c0',
+      toCourier: courier(MAX_AREAS_PER_COURIER),
+      at: new Date('2026-01-02T00:00:00Z'),
+      currentAssignment: { areaId: 'a1', courierId: 'c0', startsAt: new Date('2026-01-01T00:00:00Z'), endsAt: null },
+    });
+    expect(plan.ok ? [] : plan.errors.map((e) => e.code)).toEqual(['COURIER_AREA_LIMIT']);
+  });
 });

@@ -92,7 +92,8 @@ export interface AreaAssignment {
 export interface HandoverRequest {
   area: { id: string; outletId: string };
   fromCourierId: string;
-  toCourier: { id: string; outletId: string; active?: boolean };
+  /** `coveredAreas`: the areas the courier covers now (0 when not counted). */
+  toCourier: Assignee;
   at: Date;
   /** The area's open assignment, or null if it has none. */
   currentAssignment: AreaAssignment | null;
@@ -105,8 +106,25 @@ export type HandoverPlan =
 
 const isValidDate = (value: unknown): value is Date => value instanceof Date && !Number.isNaN(value.getTime());
 
-/** Why a courier cannot cover an area of this outlet: another outlet's courier, or one no longer active. */
-export function assignabilityErrors(courier: { id: string; outletId: string; active?: boolean }, areaOutletId: string): NetworkRuleError[] {
+/**
+ * Most areas one courier covers at once (承包区): a round a courier can walk. The directory lists
+ * a courier's areas without paging and the gateway's cost estimate assumes this size.
+ */
+export const MAX_AREAS_PER_COURIER = 50;
+
+/** A courier about to cover an area; `coveredAreas` is how many it covers now. */
+export interface Assignee {
+  id: string;
+  outletId: string;
+  active?: boolean;
+  coveredAreas?: number;
+}
+
+/**
+ * Why a courier cannot cover an area of this outlet: another outlet's courier, one no longer
+ * active, or one that would cover more than MAX_AREAS_PER_COURIER areas with `adding` more.
+ */
+export function assignabilityErrors(courier: Assignee, areaOutletId: string, adding = 1): NetworkRuleError[] {
   const errors: NetworkRuleError[] = [];
   if (courier.outletId !== areaOutletId) {
     errors.push(
@@ -120,12 +138,20 @@ export function assignabilityErrors(courier: { id: string; outletId: string; act
   if (courier.active === false) {
     errors.push(new NetworkRuleError('COURIER_INACTIVE', `courier ${courier.id} is not active`, { courierId: courier.id }));
   }
+  if ((courier.coveredAreas ?? 0) + adding > MAX_AREAS_PER_COURIER) {
+    errors.push(
+      new NetworkRuleError('COURIER_AREA_LIMIT', `courier ${courier.id} would cover more than ${MAX_AREAS_PER_COURIER} areas; hand some over first`, {
+        courierId: courier.id,
+        coveredAreas: courier.coveredAreas ?? 0,
+      }),
+    );
+  }
   return errors;
 }
 
 /** Throws the first rule a courier breaks for an area's first assignment (the same rules a handover checks). */
-export function assertAssignable(courier: { id: string; outletId: string; active?: boolean }, areaOutletId: string): void {
-  const [first] = assignabilityErrors(courier, areaOutletId);
+export function assertAssignable(courier: Assignee, areaOutletId: string, adding = 1): void {
+  const [first] = assignabilityErrors(courier, areaOutletId, adding);
   if (first) throw first;
 }
 

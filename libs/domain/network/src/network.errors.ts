@@ -27,6 +27,8 @@ const KIND_BY_CODE = {
   HANDOVER_BEFORE_ASSIGNMENT_START: 'CONFLICT',
   COURIER_OUTLET_MISMATCH: 'FORBIDDEN',
   COURIER_INACTIVE: 'CONFLICT',
+  /** The courier already covers MAX_AREAS_PER_COURIER areas: hand some over first. */
+  COURIER_AREA_LIMIT: 'CONFLICT',
   OVERLAPPING_ASSIGNMENTS: 'CONFLICT',
 } as const satisfies ErrorCodeTable;
 
