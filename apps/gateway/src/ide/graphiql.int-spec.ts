@@ -47,8 +47,9 @@ describe('the IDE page', () => {
       expect(body.trim()).toBe('');
     }
     expect(page).not.toMatch(/<style|\sstyle=|\son\w+=|javascript:/i);
-    const stylesheets = [...page.matchAll(/<link\b[^>]*href="([^"]+)"/g)].map(([, href]) => href);
-    expect(stylesheets).toEqual(['./graphiql/graphiql.css', './graphiql/app.css']);
+    const links = [...page.matchAll(/<link\b[^>]*rel="([^"]+)"[^>]*href="([^"]+)"/g)].map(([, rel, href]) => [rel, href]);
+    // The icon is an empty data: URL (img-src allows data:), so no browser asks for /favicon.ico.
+    expect(links).toEqual([['icon', 'data:,'], ['stylesheet', './graphiql/graphiql.css'], ['stylesheet', './graphiql/app.css']]);
   });
 
   it("loads nothing from its stylesheets that the policy refuses (GraphiQL's fonts and icons are data: URLs)", async () => {

@@ -23,6 +23,8 @@ const PAGE = `<!doctype html>
 <head>
   <meta charset="utf-8" />
   <title>Courierdesk graph</title>
+  <!-- No icon to fetch: a browser would otherwise ask for /favicon.ico and log a 404. -->
+  <link rel="icon" href="data:," />
   <meta name="viewport" content="width=device-width, initial-scale=1" />
   <link rel="stylesheet" href="./graphiql/graphiql.css" />
   <link rel="stylesheet" href="./graphiql/app.css" />
