@@ -2,7 +2,7 @@ import { readFile, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { Logger } from 'pino';
 
-type Owner = 'dead' | 'this-cluster' | 'other-process' | 'unknown';
+type Owner = 'dead' | 'this-cluster' | 'in-use' | 'other-process' | 'unknown';
 
 function isAlive(pid: number): boolean {
   try {
@@ -20,10 +20,27 @@ async function ownerOf(pid: number, dataDir: string): Promise<Owner> {
     // /proc exists on Linux only; elsewhere we cannot tell a reused pid from our postmaster.
     const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0');
     const isPostgres = path.basename(cmdline[0] ?? '') === 'postgres';
-    return isPostgres && cmdline.includes(dataDir) ? 'this-cluster' : 'other-process';
+    if (!isPostgres || !cmdline.includes(dataDir)) return 'other-process';
+    // Still the child of a live Node process (another `npm start` on this data directory): in
+    // use, not orphaned. An orphan has been handed to init (or a subreaper that is not Node).
+    const parent = await parentOf(pid);
+    return parent !== null && parent !== process.pid && (await isNode(parent)) ? 'in-use' : 'this-cluster';
   } catch {
     return 'unknown';
   }
+}
+
+/** The parent pid of a live process (Linux /proc), or null when it cannot be read. */
+async function parentOf(pid: number): Promise<number | null> {
+  // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces, so read after its ')'.
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => '');
+  const ppid = Number.parseInt(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1] ?? '', 10);
+  return Number.isInteger(ppid) && ppid > 1 ? ppid : null;
+}
+
+async function isNode(pid: number): Promise<boolean> {
+  const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+  return /^node/.test(path.basename(cmdline.split('\0')[0] ?? ''));
 }
 
 async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
@@ -42,6 +59,8 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
  *   start if the pid has since been reused by an unrelated process, common in containers).
  * - Our postmaster is still running, orphaned (its parent died without stopping it): shut it
  *   down (fast, then immediate) so this process owns the cluster and stops it on exit.
+ * - Our postmaster is running for another live Node process (a second `npm start` on the same
+ *   data directory): refuse, naming it, and leave it alone.
  * - The pid is alive and cannot be identified: leave it; PostgreSQL reports the conflict.
  */
 export async function clearStalePostmaster(dataDir: string, logger: Logger): Promise<void> {
@@ -61,6 +80,8 @@ export async function clearStalePostmaster(dataDir: string, logger: Logger): Pro
       logger.warn({ pid, dataDir }, 'removing stale postmaster.pid left by a PostgreSQL that did not shut down');
       await rm(pidFile, { force: true });
       return;
+    case 'in-use':
+      throw new Error(`the PostgreSQL in ${dataDir} (pid ${pid}) belongs to another running process: stop that one first, or use another data directory`);
     case 'this-cluster':
       logger.warn({ pid, dataDir }, 'stopping an orphaned PostgreSQL left running by a previous process');
       process.kill(pid, 'SIGINT');

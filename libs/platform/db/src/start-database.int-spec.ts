@@ -153,6 +153,19 @@ describe('startDatabase', () => {
     }
   });
 
+  it('refuses a second start on a data directory whose server another live process runs, leaving that one alone', async () => {
+    const dataDir = await newDataDir();
+    const port = await findFreePort();
+    const first = await startInChild(dataDir, port);
+    try {
+      const second = await startInChild(dataDir, port); // answers with its error, then exits
+      expect(second.reply.error).toMatch(/belongs to another running process/);
+      expect(await query(first.reply.url!, 'SELECT 1 AS ok')).toEqual([{ ok: 1 }]);
+    } finally {
+      await stopChild(first);
+    }
+  });
+
   it('starts after the server itself was killed and left postmaster.pid behind', async () => {
     const dataDir = await newDataDir();
     const port = await findFreePort();
