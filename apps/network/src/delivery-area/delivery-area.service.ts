@@ -7,7 +7,7 @@ import { found, isUuid, newId } from '../common/ids';
 import type { DivisionService } from '../division/division.service';
 import { OutletEntity } from '../outlet/outlet.entity';
 import { AreaAssignmentEntity } from './area-assignment.entity';
-import { lockAssignee } from './courier-lock';
+import { lockAssignee, reserveAssignee } from './courier-lock';
 import type { CreateDeliveryAreaInput, UpdateDeliveryAreaInput } from './delivery-area.input';
 import { DeliveryAreaEntity } from './delivery-area.entity';
 import { selectAreas } from './delivery-area.loaders';
@@ -51,6 +51,7 @@ export class DeliveryAreaService {
       const id = newId();
       await em.getRepository(DeliveryAreaEntity).insert({ id, outletId: outlet.id, ...valid, landmarks: valid.landmarks as Landmark[] });
       if (input.courierId) {
+        await reserveAssignee(em, input.courierId);
         const courier = await lockAssignee(em, input.courierId);
         assertAssignable(courier, outlet.id);
         await em.getRepository(AreaAssignmentEntity).insert({ id: newId(), areaId: id, courierId: courier.id, startsAt: new Date(), endsAt: null }).catch(translateDbError);

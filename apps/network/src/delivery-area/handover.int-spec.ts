@@ -1,5 +1,6 @@
 import { MAX_AREAS_PER_COURIER } from '@courierdesk/domain-network';
 import { AreaAssignmentEntity } from './area-assignment.entity';
+import { courierAreasLock } from './courier-lock';
 import { buildArea, buildCourier, buildOutlet } from '../testing/builders';
 import { as } from '../testing/identities';
 import { firstError, startNetworkHarness, type NetworkHarness } from '../testing/network.harness';
@@ -100,6 +101,30 @@ describe('handing over delivery areas (交接承包区)', () => {
       const res = await h.gql(as.admin(), HAND_OVER, { input: { areaId: extra.id, toCourierId: full.id } });
       expect(firstError(res)).toEqual({ code: 'CONFLICT', reason: 'COURIER_AREA_LIMIT' });
       expect(await h.ds.getRepository(AreaAssignmentEntity).find({ where: { areaId: extra.id } })).toHaveLength(1);
+    });
+
+    it('lets only one of two racing assignments take a courier’s last free area', async () => {
+      const racer = await buildCourier(h.ds, a);
+      for (let i = 0; i < MAX_AREAS_PER_COURIER - 1; i++) await buildArea(h.ds, a, { courier: racer });
+      const [one, two] = [await buildArea(h.ds, a), await buildArea(h.ds, a)];
+      // Hold the courier's area lock, send both, wait until both queue behind it, then let go:
+      // each must count the other's area, so the second is refused whatever the order.
+      const holder = h.ds.createQueryRunner();
+      await holder.connect();
+      await holder.query('SELECT pg_advisory_lock(hashtextextended($1, 0))', [courierAreasLock(racer.id)]);
+      const both = [one, two].map((area) => h.gql(as.admin(), HAND_OVER, { input: { areaId: area.id, toCourierId: racer.id } }));
+      try {
+        for (let waiting = 0, polls = 0; waiting < 2; polls++) {
+          if (polls > 500) throw new Error('the two assignments never queued on the courier’s area lock');
+          if (polls > 0) await new Promise((resolve) => setTimeout(resolve, 20));
+          [{ waiting }] = await h.ds.query(`SELECT count(*)::int AS waiting FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`);
+        }
+      } finally {
+        await holder.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [courierAreasLock(racer.id)]);
+        await holder.release();
+      }
+      const outcomes = (await Promise.all(both)).map((res) => firstError(res)?.reason ?? 'ASSIGNED').sort();
+      expect(outcomes).toEqual(['ASSIGNED', 'COURIER_AREA_LIMIT']);
     });
 
     it('refuses a leaving courier’s areas as a whole when they do not all fit', async () => {

@@ -6,7 +6,7 @@ import { translateDbError } from '../common/db-errors';
 import { newId } from '../common/ids';
 import type { CourierEntity } from '../courier/courier.entity';
 import { AreaAssignmentEntity } from './area-assignment.entity';
-import { lockAssignee, lockCourier } from './courier-lock';
+import { lockAssignee, lockCourier, reserveAssignee } from './courier-lock';
 import type { HandOverCourierAreasInput, HandOverDeliveryAreaInput } from './delivery-area.input';
 import type { DeliveryAreaEntity } from './delivery-area.entity';
 import { DeliveryAreaService, lockArea, reloadArea } from './delivery-area.service';
@@ -24,6 +24,7 @@ export class HandoverService {
   async handOverArea(identity: Identity, input: HandOverDeliveryAreaInput, now = new Date()): Promise<DeliveryAreaEntity> {
     const at = handoverTime(input.effectiveAt, now);
     return withTransaction(this.ds, async (em) => {
+      await reserveAssignee(em, input.toCourierId);
       const area = await lockArea(em, input.areaId);
       assertOutletAccess(identity, area.outletId);
       const toCourier = await lockAssignee(em, input.toCourierId);
@@ -40,6 +41,7 @@ export class HandoverService {
   async handOverCourierAreas(identity: Identity, input: HandOverCourierAreasInput, now = new Date()): Promise<DeliveryAreaEntity[]> {
     const at = handoverTime(input.effectiveAt, now);
     return withTransaction(this.ds, async (em) => {
+      await reserveAssignee(em, input.toCourierId);
       const fromCourier = await lockCourier(em, input.fromCourierId);
       assertOutletAccess(identity, fromCourier.outletId);
       const toCourier = await lockAssignee(em, input.toCourierId);
