@@ -86,10 +86,15 @@ export async function reapAbandonedClusters(logger: Logger): Promise<void> {
   }
 }
 
-// A directory without an owner file may belong to a run that is creating it right now.
+// A directory without an owner file may belong to a run that is creating it right now. One that
+// vanished meanwhile was removed by its own run (jest runs projects in parallel): nothing to reap,
+// so it counts as recent and is skipped.
 async function isRecent(dir: string): Promise<boolean> {
-  const { mtimeMs } = await stat(dir);
-  return Date.now() - mtimeMs < 60_000;
+  const found = await stat(dir).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return null;
+    throw err;
+  });
+  return found === null || Date.now() - found.mtimeMs < 60_000;
 }
 
 async function readPostmasterPid(dataDir: string): Promise<number | undefined> {
