@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { badInput, decodeCursor, encodeCursor, pageSize, toPage, type Page } from '@courierdesk/platform-subgraph';
+import { decodeCursor, encodeCursor, pageSize, platformError, toPage, type Page } from '@courierdesk/platform-subgraph';
 
 /** One page of one parent's children, as a connection field on that parent asks for it. */
 export interface ChildPageKey {
@@ -44,7 +44,7 @@ export function childPagesLoader<K extends ChildPageKey, R>(listing: ChildListin
         try {
           const size = pageSize(sample.first);
           const after = sample.after ? decodeCursor(sample.after, listing.sortKeyLength) : null;
-          if (after && listing.validAfter && !listing.validAfter(after)) throw badInput('INVALID_CURSOR', 'The cursor is not valid for this list');
+          if (after && listing.validAfter && !listing.validAfter(after)) throw platformError('INVALID_CURSOR', 'after: not a cursor of this list; pass the endCursor of the page before');
           const parentIds = [...new Set(group.map((k) => k.parentId))];
           const byParent = new Map<string, R[]>(parentIds.map((id) => [id, []]));
           for (const row of await listing.fetch(parentIds, size + 1, after, sample)) byParent.get(listing.parentOf(row))?.push(row);

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
-import { conflict, createErrorFormatter, stripSuggestions } from './errors';
+import { AppError, createErrorFormatter, stripSuggestions } from './errors';
 import { createLogger } from './logger';
 
 describe('stripSuggestions', () => {
@@ -29,7 +29,7 @@ describe('the subgraph error formatter', () => {
     ['a connection closed mid-statement', new QueryFailedError(sql, ['SF1'], new Error('Connection terminated unexpectedly')), unavailable],
     ['a statement cancelled by statement_timeout (57014)', new QueryFailedError(sql, ['SF1'], pg('57014', 'canceling statement due to statement timeout')), { code: 'SERVICE_UNAVAILABLE', reason: 'DATABASE_BUSY', retryable: true }],
     ['a constraint nobody handled (a bug)', new QueryFailedError(sql, ['SF1'], pg('23505', 'duplicate key value violates unique constraint "waybill_pkey"')), { code: 'INTERNAL_SERVER_ERROR' }],
-    ['a business conflict', conflict('OUTLET_CODE_TAKEN', 'Outlet code 110101-001 is taken'), { code: 'CONFLICT', reason: 'OUTLET_CODE_TAKEN' }],
+    ['a business conflict', new AppError('CONFLICT', 'OUTLET_CODE_TAKEN', 'Outlet code 110101-001 is taken'), { code: 'CONFLICT', reason: 'OUTLET_CODE_TAKEN' }],
   ])('%s', (_label, err, extensions) => {
     const formatted = fromResolver(err);
     expect(formatted.extensions).toEqual(extensions);

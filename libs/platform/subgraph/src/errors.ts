@@ -49,7 +49,7 @@ export interface KindedError {
   readonly message: string;
 }
 
-/** An application error raised by platform or app code. */
+/** An error with a kind and a reason, for fixtures and tests; product code declares its reasons in a table (ruleErrorClass). */
 export class AppError extends Error implements KindedError {
   constructor(
     readonly kind: ErrorKind,
@@ -80,9 +80,6 @@ export class PlatformError extends ruleErrorClass(PLATFORM_KIND_BY_CODE) {}
 /** A platform error with its stable reason. */
 export const platformError = (code: PlatformErrorCode, message: string): PlatformError => new PlatformError(code, message);
 
-export const badInput = (code: string, message: string): AppError => new AppError('BAD_USER_INPUT', code, message);
-export const notFound = (code: string, message: string): AppError => new AppError('NOT_FOUND', code, message);
-export const conflict = (code: string, message: string): AppError => new AppError('CONFLICT', code, message);
 
 const KIND_SET = new Set<string>(ERROR_KINDS);
 

@@ -1,5 +1,5 @@
 import { keyedLoader } from './loaders';
-import { notFound } from './errors';
+import { AppError } from './errors';
 import { selectList, wholeRow, withDates } from './page-rows';
 
 const COLUMNS = [
@@ -51,7 +51,7 @@ describe('wholeRow', () => {
       (row) => row.depotId,
     );
   beforeEach(() => (batches = []));
-  const missing = () => notFound('DEPOT_NOT_FOUND', 'gone');
+  const missing = () => new AppError('NOT_FOUND', 'DEPOT_NOT_FOUND', 'gone');
 
   it('loads the whole rows of a level in one batch, once per node whatever the number of fields', async () => {
     const depots = loader();

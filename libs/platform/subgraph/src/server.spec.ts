@@ -4,7 +4,7 @@ import { createLogger } from './logger';
 import { keyedLoader } from './loaders';
 import { buildFederatedSchema } from './schema';
 import { startSubgraphServer, type RunningService } from './server';
-import { notFound } from './errors';
+import { AppError } from './errors';
 import type { SubgraphContext } from './context';
 
 @Directive('@key(fields: "id")')
@@ -34,7 +34,7 @@ class DepotResolver {
   @Query(() => Depot)
   async depot(@Arg('id', () => ID) id: string): Promise<Depot> {
     const row = DEPOTS.get(id);
-    if (!row) throw notFound('DEPOT_NOT_FOUND', `No depot ${id}`);
+    if (!row) throw new AppError('NOT_FOUND', 'DEPOT_NOT_FOUND', `No depot ${id}`);
     return row;
   }
 
