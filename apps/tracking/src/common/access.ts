@@ -1,3 +1,4 @@
+import { canonicalId } from '@courierdesk/domain-core';
 import { canSeeOutlet, forbidden, hasScopes, outletRestriction, Scope, type Identity } from '@courierdesk/platform-auth';
 import type { RecordOwner } from '@courierdesk/domain-network';
 import type { TrackingContext } from '../tracking.loaders';
@@ -73,7 +74,7 @@ export function waybillReach(identity: Identity): ScanReach {
 
 function ingestReach(identity: Identity, what: string): ScanReach {
   const restriction = outletRestriction(identity);
-  if (restriction) return { outletId: restriction.outletId.toLowerCase() };
+  if (restriction) return { outletId: canonicalId(restriction.outletId) };
   if (hasScopes(identity, [Scope.TRACKING_INGEST_ANY])) return NETWORK_WIDE;
   throw forbidden('SCOPE_MISSING', `Missing scope: ${Scope.TRACKING_INGEST_ANY} (${what})`);
 }

@@ -1,5 +1,5 @@
 import { isWaybillNo, parseWaybillNo, validateScanEvent, type ScanEvent, type ScanEventInput } from '@courierdesk/domain-parcel';
-import { containsNul } from '@courierdesk/domain-core';
+import { canonicalId, containsNul } from '@courierdesk/domain-core';
 import { isUuid, NETWORK_ID_FORM } from '../common/ids';
 import { trackingError } from '../common/tracking.errors';
 import { encodeScanEventId } from '../scan/scan-event.id';
@@ -120,7 +120,7 @@ export function judgeScans(
 function normaliseIds(event: ScanEvent): ScanEvent {
   return {
     ...event,
-    location: event.location && { kind: event.location.kind, id: event.location.id.toLowerCase() },
-    courierId: event.courierId && event.courierId.toLowerCase(),
+    location: event.location && { kind: event.location.kind, id: canonicalId(event.location.id) },
+    courierId: event.courierId && canonicalId(event.courierId),
   };
 }

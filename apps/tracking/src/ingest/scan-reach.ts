@@ -1,3 +1,4 @@
+import { canonicalId } from '@courierdesk/domain-core';
 import { NETWORK_WIDE, type ScanReach } from '../common/access';
 import { isUuid } from '../common/ids';
 import type { CourierReport } from '../network-refs/courier-outlets';
@@ -13,7 +14,7 @@ export interface ScanAccess {
 /** No restriction: a network-wide caller, or a trusted in-process loader. */
 export const UNRESTRICTED: ScanAccess = { reach: NETWORK_WIDE, courierOutlets: new Map() };
 
-const uuidOf = (value: unknown): string | null => (typeof value === 'string' && isUuid(value.trim()) ? value.trim().toLowerCase() : null);
+const uuidOf = (value: unknown): string | null => (typeof value === 'string' && isUuid(value.trim()) ? canonicalId(value.trim()) : null);
 
 /** The outlet a scan says it happened at, normalised; null for a hub, no place or a malformed one. */
 const outletOf = (input: ScanInput): string | null => (input.location?.kind === 'OUTLET' ? uuidOf(input.location.id) : null);

@@ -1,3 +1,4 @@
+import { canonicalId } from '@courierdesk/domain-core';
 import { isUuid } from '../common/ids';
 import { outletRef, transitCentreRef, type OutletRef, type TransitCentreRef } from './network-refs.type';
 
@@ -6,11 +7,11 @@ import { outletRef, transitCentreRef, type OutletRef, type TransitCentreRef } fr
 
 /** Outlet references (the gateway asking for inboundWaybills …). */
 export const outletReference = {
-  __resolveReference: (reference: { id?: unknown }): OutletRef | null => (isUuid(reference.id) ? outletRef(reference.id.toLowerCase()) : null),
+  __resolveReference: (reference: { id?: unknown }): OutletRef | null => (isUuid(reference.id) ? outletRef(canonicalId(reference.id)) : null),
 };
 
 /** TransitCentre references (stalledWaybills). */
 export const transitCentreReference = {
   __resolveReference: (reference: { id?: unknown }): TransitCentreRef | null =>
-    isUuid(reference.id) ? transitCentreRef(reference.id.toLowerCase()) : null,
+    isUuid(reference.id) ? transitCentreRef(canonicalId(reference.id)) : null,
 };

@@ -1,3 +1,4 @@
+import { canonicalId } from '@courierdesk/domain-core';
 import { parseWaybillNo, ParcelRuleError } from '@courierdesk/domain-parcel';
 import { isUuid, NETWORK_ID_FORM } from '../common/ids';
 import { trackingError } from '../common/tracking.errors';
@@ -22,7 +23,7 @@ const shown = (text: string): string => JSON.stringify(text.length > 40 ? `${tex
 /** An outlet or transit centre id given by a client in argument `what`; INVALID_REFERENCE_ID unless it is a UUID. */
 export function referenceId(id: string, what: string): string {
   if (!isUuid(id)) throw trackingError('INVALID_REFERENCE_ID', `${what}: expected a ${NETWORK_ID_FORM}; got ${shown(id)}`);
-  return id.toLowerCase();
+  return canonicalId(id);
 }
 
 /** A waybill number given by a client in argument `what`, normalised; INVALID_WAYBILL_NO (BAD_USER_INPUT) naming the argument. */

@@ -1,5 +1,5 @@
 import { normalizeName, normalizePhone, parseDistrictCode } from '@courierdesk/domain-network';
-import { containsNul, DomainError, isUuid, NETWORK_ID_FORM, type DomainErrorKind } from '@courierdesk/domain-core';
+import { canonicalId, containsNul, DomainError, type DomainErrorKind, isUuid, NETWORK_ID_FORM } from '@courierdesk/domain-core';
 import { laneKey, SERVICE_LEVELS, type ServiceLevel } from './eta';
 import { MAX_CLOCK_SKEW_MS } from './scan-event.validation';
 import { parseWaybillNo } from './waybill-number';
@@ -131,8 +131,8 @@ export function validateNewWaybill(input: NewWaybillFields, now: Date): WaybillV
       sender,
       recipient,
       laneKey: laneKey(sender.districtCode, recipient.districtCode),
-      originOutletId: input.originOutletId.toLowerCase(),
-      destinationOutletId: input.destinationOutletId.toLowerCase(),
+      originOutletId: canonicalId(input.originOutletId),
+      destinationOutletId: canonicalId(input.destinationOutletId),
       weightGrams: input.weightGrams,
       declaredValueFen,
       insuredValueFen,
