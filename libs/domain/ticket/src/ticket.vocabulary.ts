@@ -1,0 +1,235 @@
+// The words of the ticket desk (工单). Values are API (GraphQL enums, stored columns): add, never rename.
+
+/** A name for humans: English, and the Chinese term agents use. */
+export interface Label {
+  en: string;
+  zh: string;
+}
+
+/** Kind of ticket (工单类型). */
+export const TicketKind = {
+  /** Inquiry (咨询): status, time to deliver, price, service area, prohibited items. */
+  INQUIRY: 'INQUIRY',
+  /** Urge (催件): faster, please; a repeat urge on the same waybill is counted, not a new case. */
+  URGE: 'URGE',
+  /** Complaint (投诉): delay, damage, loss, conduct, not delivered upstairs, overcharging, premature sign-off. */
+  COMPLAINT: 'COMPLAINT',
+  /** Problem parcel (问题件/疑难件): registered by an outlet, answered by another. */
+  PROBLEM_PARCEL: 'PROBLEM_PARCEL',
+  /** Signed but not received (签收未收到): first step is the courier. */
+  SIGNED_NOT_RECEIVED: 'SIGNED_NOT_RECEIVED',
+} as const;
+/** Kind of ticket (工单类型). */
+export type TicketKind = (typeof TicketKind)[keyof typeof TicketKind];
+/** All ticket kinds, in declaration order. */
+export const TICKET_KINDS: readonly TicketKind[] = Object.values(TicketKind);
+/** Names of the ticket kinds (工单类型). */
+export const TICKET_KIND_LABELS: Readonly<Record<TicketKind, Label>> = {
+  INQUIRY: { en: 'Inquiry', zh: '咨询' },
+  URGE: { en: 'Urge', zh: '催件' },
+  COMPLAINT: { en: 'Complaint', zh: '投诉' },
+  PROBLEM_PARCEL: { en: 'Problem parcel', zh: '问题件' },
+  SIGNED_NOT_RECEIVED: { en: 'Signed but not received', zh: '签收未收到' },
+};
+
+/** Status of a ticket (工单状态); moves only as TICKET_TRANSITIONS allows. */
+export const TicketStatus = {
+  /** Opened, nobody working it yet (待处理). */
+  OPEN: 'OPEN',
+  /** An agent or outlet is working it (处理中). */
+  IN_PROGRESS: 'IN_PROGRESS',
+  /** Waiting for the customer: an address, a photo, a reply (待客户回复). */
+  WAITING_FOR_CUSTOMER: 'WAITING_FOR_CUSTOMER',
+  /** Waiting for an outlet's answer or evidence (待网点回复). */
+  WAITING_FOR_OUTLET: 'WAITING_FOR_OUTLET',
+  /** Beyond the agent's authority: with the manager or HQ (已升级). */
+  ESCALATED: 'ESCALATED',
+  /** Answered or fixed; the customer may still reopen it within the reopen window (已解决). */
+  RESOLVED: 'RESOLVED',
+  /** Final (已关闭): after the reopen window, or closed without a fix (duplicate, merged, withdrawn). */
+  CLOSED: 'CLOSED',
+} as const;
+/** Status of a ticket (工单状态). */
+export type TicketStatus = (typeof TicketStatus)[keyof typeof TicketStatus];
+/** All ticket statuses, in declaration order. */
+export const TICKET_STATUSES: readonly TicketStatus[] = Object.values(TicketStatus);
+/** Statuses of a ticket someone still has to work (未完结): all but RESOLVED and CLOSED. */
+export const OPEN_STATUSES: readonly TicketStatus[] = TICKET_STATUSES.filter((s) => s !== 'RESOLVED' && s !== 'CLOSED');
+/** True while someone still has to work the ticket (not RESOLVED, not CLOSED). */
+export const isOpenStatus = (status: TicketStatus): boolean => OPEN_STATUSES.includes(status);
+/** Names of the ticket statuses (工单状态). */
+export const TICKET_STATUS_LABELS: Readonly<Record<TicketStatus, Label>> = {
+  OPEN: { en: 'Open', zh: '待处理' },
+  IN_PROGRESS: { en: 'In progress', zh: '处理中' },
+  WAITING_FOR_CUSTOMER: { en: 'Waiting for customer', zh: '待客户回复' },
+  WAITING_FOR_OUTLET: { en: 'Waiting for outlet', zh: '待网点回复' },
+  ESCALATED: { en: 'Escalated', zh: '已升级' },
+  RESOLVED: { en: 'Resolved', zh: '已解决' },
+  CLOSED: { en: 'Closed', zh: '已关闭' },
+};
+
+/** Where a ticket came from (来源渠道). */
+export const TicketChannel = {
+  /** Hotline call (电话). */
+  PHONE: 'PHONE',
+  /** Online chat (在线客服). */
+  ONLINE_CHAT: 'ONLINE_CHAT',
+  /** The carrier's app or mini-program (APP/小程序). */
+  APP: 'APP',
+  /** An e-commerce platform's after-sales desk (电商平台工单). */
+  ECOMMERCE_PLATFORM: 'ECOMMERCE_PLATFORM',
+  /** At an outlet's counter (网点柜台). */
+  OUTLET_COUNTER: 'OUTLET_COUNTER',
+  /** Postal regulator hotline 12305 (邮政管理局申诉): needs the case number and the regulator's deadline. */
+  REGULATOR_12305: 'REGULATOR_12305',
+  /** Registered by an outlet: problem parcels (网点登记). */
+  OUTLET: 'OUTLET',
+  /** Opened by the system from a tracking anomaly (主动预警). */
+  PROACTIVE: 'PROACTIVE',
+} as const;
+/** Where a ticket came from (来源渠道). */
+export type TicketChannel = (typeof TicketChannel)[keyof typeof TicketChannel];
+/** All channels, in declaration order. */
+export const TICKET_CHANNELS: readonly TicketChannel[] = Object.values(TicketChannel);
+/** Names of the channels (来源渠道). */
+export const TICKET_CHANNEL_LABELS: Readonly<Record<TicketChannel, Label>> = {
+  PHONE: { en: 'Phone', zh: '电话' },
+  ONLINE_CHAT: { en: 'Online chat', zh: '在线客服' },
+  APP: { en: 'App', zh: 'APP/小程序' },
+  ECOMMERCE_PLATFORM: { en: 'E-commerce platform', zh: '电商平台' },
+  OUTLET_COUNTER: { en: 'Outlet counter', zh: '网点柜台' },
+  REGULATOR_12305: { en: 'Postal regulator (12305)', zh: '12305申诉' },
+  OUTLET: { en: 'Registered by an outlet', zh: '网点登记' },
+  PROACTIVE: { en: 'Proactive (tracking anomaly)', zh: '主动预警' },
+};
+
+/** Priority of a ticket (优先级). */
+export const TicketPriority = {
+  LOW: 'LOW',
+  NORMAL: 'NORMAL',
+  HIGH: 'HIGH',
+  /** Regulator cases and the like: worked before everything else (紧急). */
+  URGENT: 'URGENT',
+} as const;
+/** Priority of a ticket (优先级). */
+export type TicketPriority = (typeof TicketPriority)[keyof typeof TicketPriority];
+/** All priorities, lowest first. */
+export const TICKET_PRIORITIES: readonly TicketPriority[] = Object.values(TicketPriority);
+/** Rank of each priority (higher is more urgent), for sorting queues and picking the higher of two. */
+export const PRIORITY_RANK: Readonly<Record<TicketPriority, number>> = { LOW: 0, NORMAL: 1, HIGH: 2, URGENT: 3 };
+/** Names of the priorities (优先级). */
+export const TICKET_PRIORITY_LABELS: Readonly<Record<TicketPriority, Label>> = {
+  LOW: { en: 'Low', zh: '低' },
+  NORMAL: { en: 'Normal', zh: '普通' },
+  HIGH: { en: 'High', zh: '高' },
+  URGENT: { en: 'Urgent', zh: '紧急' },
+};
+/** The more urgent of two priorities. */
+export const higherPriority = (a: TicketPriority, b: TicketPriority): TicketPriority => (PRIORITY_RANK[b] > PRIORITY_RANK[a] ? b : a);
+
+/**
+ * The priority a new ticket starts with (初始优先级). A 12305 case is the most serious escalation
+ * there is; complaints and "signed but not received" carry fines for the outlet; inquiries wait.
+ */
+export function defaultPriority(kind: TicketKind, channel: TicketChannel): TicketPriority {
+  if (channel === 'REGULATOR_12305') return 'URGENT';
+  if (kind === 'COMPLAINT' || kind === 'SIGNED_NOT_RECEIVED') return 'HIGH';
+  if (kind === 'INQUIRY') return 'LOW';
+  return 'NORMAL';
+}
+
+/** How a ticket ended (处理结果). */
+export const ResolutionCode = {
+  /** Question answered (已答复). */
+  ANSWERED: 'ANSWERED',
+  /** The parcel reached the recipient (已妥投). */
+  DELIVERED: 'DELIVERED',
+  /** Delivered again after a failure or complaint (已重新派送). */
+  REDELIVERED: 'REDELIVERED',
+  /** Address corrected, delivery goes on (地址已更正). */
+  ADDRESS_CORRECTED: 'ADDRESS_CORRECTED',
+  /** Sent back to the sender (已退回). */
+  RETURNED_TO_SENDER: 'RETURNED_TO_SENDER',
+  /** The customer was compensated (已赔付). */
+  COMPENSATED: 'COMPENSATED',
+  /** Handed to claims (转理赔). */
+  CLAIM_OPENED: 'CLAIM_OPENED',
+  /** Complaint upheld against the outlet or courier (投诉成立). */
+  COMPLAINT_UPHELD: 'COMPLAINT_UPHELD',
+  /** Checked, nobody at fault (核实无责). */
+  NO_FAULT_FOUND: 'NO_FAULT_FOUND',
+  /** Another ticket is the same case (重复工单). */
+  DUPLICATE: 'DUPLICATE',
+  /** Merged into another ticket, which carries on (已合并). */
+  MERGED: 'MERGED',
+  /** The customer withdrew it (客户撤销). */
+  WITHDRAWN_BY_CUSTOMER: 'WITHDRAWN_BY_CUSTOMER',
+  /** The customer never answered (客户未回复). */
+  NO_RESPONSE_FROM_CUSTOMER: 'NO_RESPONSE_FROM_CUSTOMER',
+} as const;
+/** How a ticket ended (处理结果). */
+export type ResolutionCode = (typeof ResolutionCode)[keyof typeof ResolutionCode];
+/** All resolution codes, in declaration order. */
+export const RESOLUTION_CODES: readonly ResolutionCode[] = Object.values(ResolutionCode);
+/** Names of the resolution codes (处理结果). */
+export const RESOLUTION_LABELS: Readonly<Record<ResolutionCode, Label>> = {
+  ANSWERED: { en: 'Answered', zh: '已答复' },
+  DELIVERED: { en: 'Delivered', zh: '已妥投' },
+  REDELIVERED: { en: 'Redelivered', zh: '已重新派送' },
+  ADDRESS_CORRECTED: { en: 'Address corrected', zh: '地址已更正' },
+  RETURNED_TO_SENDER: { en: 'Returned to sender', zh: '已退回' },
+  COMPENSATED: { en: 'Compensated', zh: '已赔付' },
+  CLAIM_OPENED: { en: 'Handed to claims', zh: '转理赔' },
+  COMPLAINT_UPHELD: { en: 'Complaint upheld', zh: '投诉成立' },
+  NO_FAULT_FOUND: { en: 'No fault found', zh: '核实无责' },
+  DUPLICATE: { en: 'Duplicate', zh: '重复工单' },
+  MERGED: { en: 'Merged', zh: '已合并' },
+  WITHDRAWN_BY_CUSTOMER: { en: 'Withdrawn by customer', zh: '客户撤销' },
+  NO_RESPONSE_FROM_CUSTOMER: { en: 'No response from customer', zh: '客户未回复' },
+};
+
+/** Who may read a comment (备注可见范围); see canReadComment. */
+export const CommentVisibility = {
+  /** Own side only: the author's outlet, or HQ (内部备注). */
+  INTERNAL: 'INTERNAL',
+  /** Every outlet working the case (网点间共享). */
+  SHARED: 'SHARED',
+  /** A reply to the customer (回复客户). */
+  CUSTOMER: 'CUSTOMER',
+} as const;
+/** Who may read a comment (备注可见范围). */
+export type CommentVisibility = (typeof CommentVisibility)[keyof typeof CommentVisibility];
+/** All comment visibilities, narrowest first. */
+export const COMMENT_VISIBILITIES: readonly CommentVisibility[] = Object.values(CommentVisibility);
+/** Names of the comment visibilities (可见范围). */
+export const COMMENT_VISIBILITY_LABELS: Readonly<Record<CommentVisibility, Label>> = {
+  INTERNAL: { en: 'Internal note', zh: '内部备注' },
+  SHARED: { en: 'Shared with outlets', zh: '网点共享' },
+  CUSTOMER: { en: 'Reply to customer', zh: '回复客户' },
+};
+
+/** Kind of evidence attached to a ticket (证据类型). */
+export const EvidenceKind = {
+  /** Photo, e.g. of the parcel at the door upstairs (照片). */
+  PHOTO: 'PHOTO',
+  /** Call recording, e.g. the recipient agreeing to a locker drop (通话录音). */
+  RECORDING: 'RECORDING',
+  /** A document: receipt, price list, statement (单据). */
+  DOCUMENT: 'DOCUMENT',
+  /** Image of the signature (签收底单/签名图片). */
+  SIGNATURE_IMAGE: 'SIGNATURE_IMAGE',
+  /** Locker or station pick-up record (快递柜/驿站取件记录). */
+  LOCKER_RECORD: 'LOCKER_RECORD',
+} as const;
+/** Kind of evidence attached to a ticket (证据类型). */
+export type EvidenceKind = (typeof EvidenceKind)[keyof typeof EvidenceKind];
+/** All evidence kinds, in declaration order. */
+export const EVIDENCE_KINDS: readonly EvidenceKind[] = Object.values(EvidenceKind);
+/** Names of the evidence kinds (证据类型). */
+export const EVIDENCE_KIND_LABELS: Readonly<Record<EvidenceKind, Label>> = {
+  PHOTO: { en: 'Photo', zh: '照片' },
+  RECORDING: { en: 'Call recording', zh: '通话录音' },
+  DOCUMENT: { en: 'Document', zh: '单据' },
+  SIGNATURE_IMAGE: { en: 'Signature image', zh: '签收底单' },
+  LOCKER_RECORD: { en: 'Locker or station record', zh: '快递柜/驿站取件记录' },
+};
