@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildNetworkSchema, NETWORK_NOT_PERSONAL_DATA } from '@courierdesk/network';
+import { buildTicketsSchema, TICKETS_NOT_PERSONAL_DATA } from '@courierdesk/tickets';
 import { buildTrackingSchema, TRACKING_NOT_PERSONAL_DATA } from '@courierdesk/tracking';
 
 /** A subgraph of the graph: its name, default local URL and schema builder (no server needed). */
@@ -16,4 +17,5 @@ export interface SubgraphEntry {
 export const SUBGRAPHS: readonly SubgraphEntry[] = [
   { name: 'network', url: 'http://127.0.0.1:4001/graphql', build: buildNetworkSchema, notPersonalData: NETWORK_NOT_PERSONAL_DATA },
   { name: 'tracking', url: 'http://127.0.0.1:4002/graphql', build: buildTrackingSchema, notPersonalData: TRACKING_NOT_PERSONAL_DATA },
+  { name: 'tickets', url: 'http://127.0.0.1:4003/graphql', build: buildTicketsSchema, notPersonalData: TICKETS_NOT_PERSONAL_DATA },
 ];

@@ -87,6 +87,7 @@ async function main(): Promise<void> {
         gatewayPort,
         networkPort: gatewayPort + 1,
         trackingPort: gatewayPort + 2,
+        ticketsPort: gatewayPort + 3,
         demo: values['no-demo'] ? false : { provinces, waybills: values.waybills ? Number(values.waybills) : undefined },
       }),
     );

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { startGateway } from '@courierdesk/gateway';
 import { startNetworkSubgraph, type RunningNetworkSubgraph } from '@courierdesk/network';
+import { startTicketsSubgraph, type RunningTicketsSubgraph } from '@courierdesk/tickets';
 import { startTrackingSubgraph, type RunningTrackingSubgraph } from '@courierdesk/tracking';
-import { CallerTokenIssuer, callerTokenSettings, CallerTokenVerifier, Role, type SigningKey } from '@courierdesk/platform-auth';
+import { CallerTokenIssuer, callerTokenSettings, CallerTokenVerifier, Role, Scope, type SigningKey } from '@courierdesk/platform-auth';
 import { repoRoot } from '@courierdesk/platform-db';
-import { type Logger, type RunningService } from '@courierdesk/platform-subgraph';
+import { cachedToken, GatewayGraphClient, type Logger, type RunningService } from '@courierdesk/platform-subgraph';
 import {
   generateNetworkDemo,
   generateTrackingDemo,
@@ -29,12 +30,13 @@ export interface StackOptions {
   readonly gatewayPort?: number;
   readonly networkPort?: number;
   readonly trackingPort?: number;
+  readonly ticketsPort?: number;
   readonly host?: string;
   /** Demo data to load when a subgraph's tables are empty; false = never. */
   readonly demo?: DemoOptions | false;
   readonly supergraphSdl?: string;
   /** SQL loggers per subgraph (statement counters in tests). */
-  readonly queryLoggers?: { readonly network?: TypeormLogger; readonly tracking?: TypeormLogger };
+  readonly queryLoggers?: { readonly network?: TypeormLogger; readonly tracking?: TypeormLogger; readonly tickets?: TypeormLogger };
   /** The tracking subgraph's clock (tests fix it). */
   readonly now?: () => Date;
 }
@@ -67,6 +69,7 @@ export interface RunningStack {
   readonly gatewayUrl: string;
   readonly network: RunningNetworkSubgraph;
   readonly tracking: RunningTrackingSubgraph;
+  readonly tickets: RunningTicketsSubgraph;
   readonly seeded: SeededCounts;
   readonly tokens: DemoTokens;
   stop(): Promise<void>;
@@ -118,6 +121,24 @@ export async function mintDemoTokens(issuerKey: SigningKey, outlet: { id: string
   };
 }
 
+/**
+ * What the desk reads of the graph: waybills and their couriers (canned replies quote the courier's
+ * name and phone to the customer, whose parcel it is: pii:read), the anomaly feed, escalation chains.
+ */
+const TICKETS_SERVICE_SCOPES: readonly Scope[] = [Scope.NETWORK_READ, Scope.TRACKING_READ, Scope.TRACKING_EVENTS, Scope.PERSONAL_DATA];
+
+/** How long a service token lives; it is re-minted before it runs out. */
+const SERVICE_TOKEN_LIFETIME_MS = 15 * 60_000;
+
+/** A subgraph's own token for calling the graph (role service), minted by the local issuer. */
+export function serviceToken(issuerKey: SigningKey, service: string, scopes: readonly Scope[]): () => Promise<string> {
+  const issuer = new CallerTokenIssuer(issuerKey, callerTokenSettings());
+  return cachedToken(
+    () => issuer.mint({ subject: `service:${service}`, roles: [Role.SERVICE], scopes, name: `${service} subgraph` }, { expiresIn: SERVICE_TOKEN_LIFETIME_MS / 1000 }),
+    SERVICE_TOKEN_LIFETIME_MS,
+  );
+}
+
 /** Starts every subgraph (migrating, and seeding on a first start) and the gateway in front of them. */
 export async function startStack(opts: StackOptions): Promise<RunningStack> {
   const { logger } = opts;
@@ -141,11 +162,26 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       now: opts.now,
     });
     services.push(tracking);
+    // The desk reads waybills, the anomaly feed and escalation chains through the gateway, with a
+    // service token of its own (in production an identity provider's client-credentials grant).
+    let gatewayUrl: string | null = null;
+    const graph = new GatewayGraphClient({ url: () => gatewayUrl, token: serviceToken(opts.keys.issuer, 'tickets', TICKETS_SERVICE_SCOPES) });
+    const tickets = await startTicketsSubgraph({
+      databaseUrl: opts.databaseUrl,
+      port: opts.ticketsPort ?? 4003,
+      host: opts.host,
+      internalJwks: opts.keys.internal.publicJwks,
+      logger: logger.child({ service: 'tickets' }),
+      queryLogger: opts.queryLoggers?.tickets,
+      now: opts.now,
+      graph,
+    });
+    services.push(tickets);
     const seeded = await seedIfEmpty(network.dataSource, tracking.dataSource, opts.demo, logger);
     const tokens = await mintDemoTokens(opts.keys.issuer, await demoPartnerOutlet(network.dataSource));
     const gateway = await startGateway({
       supergraphSdl: opts.supergraphSdl ?? readFileSync(join(repoRoot(), 'supergraph.graphql'), 'utf8'),
-      subgraphUrls: { network: network.url, tracking: tracking.url },
+      subgraphUrls: { network: network.url, tracking: tracking.url, tickets: tickets.url },
       callerVerifier: new CallerTokenVerifier({ jwks: opts.keys.issuer.publicJwks }, callerTokenSettings()),
       internalKey: opts.keys.internal,
       logger: logger.child({ service: 'gateway' }),
@@ -153,10 +189,12 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       host: opts.host,
     });
     services.unshift(gateway);
+    gatewayUrl = gateway.url;
     return {
       gatewayUrl: gateway.url,
       network,
       tracking,
+      tickets,
       seeded,
       tokens,
       // Gateway first, so no request reaches a subgraph that is already closing.

@@ -14,3 +14,5 @@ export * from './composition';
 export * from './http';
 export * from './standalone';
 export * from './personal-data';
+export * from './graph-client';
+export * from './child-pages';

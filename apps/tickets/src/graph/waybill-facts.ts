@@ -1,0 +1,93 @@
+import { GraphUnavailableError, type GraphClient } from '@courierdesk/platform-subgraph';
+import { ticketsError } from '../common/tickets.errors';
+
+/**
+ * What the desk needs to know of a waybill, read live from the graph (tracking and network own it):
+ * who its outlets are (the ticket's parties, the row rule) and what a canned reply quotes.
+ */
+export interface WaybillFacts {
+  waybillNo: string;
+  originOutletId: string | null;
+  destinationOutletId: string | null;
+  status: string;
+  lastScanAt: Date | null;
+  lastScanPlace: string | null;
+  etaFrom: Date | null;
+  etaTo: Date | null;
+  courierName: string | null;
+  courierPhone: string | null;
+  destinationOutletName: string | null;
+}
+
+/** Reads waybills' facts; null for a number that names no waybill. */
+export interface WaybillDirectory {
+  facts(waybillNos: readonly string[]): Promise<Map<string, WaybillFacts | null>>;
+}
+
+const FIELDS = `
+  waybillNo status lastScanAt
+  originOutlet { id }
+  destinationOutlet { id name }
+  lastScan { location { id ... on Outlet { name } ... on TransitCentre { name } } }
+  eta { earliest latest }
+  currentHolder { name phone }`;
+
+interface RawWaybill {
+  waybillNo: string;
+  status: string;
+  lastScanAt: string | null;
+  originOutlet: { id: string } | null;
+  destinationOutlet: { id: string; name: string | null } | null;
+  lastScan: { location: { id: string; name?: string | null } | null } | null;
+  eta: { earliest: string; latest: string } | null;
+  currentHolder: { name: string | null; phone: string | null } | null;
+}
+
+const date = (value: string | null | undefined): Date | null => (value ? new Date(value) : null);
+
+/** The waybill directory over the graph, with the service's own identity: one request for all numbers (aliases). */
+export class GraphWaybillDirectory implements WaybillDirectory {
+  constructor(private readonly graph: GraphClient) {}
+
+  async facts(waybillNos: readonly string[]): Promise<Map<string, WaybillFacts | null>> {
+    const numbers = [...new Set(waybillNos)];
+    const result = new Map<string, WaybillFacts | null>();
+    if (numbers.length === 0) return result;
+    const variables = Object.fromEntries(numbers.map((no, i) => [`n${i}`, no]));
+    const query = `query TicketWaybillFacts(${numbers.map((_, i) => `$n${i}: String!`).join(', ')}) {
+      ${numbers.map((_, i) => `w${i}: waybill(waybillNo: $n${i}) { ${FIELDS} }`).join('\n')}
+    }`;
+    let response;
+    try {
+      response = await this.graph.request<Record<string, RawWaybill | null>>(query, variables);
+    } catch (err) {
+      if (err instanceof GraphUnavailableError) throw ticketsError('GRAPH_UNAVAILABLE', 'The waybill’s live data could not be read just now; try again');
+      throw err;
+    }
+    numbers.forEach((no, i) => {
+      const alias = `w${i}`;
+      const raw = response.data?.[alias] ?? null;
+      const failed = response.errors.find((e) => e.path?.[0] === alias && e.extensions?.code !== 'NOT_FOUND');
+      // Only the root field's own failure means "unknown"; a failed nested field (ETA, courier) leaves the rest usable.
+      if (!raw && failed) throw ticketsError('GRAPH_UNAVAILABLE', 'The waybill’s live data could not be read just now; try again');
+      result.set(no, raw ? toFacts(raw) : null);
+    });
+    return result;
+  }
+}
+
+function toFacts(raw: RawWaybill): WaybillFacts {
+  return {
+    waybillNo: raw.waybillNo,
+    originOutletId: raw.originOutlet?.id ?? null,
+    destinationOutletId: raw.destinationOutlet?.id ?? null,
+    status: raw.status,
+    lastScanAt: date(raw.lastScanAt),
+    lastScanPlace: raw.lastScan?.location?.name ?? null,
+    etaFrom: date(raw.eta?.earliest),
+    etaTo: date(raw.eta?.latest),
+    courierName: raw.currentHolder?.name ?? null,
+    courierPhone: raw.currentHolder?.phone ?? null,
+    destinationOutletName: raw.destinationOutlet?.name ?? null,
+  };
+}

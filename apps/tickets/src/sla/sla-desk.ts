@@ -1,0 +1,128 @@
+import type { EntityManager } from 'typeorm';
+import {
+  DEFAULT_SLA_POLICIES,
+  HQ_WORKING_HOURS,
+  nearestDeadline,
+  OUTLET_WORKING_HOURS,
+  policyInForce,
+  slaClocks,
+  type SlaClock,
+  type SlaPolicy,
+  type SlaTimelineEvent,
+  type TicketStatus,
+  type WorkingHours,
+} from '@courierdesk/domain-sla';
+import { answerDeadline, DEFAULT_PROBLEM_PARCEL_POLICY, type ProblemParcelPolicy } from '@courierdesk/domain-ticket';
+import type { ClockEventRow } from '../ticket/ticket.loaders';
+import type { TicketRow } from '../ticket/ticket.row';
+import type { Actor } from '../ticket/ticket.store';
+
+/** What the clocks read of a ticket: its profile and the instants that start them. */
+type ClockTicket = Pick<TicketRow, 'kind' | 'reason' | 'priority' | 'channel' | 'openedAt' | 'regulatorDeadline' | 'responsibleOutletId'>;
+
+/** The policies the desk runs with (versioned; tests and replays pass their own). */
+export interface DeskPolicies {
+  sla: readonly SlaPolicy[];
+  problemParcel: readonly ProblemParcelPolicy[];
+}
+
+/** The policies in code today. */
+export const DEFAULT_DESK_POLICIES: DeskPolicies = { sla: DEFAULT_SLA_POLICIES, problemParcel: [DEFAULT_PROBLEM_PARCEL_POLICY] };
+
+/** The clocks' columns stored on the ticket, for the queue's order and the breach filter. */
+export interface ClockColumns {
+  policyVersion: string;
+  dueAt: Date | null;
+  breachedAt: Date | null;
+  problemAnswerDueAt: Date | null;
+}
+
+/** A ticket's audit lines, as the SLA library reads its timeline. */
+export function timelineOf(events: readonly ClockEventRow[]): SlaTimelineEvent[] {
+  const timeline: SlaTimelineEvent[] = [];
+  for (const event of events) {
+    if (event.type === 'CREATED') timeline.push({ at: event.at, type: 'STATUS', status: 'OPEN' });
+    else if (event.type === 'REPLIED') timeline.push({ at: event.at, type: 'REPLY' });
+    else if (event.type === 'CUSTOMER_MESSAGE') timeline.push({ at: event.at, type: 'CUSTOMER_MESSAGE' });
+    else if (event.type === 'REOPENED' && event.field === null) timeline.push({ at: event.at, type: 'REOPEN' });
+    else if (event.field === 'status' && event.toValue) timeline.push({ at: event.at, type: 'STATUS', status: event.toValue as TicketStatus });
+  }
+  return timeline;
+}
+
+/**
+ * The desk's SLA side (时效): computes a ticket's clocks with the pure library (domain-sla) from
+ * its audit trail, in the responsible outlet's working hours (HQ's for tickets of a transit centre),
+ * and keeps the two columns the queue reads — the nearest deadline and the first breach — true
+ * after every write. The policy version is the one in force when the ticket was opened.
+ */
+export class SlaDesk {
+  constructor(readonly policies: DeskPolicies = DEFAULT_DESK_POLICIES) {}
+
+  /** The clocks of a ticket now. */
+  clocks(ticket: ClockTicket, events: readonly ClockEventRow[], now: Date, hours: WorkingHours | null): SlaClock[] {
+    return slaClocks({
+      ticket: {
+        kind: ticket.kind as never,
+        reason: ticket.reason,
+        priority: ticket.priority as never,
+        channel: ticket.channel as never,
+        openedAt: ticket.openedAt,
+        regulatorDeadline: ticket.regulatorDeadline,
+      },
+      events: timelineOf(events),
+      now,
+      policies: this.policies.sla,
+      workingHours: hours ?? this.defaultHours(ticket),
+    });
+  }
+
+  /** Working hours when the outlet set none: an outlet's day, or HQ's desk for hub tickets. */
+  defaultHours(ticket: Pick<TicketRow, 'responsibleOutletId'>): WorkingHours {
+    return ticket.responsibleOutletId ? OUTLET_WORKING_HOURS : HQ_WORKING_HOURS;
+  }
+
+  /** The stored columns of a ticket being opened now. */
+  initial(ticket: Omit<ClockTicket, 'openedAt' | 'regulatorDeadline'> & { regulatorDeadline: Date | null }, at: Date, hours: WorkingHours | null = null): ClockColumns {
+    const row = { ...ticket, openedAt: at };
+    const created: ClockEventRow = { ticketId: '', at, type: 'CREATED', field: null, toValue: 'OPEN' };
+    return this.columns(row, this.clocks(row, [created], at, hours), null);
+  }
+
+  /** The columns from computed clocks (and a problem parcel's answer deadline while unanswered). */
+  columns(ticket: ClockTicket & Partial<Pick<TicketRow, 'problemAnsweredAt' | 'status'>>, clocks: readonly SlaClock[], problemAnswerDueAt: Date | null): ClockColumns {
+    const answerDue =
+      ticket.kind === 'PROBLEM_PARCEL' ? (problemAnswerDueAt ?? answerDeadline(ticket.openedAt, this.policies.problemParcel).dueAt) : null;
+    const open = ticket.status !== 'RESOLVED' && ticket.status !== 'CLOSED';
+    const candidates = [nearestDeadline(clocks), open && answerDue && !ticket.problemAnsweredAt ? answerDue : null].filter((d): d is Date => d !== null);
+    const breaches = clocks.map((c) => c.breachedAt).filter((d): d is Date => d instanceof Date);
+    return {
+      policyVersion: policyInForce(this.policies.sla, ticket.openedAt).version,
+      dueAt: candidates.length > 0 ? new Date(Math.min(...candidates.map((d) => d.getTime()))) : null,
+      breachedAt: breaches.length > 0 ? new Date(Math.min(...breaches.map((d) => d.getTime()))) : null,
+      problemAnswerDueAt: answerDue,
+    };
+  }
+
+  /** Recomputes and stores a ticket's clock columns after a change (derived: no version move, no audit line). */
+  async recompute(manager: EntityManager, row: TicketRow, now: Date, _actor: Actor): Promise<TicketRow> {
+    const events = (await manager.query(
+      `SELECT e.ticket_id AS "ticketId", e.at, e.type, e.field, e.to_value AS "toValue" FROM ticket_event e
+        WHERE e.ticket_id = $1 AND (e.field = 'status' OR e.type = ANY($2::text[])) ORDER BY e.id`,
+      [row.id, ['CREATED', 'REPLIED', 'CUSTOMER_MESSAGE', 'REOPENED']],
+    )) as ClockEventRow[];
+    const hours = row.responsibleOutletId ? await workingHoursOf(manager, row.responsibleOutletId) : null;
+    const columns = this.columns(row, this.clocks(row, events, now, hours), row.problemAnswerDueAt);
+    if (sameTime(columns.dueAt, row.slaDueAt) && sameTime(columns.breachedAt, row.slaBreachedAt)) return row;
+    await manager.query(`UPDATE ticket SET sla_due_at = $2, sla_breached_at = $3 WHERE id = $1`, [row.id, columns.dueAt, columns.breachedAt]);
+    return { ...row, slaDueAt: columns.dueAt, slaBreachedAt: columns.breachedAt };
+  }
+}
+
+const sameTime = (a: Date | null, b: Date | null): boolean => (a?.getTime() ?? null) === (b?.getTime() ?? null);
+
+/** The outlet's own working hours (营业时间), when it set them. */
+export async function workingHoursOf(manager: Pick<EntityManager, 'query'>, outletId: string): Promise<WorkingHours | null> {
+  const [row] = (await manager.query(`SELECT opens, closes FROM outlet_working_hours WHERE outlet_id = $1`, [outletId])) as { opens: string; closes: string }[];
+  return row ? { ...OUTLET_WORKING_HOURS, name: `OUTLET ${outletId}`, opens: row.opens, closes: row.closes } : null;
+}

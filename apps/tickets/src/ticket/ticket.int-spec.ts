@@ -1,0 +1,158 @@
+import { as } from '../testing/identities';
+import { aWaybillNo, anOutletId } from '../testing/builders';
+import { firstError, startTicketsHarness, type TicketsHarness } from '../testing/tickets.harness';
+
+const NOW = new Date('2026-11-02T02:00:00Z'); // a Monday, 10:00 in China
+
+const OPEN = `mutation Open($input: OpenTicketInput!) {
+  openTicket(input: $input) { outcome ticket { id number kind reason status version urgeCount priority waybillNo callerName callerPhone
+    sla { policyVersion dueAt breached clocks { metric state deadline policyVersion } } } }
+}`;
+const STATUS = `mutation S($input: ChangeTicketStatusInput!) { changeTicketStatus(input: $input) { id status version } }`;
+const TICKET = `query T($id: ID, $number: String) { ticket(id: $id, number: $number) { id number status version urgeCount callerName callerPhone } }`;
+
+describe('tickets: opening, the version check, transitions, urges and merges', () => {
+  let h: TicketsHarness;
+  let clock = NOW;
+  const outletA = anOutletId();
+  const outletB = anOutletId();
+
+  beforeAll(async () => {
+    h = await startTicketsHarness({ now: () => clock });
+  });
+  afterAll(() => h.stop());
+
+  const urge = (waybillNo: string, who = as.agent()) =>
+    h.gql(who, OPEN, { input: { kind: 'URGE', reason: 'NO_SCAN_UPDATE', channel: 'PHONE', title: '催件', waybillNo, callerName: '王小明', callerPhone: '13812345678', callerRole: 'RECIPIENT' } });
+
+  it('opens a ticket with a number, the destination outlet as party, and running clocks by the policy in force', async () => {
+    const no = aWaybillNo();
+    h.waybills.add({ waybillNo: no, originOutletId: outletB, destinationOutletId: outletA });
+    const res: any = await urge(no);
+    expect(res.errors).toBeUndefined();
+    const { ticket, outcome } = res.data.openTicket;
+    expect(outcome).toBe('OPENED');
+    expect(ticket.number).toMatch(/^TK20261102-\d{6,}$/);
+    expect(ticket).toMatchObject({ kind: 'URGE', status: 'OPEN', version: 1, urgeCount: 1, waybillNo: no, callerPhone: '13812345678' });
+    expect(ticket.sla.breached).toBe(false);
+    expect(new Date(ticket.sla.dueAt).getTime()).toBeGreaterThan(NOW.getTime());
+    expect(ticket.sla.clocks.map((c: any) => c.metric)).toEqual(expect.arrayContaining(['FIRST_REPLY', 'RESOLUTION']));
+    expect(ticket.sla.clocks.every((c: any) => c.state === 'ACTIVE' && c.policyVersion === ticket.sla.policyVersion)).toBe(true);
+
+    const byNumber: any = await h.gql(as.agent(), TICKET, { number: ticket.number.toLowerCase() });
+    expect(byNumber.data.ticket.id).toBe(ticket.id);
+  });
+
+  it('counts a repeat urge on the open urge instead of opening a second ticket, also when urges arrive together', async () => {
+    const no = aWaybillNo();
+    h.waybills.add({ waybillNo: no, destinationOutletId: outletA });
+    const results: any[] = await Promise.all([urge(no), urge(no), urge(no)]);
+    expect(results.map((r) => r.errors)).toEqual([undefined, undefined, undefined]);
+    const ids = new Set(results.map((r) => r.data.openTicket.ticket.id));
+    expect(ids.size).toBe(1);
+    expect(results.map((r) => r.data.openTicket.outcome).sort()).toEqual(['COUNTED_AS_REPEAT_URGE', 'COUNTED_AS_REPEAT_URGE', 'OPENED']);
+    const [{ count }] = await h.ds.query(`SELECT count(*)::int AS count FROM tickets.ticket WHERE waybill_no = $1`, [no]);
+    expect(count).toBe(1);
+    const after: any = await h.gql(as.agent(), TICKET, { id: [...ids][0] });
+    expect(after.data.ticket.urgeCount).toBe(3);
+    const lines = await h.ds.query(`SELECT type FROM tickets.ticket_event WHERE ticket_id = $1 AND type = 'URGED' AND field IS NULL`, [[...ids][0]]);
+    expect(lines).toHaveLength(2);
+  });
+
+  it('refuses an unknown waybill, a reason of another kind and a 12305 case without its number, writing nothing', async () => {
+    const before = await h.ds.query(`SELECT count(*)::int AS n FROM tickets.ticket`);
+    const unknown: any = await urge(aWaybillNo());
+    expect(firstError(unknown)).toMatchObject({ code: 'NOT_FOUND', reason: 'WAYBILL_NOT_FOUND' });
+    const no = aWaybillNo();
+    h.waybills.add({ waybillNo: no, destinationOutletId: outletA });
+    const wrongReason: any = await h.gql(as.agent(), OPEN, { input: { kind: 'URGE', reason: 'OVERCHARGED', channel: 'PHONE', title: 'x', waybillNo: no } });
+    expect(firstError(wrongReason)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'REASON_NOT_FOR_KIND' });
+    const regulator: any = await h.gql(as.agent(), OPEN, { input: { kind: 'COMPLAINT', reason: 'DELAY', channel: 'REGULATOR_12305', title: 'x', waybillNo: no } });
+    expect(firstError(regulator)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'REGULATOR_CASE_REQUIRED' });
+    const badWaybill: any = await h.gql(as.agent(), OPEN, { input: { kind: 'URGE', reason: 'NO_SCAN_UPDATE', channel: 'PHONE', title: 'x', waybillNo: 'CD123' } });
+    expect(firstError(badWaybill)).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(await h.ds.query(`SELECT count(*)::int AS n FROM tickets.ticket`)).toEqual(before);
+  });
+
+  it('moves only by allowed transitions, and the second of two same-version edits gets CONFLICT', async () => {
+    const no = aWaybillNo();
+    h.waybills.add({ waybillNo: no, destinationOutletId: outletA });
+    const { id } = ((await urge(no)) as any).data.openTicket.ticket;
+    const skip: any = await h.gql(as.agent(), STATUS, { input: { ticketId: id, version: 1, status: 'CLOSED' } });
+    expect(firstError(skip)).toMatchObject({ code: 'CONFLICT', reason: 'TRANSITION_NOT_ALLOWED' });
+
+    const [a, b]: any[] = await Promise.all([
+      h.gql(as.agent('agent-a'), STATUS, { input: { ticketId: id, version: 1, status: 'IN_PROGRESS' } }),
+      h.gql(as.agent('agent-b'), STATUS, { input: { ticketId: id, version: 1, status: 'WAITING_FOR_OUTLET' } }),
+    ]);
+    const winners = [a, b].filter((r) => !r.errors);
+    const losers = [a, b].filter((r) => r.errors);
+    expect(winners).toHaveLength(1);
+    expect(firstError(losers[0])).toMatchObject({ code: 'CONFLICT', reason: 'TICKET_VERSION_CONFLICT' });
+    expect(winners[0].data.changeTicketStatus.version).toBe(2);
+    const trail = await h.ds.query(`SELECT actor, field, from_value AS "from", to_value AS "to" FROM tickets.ticket_event WHERE ticket_id = $1 AND field = 'status'`, [id]);
+    expect(trail).toEqual([{ actor: winners[0] === a ? 'agent-a' : 'agent-b', field: 'status', from: 'OPEN', to: winners[0].data.changeTicketStatus.status }]);
+  });
+
+  it('pauses the clocks while waiting for the customer and resumes them after', async () => {
+    const no = aWaybillNo();
+    h.waybills.add({ waybillNo: no, destinationOutletId: outletA });
+    const opened: any = await urge(no);
+    const { id } = opened.data.openTicket.ticket;
+    const resolutionDue = (t: any) => t.sla.clocks.find((c: any) => c.metric === 'RESOLUTION');
+    const SLA = `query T($id: ID) { ticket(id: $id) { sla { dueAt clocks { metric state deadline pausedMinutes } } } }`;
+    const first = resolutionDue(((await h.gql(as.agent(), SLA, { id })) as any).data.ticket);
+    await h.gql(as.agent(), STATUS, { input: { ticketId: id, version: 1, status: 'WAITING_FOR_CUSTOMER' } });
+    const paused = resolutionDue(((await h.gql(as.agent(), SLA, { id })) as any).data.ticket);
+    expect(paused.state).toBe('PAUSED');
+    expect(paused.deadline).toBeNull();
+    clock = new Date(NOW.getTime() + 60 * 60_000); // an hour later, still within working hours
+    await h.gql(as.agent(), STATUS, { input: { ticketId: id, version: 2, status: 'IN_PROGRESS' } });
+    const resumed = resolutionDue(((await h.gql(as.agent(), SLA, { id })) as any).data.ticket);
+    clock = NOW;
+    expect(resumed.state).toBe('ACTIVE');
+    expect(resumed.pausedMinutes).toBeGreaterThanOrEqual(60);
+    expect(new Date(resumed.deadline).getTime()).toBeGreaterThan(new Date(first.deadline).getTime());
+  });
+
+  it('merges one ticket into another, keeping both histories; never into itself', async () => {
+    const no = aWaybillNo();
+    h.waybills.add({ waybillNo: no, destinationOutletId: outletA });
+    const complaint = async () =>
+      ((await h.gql(as.agent(), OPEN, { input: { kind: 'COMPLAINT', reason: 'DELAY', channel: 'APP', title: '投诉延误', waybillNo: no } })) as any).data.openTicket.ticket;
+    const source = await complaint();
+    const target = await complaint();
+    const MERGE = `mutation M($input: MergeTicketsInput!) { mergeTickets(input: $input) { source { status resolutionCode mergedInto { id } } target { id version } } }`;
+    const self: any = await h.gql(as.agent(), MERGE, { input: { sourceTicketId: source.id, sourceVersion: 1, targetTicketId: source.id, targetVersion: 1 } });
+    expect(firstError(self)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'MERGE_INTO_ITSELF' });
+    const merged: any = await h.gql(as.agent(), MERGE, { input: { sourceTicketId: source.id, sourceVersion: 1, targetTicketId: target.id, targetVersion: 1 } });
+    expect(merged.errors).toBeUndefined();
+    expect(merged.data.mergeTickets.source).toEqual({ status: 'CLOSED', resolutionCode: 'MERGED', mergedInto: { id: target.id } });
+    const trail = await h.ds.query(`SELECT ticket_id::text AS id, type FROM tickets.ticket_event WHERE type IN ('MERGED_INTO', 'MERGED_FROM') AND field IS NULL ORDER BY id`);
+    expect(trail).toEqual(expect.arrayContaining([{ id: source.id, type: 'MERGED_INTO' }, { id: target.id, type: 'MERGED_FROM' }]));
+    const again: any = await h.gql(as.agent(), STATUS, { input: { ticketId: source.id, version: 2, status: 'IN_PROGRESS' } });
+    expect(firstError(again)).toMatchObject({ code: 'CONFLICT', reason: 'TICKET_MERGED' });
+  });
+
+  it('a partner reads and changes only tickets its outlet is party to, by every path', async () => {
+    const no = aWaybillNo();
+    h.waybills.add({ waybillNo: no, destinationOutletId: outletA });
+    const ticket = ((await urge(no)) as any).data.openTicket.ticket;
+    const mine: any = await h.gql(as.partner(outletA), TICKET, { id: ticket.id });
+    expect(mine.data.ticket).toMatchObject({ id: ticket.id, callerPhone: '13812345678' });
+    const other: any = await h.gql(as.partner(outletB), TICKET, { id: ticket.id });
+    expect(firstError(other)).toMatchObject({ code: 'NOT_FOUND', reason: 'TICKET_NOT_FOUND' });
+    const change: any = await h.gql(as.partner(outletB), STATUS, { input: { ticketId: ticket.id, version: 1, status: 'IN_PROGRESS' } });
+    expect(firstError(change)).toMatchObject({ code: 'NOT_FOUND', reason: 'TICKET_NOT_FOUND' });
+    const entities: any = await h.gql(as.partner(outletB), `query E($r: [_Any!]!) { _entities(representations: $r) { ... on Ticket { id } } }`, {
+      r: [{ __typename: 'Ticket', id: ticket.id }],
+    });
+    expect(entities.data._entities).toEqual([null]);
+    const queue: any = await h.gql(as.partner(outletB), `{ tickets(first: 100) { edges { node { id } } } }`);
+    expect(queue.data.tickets.edges.map((e: any) => e.node.id)).not.toContain(ticket.id);
+    const analyst: any = await h.gql(as.analyst(), TICKET, { id: ticket.id });
+    expect(analyst.data.ticket.callerPhone).toBe('138****5678');
+    const scanner: any = await h.gql(as.scanner(), TICKET, { id: ticket.id });
+    expect(firstError(scanner)).toMatchObject({ code: 'FORBIDDEN' });
+  });
+});

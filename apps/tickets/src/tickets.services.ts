@@ -1,0 +1,31 @@
+import type { DataSource } from 'typeorm';
+import type { WaybillDirectory } from './graph/waybill-facts';
+import { DEFAULT_DESK_POLICIES, SlaDesk, type DeskPolicies } from './sla/sla-desk';
+import { OpenTicketService } from './ticket/open-ticket.service';
+import { TicketFinderService } from './ticket/ticket-finder.service';
+import { TicketWorkflowService } from './ticket/ticket-workflow.service';
+
+/** Options of the tickets services. */
+export interface TicketsServiceOptions {
+  /** The clock; tests and replays fix it. Default: the system clock. */
+  now?: () => Date;
+  /** Where waybills' live facts come from: the graph (production), an in-memory directory in subgraph tests. */
+  waybills: WaybillDirectory;
+  policies?: DeskPolicies;
+}
+
+/** The tickets services over one DataSource (stateless; shared by all requests, usable by seeds and benchmarks). */
+export function createTicketsServices(ds: DataSource, options: TicketsServiceOptions) {
+  const clock = options.now ?? (() => new Date());
+  const sla = new SlaDesk(options.policies ?? DEFAULT_DESK_POLICIES);
+  return {
+    clock,
+    sla,
+    waybills: options.waybills,
+    finder: new TicketFinderService(ds, clock),
+    opening: new OpenTicketService(ds, clock, options.waybills, sla),
+    workflow: new TicketWorkflowService(ds, clock, sla),
+  };
+}
+
+export type TicketsServices = ReturnType<typeof createTicketsServices>;

@@ -1,0 +1,74 @@
+import type { JSONWebKeySet } from 'jose';
+import type { DataSource, Logger as TypeormLogger } from 'typeorm';
+import { InternalTokenVerifier } from '@courierdesk/platform-auth';
+import { checkDatabase, createDataSource, initializeDataSource, TypeormPinoLogger } from '@courierdesk/platform-db';
+import { startSubgraphServer, type GraphClient, type Logger, type RunningService } from '@courierdesk/platform-subgraph';
+import { GraphWaybillDirectory, type WaybillDirectory } from './graph/waybill-facts';
+import { buildTicketsSchema } from './schema';
+import type { DeskPolicies } from './sla/sla-desk';
+import { TICKETS_DB_SCHEMA, TICKETS_ENTITIES, TICKETS_MIGRATIONS } from './tickets.entities';
+import { createTicketsLoaders, type TicketsLoaders } from './tickets.loaders';
+import { createTicketsServices, type TicketsServices } from './tickets.services';
+
+/** The subgraph's name: the audience of the gateway tokens it accepts. */
+export const TICKETS_SUBGRAPH = 'tickets';
+
+/** How to run the tickets subgraph. */
+export interface TicketsSubgraphOptions {
+  databaseUrl: string;
+  /** 0 or absent: any free port. */
+  port?: number;
+  host?: string;
+  /** Public keys of the gateway's internal signing key. */
+  internalJwks: JSONWebKeySet;
+  logger: Logger;
+  queryLogger?: TypeormLogger;
+  poolMax?: number;
+  now?: () => Date;
+  /** The graph, called with the service's own identity (waybill facts, anomaly feed, escalation chains). */
+  graph?: GraphClient;
+  /** Waybill facts from elsewhere than the graph (subgraph tests); default: through `graph`. */
+  waybills?: WaybillDirectory;
+  policies?: DeskPolicies;
+}
+
+/** A running tickets subgraph, its DataSource and services (closed by `stop()`). */
+export type RunningTicketsSubgraph = RunningService & { dataSource: DataSource; services: TicketsServices };
+
+/** Connects to PostgreSQL, applies the `tickets` schema's migrations and serves the subgraph. */
+export async function startTicketsSubgraph(options: TicketsSubgraphOptions): Promise<RunningTicketsSubgraph> {
+  const { logger } = options;
+  const waybills = options.waybills ?? (options.graph ? new GraphWaybillDirectory(options.graph) : null);
+  if (!waybills) throw new Error('the tickets subgraph needs the graph (or a waybill directory) to read waybills');
+  const dataSource = createDataSource({
+    url: options.databaseUrl,
+    schema: TICKETS_DB_SCHEMA,
+    entities: TICKETS_ENTITIES,
+    migrations: TICKETS_MIGRATIONS,
+    applicationName: 'courierdesk-tickets',
+    poolMax: options.poolMax,
+    logger: options.queryLogger ?? new TypeormPinoLogger(logger.child({ component: 'sql' })),
+  });
+  await initializeDataSource(dataSource, logger);
+  try {
+    const services = createTicketsServices(dataSource, { now: options.now, waybills, policies: options.policies });
+    const schema = await buildTicketsSchema(services);
+    const service = await startSubgraphServer<TicketsLoaders>({
+      name: TICKETS_SUBGRAPH,
+      schema,
+      verifier: new InternalTokenVerifier(options.internalJwks, TICKETS_SUBGRAPH),
+      createLoaders: () => createTicketsLoaders(dataSource, services.clock),
+      logger,
+      port: options.port,
+      host: options.host,
+      ready: () => checkDatabase(dataSource),
+      onStop: async () => {
+        if (dataSource.isInitialized) await dataSource.destroy();
+      },
+    });
+    return { ...service, dataSource, services };
+  } catch (err) {
+    await dataSource.destroy();
+    throw err;
+  }
+}
