@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { NETWORK_ERROR_CODES, NetworkRuleError } from '@courierdesk/domain-network';
 import { PARCEL_ERROR_CODES, ParcelRuleError, SCAN_REJECTION_CODES } from '@courierdesk/domain-parcel';
 import { SLA_ERROR_CODES, SlaRuleError } from '@courierdesk/domain-sla';
+import { TICKET_RULE_ERROR_CODES, TicketRuleError } from '@courierdesk/domain-ticket';
 import { GATEWAY_REASONS } from '@courierdesk/gateway';
 import { NetworkSubgraphError } from '@courierdesk/network';
 import { AUTH_ERROR_CODES, authErrorKind } from '@courierdesk/platform-auth';
@@ -28,6 +29,7 @@ export function currentErrorCodes(): ErrorCodeList {
     'domain-parcel': table(PARCEL_ERROR_CODES, (c) => ParcelRuleError.kindOf(c as never)),
     'domain-network': table(NETWORK_ERROR_CODES, (c) => NetworkRuleError.kindOf(c as never)),
     'domain-sla': table(SLA_ERROR_CODES, (c) => SlaRuleError.kindOf(c as never)),
+    'domain-ticket': table(TICKET_RULE_ERROR_CODES, (c) => TicketRuleError.kindOf(c as never)),
     'network-subgraph': table(NetworkSubgraphError.codes, (c) => NetworkSubgraphError.kindOf(c as never)),
     'tracking-subgraph': table(TrackingError.codes, (c) => TrackingError.kindOf(c as never)),
     'domain-ticket': table(TicketRuleError.codes, (c) => TicketRuleError.kindOf(c as never)),
