@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-export { startTrackingSubgraph, TRACKING_SUBGRAPH } from './tracking.subgraph';
+export { startTrackingSubgraph, TRACKING_SUBGRAPH, DEFAULT_ANOMALY_SWEEP_MS } from './tracking.subgraph';
 export type { TrackingSubgraphOptions, RunningTrackingSubgraph } from './tracking.subgraph';
 export { buildTrackingSchema } from './schema';
 export { NOT_PERSONAL_DATA as TRACKING_NOT_PERSONAL_DATA } from './common/not-personal-data';
@@ -17,6 +17,8 @@ export { CreateWaybillsService } from './waybill/create-waybills.service';
 export { MAX_SCANS_PER_CALL, MAX_WAYBILLS_PER_CALL } from './common/list-bounds';
 export type { CreateWaybillResult } from './waybill/create-waybills.service';
 export { RecordScansService } from './ingest/record-scans.service';
+export { AnomalyDetectorService, DEFAULT_SWEEP_LIMITS, DEFAULT_NUDGE_DELAY_MS, type SweepLimits, type SweepResult, type SweepSchedule } from './outbox/anomaly-detector.service';
+export { AnomalyFeedService } from './outbox/anomaly-feed.service';
 export { columnsOfScans, type ScanColumns } from './ingest/scan-columns';
 export type { ScanInput, ScanResult } from './ingest/scan-batch';
 export { ensureScanEventPartitions, partitionWindow } from './partitions/scan-event.partitions';

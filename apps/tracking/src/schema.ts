@@ -8,6 +8,7 @@ import { ScanEventResolver } from './scan/scan-event.resolver';
 import { ScanEvent } from './scan/scan-event.type';
 import type { TrackingServices } from './tracking.services';
 import { RecordScansResolver } from './ingest/record-scans.resolver';
+import { AnomalyEventResolver } from './outbox/anomaly-event.resolver';
 import { AnomalyQueueResolver } from './waybill/anomaly-queue.resolver';
 import { CreateWaybillResolver } from './waybill/create-waybill.resolver';
 import { OutletWaybillsResolver, TransitCentreWaybillsResolver } from './waybill/place-waybills.resolver';
@@ -40,6 +41,7 @@ export async function buildTrackingSchema(services: TrackingServices = noService
       [CreateWaybillResolver, new CreateWaybillResolver(services.creation)],
       [OutletWaybillsResolver, new OutletWaybillsResolver()],
       [TransitCentreWaybillsResolver, new TransitCentreWaybillsResolver()],
+      [AnomalyEventResolver, new AnomalyEventResolver(services.feed)],
     ]));
   return buildFederatedSchema(
     {
@@ -52,6 +54,7 @@ export async function buildTrackingSchema(services: TrackingServices = noService
         CreateWaybillResolver,
         OutletWaybillsResolver,
         TransitCentreWaybillsResolver,
+        AnomalyEventResolver,
       ],
       orphanedTypes: [Waybill, ScanEvent, OutletRef, TransitCentreRef, CourierRef],
       container: { get: (resolverClass: unknown) => resolverInstances().get(resolverClass) },

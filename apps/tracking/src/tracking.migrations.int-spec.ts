@@ -4,6 +4,7 @@ import { createDataSource, initializeDataSource } from '@courierdesk/platform-db
 import { createLogger } from '@courierdesk/platform-subgraph';
 import { createTestDatabase, type TestDatabase } from '@courierdesk/testing';
 import { TRACKING_DB_SCHEMA, TRACKING_ENTITIES, TRACKING_MIGRATIONS } from './tracking.entities';
+import { SELECT_DUE } from './outbox/anomaly-event.statements';
 import { waybillPageQuery, waybillPagesByPlaceQuery, type WaybillCriteria, type WaybillOrder } from './waybill/waybill-list.query';
 
 const tables = async (ds: DataSource): Promise<string[]> =>
@@ -29,8 +30,8 @@ describe('tracking migrations and indexes', () => {
     await db.drop();
   });
 
-  it('creates the waybill, partitioned scan_event, lane history and courier outlet tables', async () => {
-    expect(await tables(ds)).toEqual(['courier_outlet', 'lane_transit_time', 'scan_event', 'waybill']);
+  it('creates the waybill, partitioned scan_event, lane history, courier outlet and anomaly outbox tables', async () => {
+    expect(await tables(ds)).toEqual(['anomaly_event', 'courier_outlet', 'lane_transit_time', 'scan_event', 'waybill']);
     const [{ strategy }] = await ds.query(`SELECT partstrat AS strategy FROM pg_partitioned_table WHERE partrelid = 'tracking.scan_event'::regclass`);
     expect(strategy).toBe('r');
     // The key is the only index of the volume table (every index costs ingest).
@@ -42,7 +43,7 @@ describe('tracking migrations and indexes', () => {
     expect(await tables(ds)).toEqual([]);
     expect(await ds.query(`SELECT 1 FROM pg_proc WHERE proname = 'ensure_scan_event_partitions'`)).toEqual([]);
     await ds.runMigrations({ transaction: 'each' });
-    expect(await tables(ds)).toHaveLength(4);
+    expect(await tables(ds)).toHaveLength(5);
   });
 
   it('fills courier_outlet from the stored scans: each courier’s first outlet', async () => {
@@ -54,7 +55,9 @@ describe('tracking migrations and indexes', () => {
     await scan('CD000000000027', '2024-02-01T00:00:00Z', 'HUB', o2, c2);
     await scan('CD000000000035', '2024-03-03T00:00:00Z', 'OUTLET', o2, c2);
     await scan('CD000000000035', '2024-03-04T00:00:00Z', 'OUTLET', o1, null);
-    await ds.undoLastMigration({ transaction: 'each' });
+    // Back to before the courier_outlet migration (undoing the later ones first), and up again.
+    const since = TRACKING_MIGRATIONS.findIndex((migration) => migration.name === 'CreateCourierOutlet1795500180000');
+    for (let i = since; i < TRACKING_MIGRATIONS.length; i++) await ds.undoLastMigration({ transaction: 'each' });
     await ds.runMigrations({ transaction: 'each' });
     expect(await ds.query('SELECT courier_id::text AS courier, outlet_id::text AS outlet FROM courier_outlet ORDER BY 1')).toEqual([
       { courier: c1, outlet: o1 },
@@ -86,6 +89,13 @@ describe('tracking migrations and indexes', () => {
     expect(await plan(sql, params)).toMatch(/waybill_destination_idx/);
     expect(await plan(`SELECT * FROM scan_event WHERE waybill_no = ANY($1::text[]) AND event_time >= $2`, [['CD000000000019'], NOW.toISOString()])).toMatch(/scan_event_\d{4}_\d{2}_pkey/);
     expect(await plan(`SELECT hours FROM lane_transit_time WHERE lane_key = $1 AND service_level = $2 ORDER BY signed_at DESC LIMIT 200`, ['440300-110100', 'STANDARD'])).toMatch(/Index Only Scan using lane_transit_time_lane_idx/);
+  });
+
+  it('finds the waybills a sweep must judge from the two partial indexes, and reads the feed by seq', async () => {
+    const due = await plan(SELECT_DUE, [NOW.getTime(), 500]);
+    expect(due).toMatch(/waybill_anomaly_unjudged_idx/);
+    expect(due).toMatch(/waybill_anomaly_recheck_idx/);
+    expect(await plan(`SELECT * FROM anomaly_event WHERE seq > $1::bigint ORDER BY seq LIMIT 21`, ['0'])).toMatch(/anomaly_event_pkey/);
   });
 
   async function plan(sql: string, params: unknown[]): Promise<string> {

@@ -12,6 +12,9 @@ import { createTrackingServices } from './tracking.services';
 /** The subgraph's name: the audience of the gateway tokens it accepts. */
 export const TRACKING_SUBGRAPH = 'tracking';
 
+/** Default period of the anomaly sweep (ms). */
+export const DEFAULT_ANOMALY_SWEEP_MS = 5_000;
+
 /** How to run the tracking subgraph. */
 export interface TrackingSubgraphOptions {
   databaseUrl: string;
@@ -26,6 +29,13 @@ export interface TrackingSubgraphOptions {
   poolMax?: number;
   /** The clock (validation of scan times, anomalies, ETAs); tests fix it. Default: the system clock. */
   now?: () => Date;
+  /**
+   * Period of the anomaly sweep that fills the outbox (anomalyEvents), in ms; it also runs soon
+   * after recordScans commits. 0: neither (tests call services.anomalies.sweep). Default 5000.
+   */
+  anomalySweepMs?: number;
+  /** Delay of the sweep after recorded scans (debounce), in ms. Default DEFAULT_NUDGE_DELAY_MS. */
+  anomalyNudgeMs?: number;
 }
 
 /** A running tracking subgraph and the DataSource it owns (closed by `stop()`). */
@@ -49,10 +59,13 @@ export async function startTrackingSubgraph(options: TrackingSubgraphOptions): P
   });
   await initializeDataSource(dataSource, logger);
   let stopMaintenance = () => {};
+  let stopSweeping = async () => {};
   try {
     const services = createTrackingServices(dataSource, { now: options.now });
     // Partitions follow the real calendar, whatever clock the requests are judged by.
     stopMaintenance = await maintainScanEventPartitions(dataSource, () => new Date(), logger);
+    stopSweeping = () => services.anomalies.stop();
+    services.anomalies.start({ intervalMs: options.anomalySweepMs ?? DEFAULT_ANOMALY_SWEEP_MS, nudgeDelayMs: options.anomalyNudgeMs, logger: logger.child({ component: 'anomaly-outbox' }) });
     const schema = await buildTrackingSchema(services);
     const service = await startSubgraphServer<TrackingLoaders>({
       name: TRACKING_SUBGRAPH,
@@ -65,12 +78,15 @@ export async function startTrackingSubgraph(options: TrackingSubgraphOptions): P
       ready: () => checkDatabase(dataSource),
       onStop: async () => {
         stopMaintenance();
+        // A sweep under way finishes before the pool closes.
+        await stopSweeping();
         if (dataSource.isInitialized) await dataSource.destroy();
       },
     });
     return { ...service, dataSource };
   } catch (err) {
     stopMaintenance();
+    await stopSweeping();
     await dataSource.destroy();
     throw err;
   }

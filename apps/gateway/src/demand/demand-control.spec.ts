@@ -4,7 +4,7 @@ import { costBudget, demandControl, RESPONSE_TOO_LARGE } from './demand-control.
 import type { DemandLimits } from './demand-limits';
 
 const limits: DemandLimits = {
-  costByRole: { [Role.OUTLET_PARTNER]: 10, [Role.SCANNER]: 20, [Role.AGENT]: 30, [Role.ANALYST]: 40, [Role.ADMIN]: 50 },
+  costByRole: { [Role.OUTLET_PARTNER]: 10, [Role.SCANNER]: 20, [Role.AGENT]: 30, [Role.ANALYST]: 40, [Role.ADMIN]: 50, [Role.SERVICE]: 35 },
   maxResponseBytes: 300,
 };
 const identity = (roles: Role[]): Identity => ({ subject: 's', roles, scopes: [], outletId: null, tokenId: 't' });
@@ -14,6 +14,7 @@ describe('costBudget', () => {
     [[Role.OUTLET_PARTNER], 10],
     [[Role.AGENT], 30],
     [[Role.OUTLET_PARTNER, Role.ANALYST], 40],
+    [[Role.SERVICE], 35],
     [[], 10],
   ])('roles %j → %i', (roles, budget) => expect(costBudget(identity(roles), limits)).toBe(budget));
 });

@@ -28,7 +28,7 @@ export interface DemandLimits {
  *   20 and 2×10⁸ with `first: 100`; 100 outlets × 100 inbound parcels × timelines 520,302;
  *   three hops of the directory 17,683 (at most 8,000 outlets now that pages cap each hop).
  * So: partners get the 100-waybill page with timelines and little more; scanners (apps that
- * only write) the full 1,000-item upload; agents twice the big page; analysts, for ad-hoc
+ * only write) the full 1,000-item upload; agents twice the big page, services (other subgraphs reading on their own behalf) as agents; analysts, for ad-hoc
  * questions, 2.5 times the agents; admins as analysts. The four-hop probe and the 100 × 100
  * crawl cost over 350,000: refused for everyone. Three hops now pass: paged, they are bounded.
  * The response cap stays far above legitimate answers (100,000 objects at ~80 bytes) and
@@ -41,6 +41,8 @@ export const DEFAULT_DEMAND_LIMITS: DemandLimits = {
     [Role.AGENT]: 40_000,
     [Role.ANALYST]: 100_000,
     [Role.ADMIN]: 100_000,
+    // Services (the tickets subgraph's feed consumer, its reply renderer) read pages like an agent.
+    [Role.SERVICE]: 40_000,
   },
   maxResponseBytes: 8 * 1024 * 1024,
 };

@@ -15,6 +15,10 @@ import type { TrackingContext } from '../tracking.loaders';
  *    other scan of its batch is REJECTED (LOCATION_OUTSIDE_OUTLET, COURIER_OUTSIDE_OUTLET), the rest
  *    stored. Network-wide reach (hubs, HQ systems) is the explicit scope tracking:ingest:any; a
  *    token with neither an outlet nor that scope records nothing (FORBIDDEN, SCOPE_MISSING).
+ * 1b. The anomaly feed (anomalyEvents, outbox/) needs tracking:events: services (another
+ *    subgraph on its own behalf) and admins; it is network-wide, so an outlet-bound token is
+ *    refused (OUTLET_MISMATCH). Its events carry no personal data; following an event to its
+ *    waybill needs tracking:read and the rules below.
  * 2. Rows. An outlet-bound caller (加盟网点 partner, outlet agent) sees a waybill only when its
  *    outlet originated it (始发网点), delivers it (派件网点) or holds it now (its last scan with
  *    a place was at that outlet). Everywhere else the waybill does not exist for it: NOT_FOUND by

@@ -65,6 +65,8 @@ export class RecordScansService {
     private readonly ds: DataSource,
     private readonly clock: () => Date,
     private readonly policies: AnomalyPolicies = DEFAULT_ANOMALY_POLICIES,
+    /** Called after a call committed accepted scans (the anomaly detector's nudge); never throws into the call. */
+    private readonly afterCommit: () => void = () => {},
   ) {}
 
   /**
@@ -79,7 +81,10 @@ export class RecordScansService {
     if (distinct.length === 0) return judgeScans(inputs, new Map(), now, numbers, { reach, courierOutlets: new Map() }).results;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await withTransaction(this.ds, (em) => this.recordIn(em, inputs, now, numbers, distinct, reach));
+        const results = await withTransaction(this.ds, (em) => this.recordIn(em, inputs, now, numbers, distinct, reach));
+        // Immediate rules (a suspect sign-off, repeated failures) reach the anomaly feed within the nudge's delay.
+        if (results.some((result) => result.status === 'ACCEPTED')) this.afterCommit();
+        return results;
       } catch (err) {
         // Rows are written in key order, so uploads do not deadlock each other; the scan_event key
         // and other writers of waybill rows still may, rarely: the whole call is rolled back and

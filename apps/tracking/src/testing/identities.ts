@@ -14,6 +14,8 @@ export const as = {
   scanner: () => identity('scanner-1', [Role.SCANNER], [Scope.TRACKING_INGEST, Scope.TRACKING_INGEST_ANY]),
   /** A scanner with neither an outlet nor network-wide reach: records no scans, creates no waybills. */
   bareScanner: () => identity('scanner-2', [Role.SCANNER], [Scope.TRACKING_INGEST]),
+  /** Another subgraph on its own behalf (服务账号), e.g. the tickets subgraph's anomaly consumer: reads the anomaly feed. */
+  service: () => identity('service-tickets', [Role.SERVICE], [Scope.TRACKING_READ, Scope.TRACKING_EVENTS]),
   /** An outlet's scanner (网点巴枪): a partner's device, bound to its outlet. */
   outletScanner: (outletId: string) => identity(`pda-${outletId}`, [Role.OUTLET_PARTNER, Role.SCANNER], [Scope.TRACKING_INGEST], outletId),
 };

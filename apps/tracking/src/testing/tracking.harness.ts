@@ -10,8 +10,16 @@ export interface TrackingHarness extends SubgraphHarness<RunningTrackingSubgraph
   services: TrackingServices;
 }
 
+/** How a test runs the subgraph: its clock, and the anomaly sweep (off unless asked for: tests sweep by hand). */
+export interface TrackingHarnessOptions {
+  now?: () => Date;
+  anomalySweepMs?: number;
+  anomalyNudgeMs?: number;
+}
+
 /** Starts the subgraph for one test file (beforeAll; `stop` in afterAll). `now` fixes the clock. */
-export async function startTrackingHarness(options: { now?: () => Date } = {}): Promise<TrackingHarness> {
-  const harness = await startSubgraphHarness(TRACKING_SUBGRAPH, (start) => startTrackingSubgraph({ ...start, now: options.now }));
-  return { ...harness, services: createTrackingServices(harness.ds, { now: options.now }) };
+export async function startTrackingHarness(options: TrackingHarnessOptions = {}): Promise<TrackingHarness> {
+  const { now, anomalySweepMs = 0, anomalyNudgeMs } = options;
+  const harness = await startSubgraphHarness(TRACKING_SUBGRAPH, (start) => startTrackingSubgraph({ ...start, now, anomalySweepMs, anomalyNudgeMs }));
+  return { ...harness, services: createTrackingServices(harness.ds, { now }) };
 }

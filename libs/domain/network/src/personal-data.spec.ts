@@ -29,6 +29,8 @@ const admin = viewer(['admin'], true);
 const adminOfOutlet = viewer(['admin'], true, 'o-1');
 const scanner = viewer(['scanner'], true);
 const unknownRole = viewer(['auditor'], true);
+const service = viewer(['service'], true);
+const serviceWithoutScope = viewer(['service'], false);
 const agentAndAnalyst = viewer(['analyst', 'agent'], true);
 
 const own: RecordOwner = { outletIds: ['o-1'] };
@@ -54,6 +56,8 @@ describe('audienceOf', () => {
     ['analyst even if a token carried pii:read', analystWithScope, 'NETWORK', 'STATISTICS'],
     ['agent who is also an analyst: the wider role', agentAndAnalyst, other, 'HEADQUARTERS'],
     ['scanner', scanner, own, 'NONE'],
+    ['service that asked for pii:read', service, other, 'HEADQUARTERS'],
+    ['service by default (no pii:read)', serviceWithoutScope, own, 'WITHOUT_SCOPE'],
     ['a role nobody classified', unknownRole, own, 'NONE'],
     ['no role at all', viewer([], true), own, 'NONE'],
   ])('%s → %s', (_name, who, owner, audience) => expect(audienceOf(who, owner)).toBe(audience));
@@ -76,7 +80,7 @@ describe('decidePersonalData', () => {
   ])('%s: %s', (_name, who, subject, owner, expected) => expect(decidePersonalData(who, { subject, datum: 'NAME', owner })).toBe(expected));
 
   it('never shows a whole datum without pii:read, to analysts, or to roles that do not read people', () => {
-    for (const who of [agentWithoutScope, partnerWithoutScope, analyst, analystWithScope, scanner, unknownRole]) {
+    for (const who of [agentWithoutScope, partnerWithoutScope, serviceWithoutScope, analyst, analystWithScope, scanner, unknownRole]) {
       for (const subject of ['CUSTOMER', 'COURIER', 'STAFF'] as const) {
         for (const owner of [own, other, waybillOfBoth, NO_OUTLET, 'NETWORK'] as const) {
           expect(decidePersonalData(who, { subject, datum: 'PHONE', owner })).not.toBe('FULL');

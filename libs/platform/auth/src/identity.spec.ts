@@ -37,7 +37,20 @@ describe('scopes', () => {
     [[Role.AGENT], 'tracking:ingest tracking:ingest:any', []],
     [[Role.OUTLET_PARTNER], 'tracking:ingest:any', []],
     [[], 'network:read', []],
+    // The anomaly feed is for services (and admins): a scanner, partner, agent or analyst never reads it.
+    [[Role.SERVICE], undefined, [Scope.CLAIMS_READ, Scope.NETWORK_READ, Scope.TICKETS_READ, Scope.TRACKING_EVENTS, Scope.TRACKING_READ]],
+    [[Role.SERVICE], 'tracking:events pii:read tickets:write tracking:ingest graph:introspect', [Scope.PERSONAL_DATA, Scope.TRACKING_EVENTS]],
+    [[Role.SCANNER], 'tracking:events tracking:ingest', [Scope.TRACKING_INGEST]],
+    [[Role.OUTLET_PARTNER], 'tracking:events tracking:read', [Scope.TRACKING_READ]],
+    [[Role.AGENT], 'tracking:events', []],
+    [[Role.ANALYST], 'tracking:events', []],
+    [[Role.ADMIN], 'tracking:events', [Scope.TRACKING_EVENTS]],
   ])('roles %p asking %p get %p', (roles, requested, expected) => expect(effectiveScopes(roles, requested)).toEqual(expected));
+
+  it.each(Object.values(Role).filter((role) => role !== Role.SERVICE && role !== Role.ADMIN))('%s can never hold tracking:events, asked for or not', (role) => {
+    expect(effectiveScopes([role], 'tracking:events')).not.toContain(Scope.TRACKING_EVENTS);
+    expect(effectiveScopes([role], undefined)).not.toContain(Scope.TRACKING_EVENTS);
+  });
 
   it('requires every listed scope', () => {
     const analyst = id([Role.ANALYST], null, [Scope.NETWORK_READ]);

@@ -10,6 +10,11 @@ export enum Role {
   SCANNER = 'scanner',
   /** Operators of the network directory and the platform. */
   ADMIN = 'admin',
+  /**
+   * Another subgraph or an internal system acting on its own behalf (服务账号), e.g. the tickets
+   * subgraph's anomaly consumer and canned-reply renderer: reads, never writes through the graph.
+   */
+  SERVICE = 'service',
 }
 
 /** Fine-grained permissions carried in the token's `scope` claim (RFC 9068 style). */
@@ -28,6 +33,8 @@ export const Scope = {
    * admin roles only, and a scanner gets it only by asking for it (not a role default).
    */
   TRACKING_INGEST_ANY: 'tracking:ingest:any',
+  /** Read the anomaly-event feed (异常事件流): services consuming tracking's outbox, and admins. */
+  TRACKING_EVENTS: 'tracking:events',
   TICKETS_READ: 'tickets:read',
   TICKETS_WRITE: 'tickets:write',
   CLAIMS_READ: 'claims:read',
@@ -55,16 +62,21 @@ export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
   [Role.ANALYST]: [Scope.NETWORK_READ, Scope.TRACKING_READ, Scope.TICKETS_READ, Scope.CLAIMS_READ, Scope.INTROSPECT],
   [Role.SCANNER]: [Scope.TRACKING_INGEST, Scope.TRACKING_INGEST_ANY],
   [Role.ADMIN]: [...ALL_SCOPES],
+  [Role.SERVICE]: [
+    Scope.NETWORK_READ, Scope.TRACKING_READ, Scope.TRACKING_EVENTS, Scope.TICKETS_READ, Scope.CLAIMS_READ, Scope.PERSONAL_DATA,
+  ],
 };
 
 /**
  * Scopes a role gets when the token names none: the partner default leaves out network:write, the
- * scanner default leaves out tracking:ingest:any (network-wide reach is asked for, never assumed).
+ * scanner default leaves out tracking:ingest:any (network-wide reach is asked for, never assumed),
+ * the service default leaves out pii:read (a service sees personal data only when it asks).
  */
 export const DEFAULT_ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
   ...ROLE_SCOPES,
   [Role.OUTLET_PARTNER]: ROLE_SCOPES[Role.OUTLET_PARTNER].filter((s) => s !== Scope.NETWORK_WRITE),
   [Role.SCANNER]: [Scope.TRACKING_INGEST],
+  [Role.SERVICE]: ROLE_SCOPES[Role.SERVICE].filter((s) => s !== Scope.PERSONAL_DATA),
 };
 
 const ROLE_VALUES = new Set<string>(Object.values(Role));
