@@ -3,3 +3,4 @@ export * from './china-time';
 export * from './policy-version';
 export * from './spring-festival';
 export * from './peak-season';
+export * from './business-calendar';
