@@ -4,3 +4,4 @@ export * from './policy-version';
 export * from './spring-festival';
 export * from './peak-season';
 export * from './business-calendar';
+export * from './sla-policy';
