@@ -5,3 +5,4 @@ export * from './spring-festival';
 export * from './peak-season';
 export * from './business-calendar';
 export * from './sla-policy';
+export * from './sla-clock';
