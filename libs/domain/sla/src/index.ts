@@ -6,3 +6,5 @@ export * from './peak-season';
 export * from './business-calendar';
 export * from './sla-policy';
 export * from './sla-clock';
+export * from './statutory-clock';
+export * from './escalation';
