@@ -3,3 +3,8 @@ export * from './china-time';
 export * from './policy-version';
 export * from './spring-festival';
 export * from './peak-season';
+export * from './business-calendar';
+export * from './sla-policy';
+export * from './sla-clock';
+export * from './statutory-clock';
+export * from './escalation';
