@@ -6,6 +6,7 @@ import {
   OUTLET_WORKING_HOURS,
   policyInForce,
   slaClocks,
+  statutoryClocks,
   type SlaClock,
   type SlaPolicy,
   type SlaTimelineEvent,
@@ -18,7 +19,8 @@ import type { TicketRow } from '../ticket/ticket.row';
 import type { Actor } from '../ticket/ticket.store';
 
 /** What the clocks read of a ticket: its profile and the instants that start them. */
-type ClockTicket = Pick<TicketRow, 'kind' | 'reason' | 'priority' | 'channel' | 'openedAt' | 'regulatorDeadline' | 'responsibleOutletId'>;
+type ClockTicket = Pick<TicketRow, 'kind' | 'reason' | 'priority' | 'channel' | 'openedAt' | 'regulatorDeadline' | 'responsibleOutletId'> &
+  Partial<Pick<TicketRow, 'resolvedAt'>>;
 
 /** The policies the desk runs with (versioned; tests and replays pass their own). */
 export interface DeskPolicies {
@@ -59,8 +61,24 @@ export function timelineOf(events: readonly ClockEventRow[]): SlaTimelineEvent[]
 export class SlaDesk {
   constructor(readonly policies: DeskPolicies = DEFAULT_DESK_POLICIES) {}
 
-  /** The clocks of a ticket now. */
+  /**
+   * The clocks of a ticket now: the SLA policy's (business time) and the statutory ones (calendar
+   * time: a complaint handled and answered within 7 days, a 12305 case by the regulator's deadline),
+   * which count until the ticket is resolved.
+   */
   clocks(ticket: ClockTicket, events: readonly ClockEventRow[], now: Date, hours: WorkingHours | null): SlaClock[] {
+    const statutory = statutoryClocks({
+      kind: ticket.kind as never,
+      channel: ticket.channel as never,
+      openedAt: ticket.openedAt,
+      regulatorDeadline: ticket.regulatorDeadline,
+      answeredAt: ticket.resolvedAt ?? null,
+      now,
+    });
+    return [...this.slaClocksOf(ticket, events, now, hours), ...statutory];
+  }
+
+  private slaClocksOf(ticket: ClockTicket, events: readonly ClockEventRow[], now: Date, hours: WorkingHours | null): SlaClock[] {
     return slaClocks({
       ticket: {
         kind: ticket.kind as never,

@@ -78,8 +78,15 @@ describe('tickets: opening, the version check, transitions, urges and merges', (
     const no = aWaybillNo();
     h.waybills.add({ waybillNo: no, destinationOutletId: outletA });
     const { id } = ((await urge(no)) as any).data.openTicket.ticket;
-    const skip: any = await h.gql(as.agent(), STATUS, { input: { ticketId: id, version: 1, status: 'CLOSED' } });
-    expect(firstError(skip)).toMatchObject({ code: 'CONFLICT', reason: 'TRANSITION_NOT_ALLOWED' });
+    const resolveDirectly: any = await h.gql(as.agent(), STATUS, { input: { ticketId: id, version: 1, status: 'RESOLVED' } });
+    expect(firstError(resolveDirectly)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'USE_RESOLVE' });
+
+    const other = aWaybillNo();
+    h.waybills.add({ waybillNo: other, destinationOutletId: outletA });
+    const closed = ((await urge(other)) as any).data.openTicket.ticket;
+    expect(((await h.gql(as.agent(), STATUS, { input: { ticketId: closed.id, version: 1, status: 'CLOSED' } })) as any).data.changeTicketStatus.status).toBe('CLOSED');
+    const leaveClosed: any = await h.gql(as.agent(), STATUS, { input: { ticketId: closed.id, version: 2, status: 'IN_PROGRESS' } });
+    expect(firstError(leaveClosed)).toMatchObject({ code: 'CONFLICT', reason: 'TRANSITION_NOT_ALLOWED' });
 
     const [a, b]: any[] = await Promise.all([
       h.gql(as.agent('agent-a'), STATUS, { input: { ticketId: id, version: 1, status: 'IN_PROGRESS' } }),
