@@ -134,7 +134,7 @@ const SERVICE_TOKEN_LIFETIME_MS = 15 * 60_000;
 export function serviceToken(issuerKey: SigningKey, service: string, scopes: readonly Scope[]): () => Promise<string> {
   const issuer = new CallerTokenIssuer(issuerKey, callerTokenSettings());
   return cachedToken(
-    () => issuer.mint({ subject: `service:${service}`, roles: [Role.SERVICE], scopes, name: `${service} subgraph` }, { expiresIn: SERVICE_TOKEN_LIFETIME_MS / 1000 }),
+    () => issuer.mint({ subject: `service:${service}`, roles: [Role.SERVICE], scopes, name: `${service} subgraph` }, { expiresIn: `${SERVICE_TOKEN_LIFETIME_MS / 60_000}m` }),
     SERVICE_TOKEN_LIFETIME_MS,
   );
 }

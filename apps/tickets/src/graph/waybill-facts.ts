@@ -64,6 +64,8 @@ export class GraphWaybillDirectory implements WaybillDirectory {
       if (err instanceof GraphUnavailableError) throw ticketsError('GRAPH_UNAVAILABLE', 'The waybill’s live data could not be read just now; try again');
       throw err;
     }
+    // No data at all (the token was refused, the operation was): the graph failed, not the waybill.
+    if (response.data === null) throw ticketsError('GRAPH_UNAVAILABLE', 'The waybill’s live data could not be read just now; try again');
     numbers.forEach((no, i) => {
       const alias = `w${i}`;
       const raw = response.data?.[alias] ?? null;
