@@ -4,6 +4,7 @@ import { InternalTokenVerifier } from '@courierdesk/platform-auth';
 import { checkDatabase, createDataSource, initializeDataSource, TypeormPinoLogger } from '@courierdesk/platform-db';
 import { startSubgraphServer, type GraphClient, type Logger, type RunningService } from '@courierdesk/platform-subgraph';
 import { GraphWaybillDirectory, type WaybillDirectory } from './graph/waybill-facts';
+import { GraphAnomalyFeed, type AnomalyFeed } from './proactive/anomaly-feed';
 import { buildTicketsSchema } from './schema';
 import type { DeskPolicies } from './sla/sla-desk';
 import { TICKETS_DB_SCHEMA, TICKETS_ENTITIES, TICKETS_MIGRATIONS } from './tickets.entities';
@@ -30,7 +31,14 @@ export interface TicketsSubgraphOptions {
   /** Waybill facts from elsewhere than the graph (subgraph tests); default: through `graph`. */
   waybills?: WaybillDirectory;
   policies?: DeskPolicies;
+  /** Anomaly events; default: tracking's feed through `graph`. */
+  feed?: AnomalyFeed;
+  /** How often proactive tickets are opened from the feed (default 2000 ms; 0 = never, tests call consume()). */
+  proactiveMs?: number;
 }
+
+/** Default pace of the proactive consumer: the feed is read every two seconds. */
+export const DEFAULT_PROACTIVE_MS = 2000;
 
 /** A running tickets subgraph, its DataSource and services (closed by `stop()`). */
 export type RunningTicketsSubgraph = RunningService & { dataSource: DataSource; services: TicketsServices };
@@ -51,7 +59,8 @@ export async function startTicketsSubgraph(options: TicketsSubgraphOptions): Pro
   });
   await initializeDataSource(dataSource, logger);
   try {
-    const services = createTicketsServices(dataSource, { now: options.now, waybills, policies: options.policies });
+    const feed = options.feed ?? (options.graph ? new GraphAnomalyFeed(options.graph) : undefined);
+    const services = createTicketsServices(dataSource, { now: options.now, waybills, policies: options.policies, feed });
     const schema = await buildTicketsSchema(services);
     const service = await startSubgraphServer<TicketsLoaders>({
       name: TICKETS_SUBGRAPH,
@@ -63,9 +72,11 @@ export async function startTicketsSubgraph(options: TicketsSubgraphOptions): Pro
       host: options.host,
       ready: () => checkDatabase(dataSource),
       onStop: async () => {
+        await services.proactive?.stop();
         if (dataSource.isInitialized) await dataSource.destroy();
       },
     });
+    services.proactive?.start(options.proactiveMs ?? DEFAULT_PROACTIVE_MS, logger.child({ component: 'proactive' }));
     return { ...service, dataSource, services };
   } catch (err) {
     await dataSource.destroy();

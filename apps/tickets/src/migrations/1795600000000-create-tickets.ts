@@ -72,10 +72,11 @@ export class CreateTickets1795600000000 implements MigrationInterface {
         CONSTRAINT ticket_anomaly_episode CHECK ((anomaly_code IS NULL) = (anomaly_since IS NULL)),
         CONSTRAINT ticket_not_merged_into_itself CHECK (merged_into_id IS DISTINCT FROM id)
       )`);
-    // A repeat urge on a waybill with an open urge is the same case (催件合并).
+    // A repeat urge on a waybill with an open urge is the same case (催件合并). Proactive tickets
+    // (opened from an anomaly) are the network's own cases: a customer's urge is counted apart.
     await q.query(`
       CREATE UNIQUE INDEX ticket_one_open_urge ON ticket (waybill_no)
-       WHERE kind = 'URGE' AND status NOT IN ('RESOLVED', 'CLOSED') AND merged_into_id IS NULL AND waybill_no IS NOT NULL`);
+       WHERE kind = 'URGE' AND status NOT IN ('RESOLVED', 'CLOSED') AND merged_into_id IS NULL AND waybill_no IS NOT NULL AND anomaly_code IS NULL`);
     // Exactly one ticket per waybill and anomaly episode, however often the feed is delivered.
     await q.query(`CREATE UNIQUE INDEX ticket_anomaly_episode_once ON ticket (waybill_no, anomaly_code, anomaly_since) WHERE anomaly_code IS NOT NULL`);
     // The agent's queue: open tickets by nearest deadline, per outlet, per assignee.

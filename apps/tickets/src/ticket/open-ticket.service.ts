@@ -150,7 +150,7 @@ export class OpenTicketService {
       ticket.anomaly !== null
         ? `ON CONFLICT (waybill_no, anomaly_code, anomaly_since) WHERE anomaly_code IS NOT NULL DO NOTHING`
         : ticket.kind === 'URGE'
-          ? `ON CONFLICT (waybill_no) WHERE kind = 'URGE' AND status NOT IN ('RESOLVED', 'CLOSED') AND merged_into_id IS NULL AND waybill_no IS NOT NULL DO NOTHING`
+          ? `ON CONFLICT (waybill_no) WHERE kind = 'URGE' AND status NOT IN ('RESOLVED', 'CLOSED') AND merged_into_id IS NULL AND waybill_no IS NOT NULL AND anomaly_code IS NULL DO NOTHING`
           : '';
     const inserted = (await manager.query(
       `INSERT INTO ticket AS t (id, number, kind, reason, channel, priority, status, title, description, waybill_no, caller_name, caller_phone,
@@ -188,7 +188,7 @@ export class OpenTicketService {
   private async countRepeatUrge(manager: EntityManager, ticket: NewTicket, actor: Actor): Promise<{ row: TicketRow; repeat: boolean }> {
     const [raw] = (await manager.query(
       `SELECT ${TICKET_COLUMNS} FROM ticket t
-        WHERE t.waybill_no = $1 AND t.kind = 'URGE' AND t.status NOT IN ('RESOLVED', 'CLOSED') AND t.merged_into_id IS NULL
+        WHERE t.waybill_no = $1 AND t.kind = 'URGE' AND t.status NOT IN ('RESOLVED', 'CLOSED') AND t.merged_into_id IS NULL AND t.anomaly_code IS NULL
         FOR UPDATE`,
       [ticket.waybillNo],
     )) as Record<string, unknown>[];
