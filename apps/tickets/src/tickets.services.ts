@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { TicketCommentService } from './comment/comment.service';
+import { TicketEvidenceService } from './evidence/evidence.service';
 import type { WaybillDirectory } from './graph/waybill-facts';
 import { DEFAULT_DESK_POLICIES, SlaDesk, type DeskPolicies } from './sla/sla-desk';
 import { OpenTicketService } from './ticket/open-ticket.service';
@@ -25,6 +27,8 @@ export function createTicketsServices(ds: DataSource, options: TicketsServiceOpt
     finder: new TicketFinderService(ds, clock),
     opening: new OpenTicketService(ds, clock, options.waybills, sla),
     workflow: new TicketWorkflowService(ds, clock, sla),
+    comments: new TicketCommentService(ds, clock, options.waybills, sla, new TicketWorkflowService(ds, clock, sla)),
+    evidence: new TicketEvidenceService(ds, clock, new TicketWorkflowService(ds, clock, sla)),
   };
 }
 
