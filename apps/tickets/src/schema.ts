@@ -1,6 +1,8 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '@courierdesk/platform-subgraph';
 import './common/enums';
+import { TicketCommentResolver } from './comment/comment.resolver';
+import { TicketEvidenceResolver } from './evidence/evidence.resolver';
 import { OutletTicketsResolver, TransitCentreTicketsResolver, WaybillTicketsResolver } from './refs/contributed.resolver';
 import { outletReference, transitCentreReference, waybillReference } from './refs/refs.reference';
 import { OutletRef, TransitCentreRef, WaybillRef } from './refs/refs.type';
@@ -30,8 +32,10 @@ export async function buildTicketsSchema(services: TicketsServices = noServices)
       [WaybillTicketsResolver, new WaybillTicketsResolver()],
       [OutletTicketsResolver, new OutletTicketsResolver()],
       [TransitCentreTicketsResolver, new TransitCentreTicketsResolver()],
+      [TicketCommentResolver, new TicketCommentResolver(services.comments)],
+      [TicketEvidenceResolver, new TicketEvidenceResolver(services.evidence)],
     ]));
-  const resolvers = [TicketResolver, TicketFieldsResolver, WaybillTicketsResolver, OutletTicketsResolver, TransitCentreTicketsResolver] as const;
+  const resolvers = [TicketResolver, TicketFieldsResolver, WaybillTicketsResolver, OutletTicketsResolver, TransitCentreTicketsResolver, TicketCommentResolver, TicketEvidenceResolver] as const;
   return buildFederatedSchema(
     {
       resolvers,

@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { TicketCommentService } from './comment/comment.service';
+import { TicketEvidenceService } from './evidence/evidence.service';
 import type { WaybillDirectory } from './graph/waybill-facts';
 import type { AnomalyFeed } from './proactive/anomaly-feed';
 import { ProactiveTicketsService } from './proactive/proactive-tickets.service';
@@ -31,6 +33,8 @@ export function createTicketsServices(ds: DataSource, options: TicketsServiceOpt
     opening,
     proactive: options.feed ? new ProactiveTicketsService(ds, clock, options.feed, opening) : null,
     workflow: new TicketWorkflowService(ds, clock, sla),
+    comments: new TicketCommentService(ds, clock, options.waybills, sla, new TicketWorkflowService(ds, clock, sla)),
+    evidence: new TicketEvidenceService(ds, clock, new TicketWorkflowService(ds, clock, sla)),
   };
 }
 
