@@ -106,9 +106,7 @@ export class OpenTicketService {
       counterpartOutletId = null;
       responsibleOutletId ??= responsibleTransitCentreId ? null : (facts?.destinationOutletId ?? own);
     }
-    if (!responsibleOutletId && !responsibleTransitCentreId) {
-      throw ticketsError('RESPONSIBLE_PLACE_REQUIRED', 'Name the outlet or transit centre that must act (responsibleOutletId or responsibleTransitCentreId)');
-    }
+    // Neither: HQ's own desk works the case (an inquiry about prices or prohibited items needs no outlet).
     if (own && own !== responsibleOutletId && own !== counterpartOutletId) {
       throw ticketsError('OUTLET_NOT_PARTY', 'An outlet opens tickets its own outlet is party to');
     }
