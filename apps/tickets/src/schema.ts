@@ -1,6 +1,8 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '@courierdesk/platform-subgraph';
 import './common/enums';
+import { EscalationResolver } from './escalation/escalation.resolver';
+import { ProblemParcelResolver } from './problem-parcel/problem-parcel.resolver';
 import { OutletTicketsResolver, TransitCentreTicketsResolver, WaybillTicketsResolver } from './refs/contributed.resolver';
 import { outletReference, transitCentreReference, waybillReference } from './refs/refs.reference';
 import { OutletRef, TransitCentreRef, WaybillRef } from './refs/refs.type';
@@ -30,8 +32,10 @@ export async function buildTicketsSchema(services: TicketsServices = noServices)
       [WaybillTicketsResolver, new WaybillTicketsResolver()],
       [OutletTicketsResolver, new OutletTicketsResolver()],
       [TransitCentreTicketsResolver, new TransitCentreTicketsResolver()],
+      [EscalationResolver, new EscalationResolver(services.escalation)],
+      [ProblemParcelResolver, new ProblemParcelResolver(services.problemParcels, services.clock)],
     ]));
-  const resolvers = [TicketResolver, TicketFieldsResolver, WaybillTicketsResolver, OutletTicketsResolver, TransitCentreTicketsResolver] as const;
+  const resolvers = [TicketResolver, TicketFieldsResolver, WaybillTicketsResolver, OutletTicketsResolver, TransitCentreTicketsResolver, EscalationResolver, ProblemParcelResolver] as const;
   return buildFederatedSchema(
     {
       resolvers,

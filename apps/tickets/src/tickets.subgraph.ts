@@ -3,6 +3,8 @@ import type { DataSource, Logger as TypeormLogger } from 'typeorm';
 import { InternalTokenVerifier } from '@courierdesk/platform-auth';
 import { checkDatabase, createDataSource, initializeDataSource, TypeormPinoLogger } from '@courierdesk/platform-db';
 import { startSubgraphServer, type GraphClient, type Logger, type RunningService } from '@courierdesk/platform-subgraph';
+import { startEscalationSweeps, type SweepTimer } from './escalation/escalation-sweeper';
+import { GraphEscalationChains, type EscalationChains } from './graph/escalation-chains';
 import { GraphWaybillDirectory, type WaybillDirectory } from './graph/waybill-facts';
 import { buildTicketsSchema } from './schema';
 import type { DeskPolicies } from './sla/sla-desk';
@@ -29,6 +31,10 @@ export interface TicketsSubgraphOptions {
   graph?: GraphClient;
   /** Waybill facts from elsewhere than the graph (subgraph tests); default: through `graph`. */
   waybills?: WaybillDirectory;
+  /** Escalation chains from elsewhere than the graph (subgraph tests); default: through `graph`. */
+  escalationChains?: EscalationChains;
+  /** How often the breach sweep runs (超时自动升级), in ms; default 60 000, 0 off (tests run `services.escalationSweeper.sweep` themselves). */
+  escalationSweepMs?: number;
   policies?: DeskPolicies;
 }
 
@@ -40,6 +46,10 @@ export async function startTicketsSubgraph(options: TicketsSubgraphOptions): Pro
   const { logger } = options;
   const waybills = options.waybills ?? (options.graph ? new GraphWaybillDirectory(options.graph) : null);
   if (!waybills) throw new Error('the tickets subgraph needs the graph (or a waybill directory) to read waybills');
+  const escalationChains = options.escalationChains ?? (options.graph ? new GraphEscalationChains(options.graph) : null);
+  if (!escalationChains) throw new Error('the tickets subgraph needs the graph (or escalation chains) to know whom to escalate to');
+  const sweepMs = options.escalationSweepMs ?? 60_000;
+  let sweeps: SweepTimer | null = null;
   const dataSource = createDataSource({
     url: options.databaseUrl,
     schema: TICKETS_DB_SCHEMA,
@@ -51,7 +61,7 @@ export async function startTicketsSubgraph(options: TicketsSubgraphOptions): Pro
   });
   await initializeDataSource(dataSource, logger);
   try {
-    const services = createTicketsServices(dataSource, { now: options.now, waybills, policies: options.policies });
+    const services = createTicketsServices(dataSource, { now: options.now, waybills, escalationChains, policies: options.policies });
     const schema = await buildTicketsSchema(services);
     const service = await startSubgraphServer<TicketsLoaders>({
       name: TICKETS_SUBGRAPH,
@@ -63,9 +73,11 @@ export async function startTicketsSubgraph(options: TicketsSubgraphOptions): Pro
       host: options.host,
       ready: () => checkDatabase(dataSource),
       onStop: async () => {
+        await sweeps?.stop();
         if (dataSource.isInitialized) await dataSource.destroy();
       },
     });
+    if (sweepMs > 0) sweeps = startEscalationSweeps(services.escalationSweeper, sweepMs, logger.child({ component: 'escalation-sweep' }));
     return { ...service, dataSource, services };
   } catch (err) {
     await dataSource.destroy();
