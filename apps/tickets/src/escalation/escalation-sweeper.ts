@@ -109,15 +109,17 @@ export class EscalationSweeper {
       ids,
     ])) as { ticketId: string; key: string }[];
     const hoursOf = new Map<string, WorkingHours>(hours.map((h) => [h.outletId, { ...OUTLET_WORKING_HOURS, name: `OUTLET ${h.outletId}`, opens: h.opens, closes: h.closes }]));
+    const eventsOf = groupBy(events, (e) => e.ticketId);
+    const keysOf = groupBy(keys, (k) => k.ticketId);
     for (const row of rows) {
-      const clocks = this.sla.clocks(row, events.filter((e) => e.ticketId === row.id), now, row.responsibleOutletId ? (hoursOf.get(row.responsibleOutletId) ?? null) : null);
+      const clocks = this.sla.clocks(row, eventsOf.get(row.id) ?? [], now, row.responsibleOutletId ? (hoursOf.get(row.responsibleOutletId) ?? null) : null);
       const chain = escalationLevelsOf(escalationTopicOf(row));
       plans.set(
         row.id,
         escalationsDue({
           clocks,
           currentLevel: currentEscalationLevel(row, chain),
-          alreadyEscalated: keys.filter((k) => k.ticketId === row.id).map((k) => k.key),
+          alreadyEscalated: (keysOf.get(row.id) ?? []).map((k) => k.key),
           chain,
         }),
       );
@@ -164,6 +166,17 @@ export class EscalationSweeper {
     }
     return chain;
   }
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 /** A running timer of sweeps; `stop()` waits for a sweep under way. */
