@@ -137,6 +137,21 @@ describe('escalation (升级): by hand up the chain, automatically once per brea
     expect((await steps(ticket.id)).escalationLevel).toBe('TRANSIT_CENTRE_CS');
   });
 
+  it('when the network cannot be asked: a manual escalation waits (GRAPH_UNAVAILABLE), a breach goes up without a name', async () => {
+    const ticket = await open({ kind: 'URGE', reason: 'URGE_DELIVERY' });
+    h.chains.unavailable = true;
+    try {
+      const manual: any = await h.gql(as.agent(), ESCALATE, { input: { ticketId: ticket.id, version: 1, reason: '网点未回复' } });
+      expect(firstError(manual)).toEqual({ code: 'CONFLICT', reason: 'GRAPH_UNAVAILABLE' });
+      expect((await steps(ticket.id)).escalations).toEqual([]);
+      const report = await h.service.services.escalationSweeper.sweep(at(DAY));
+      expect(report.withoutContacts).toBeGreaterThanOrEqual(1);
+    } finally {
+      h.chains.unavailable = false;
+    }
+    expect((await steps(ticket.id)).escalations).toEqual([expect.objectContaining({ cause: 'BREACH', level: 'OUTLET_MANAGER', contactName: null, contactPhone: null })]);
+  });
+
   it('leaves resolved tickets alone', async () => {
     const ticket = await open({ kind: 'URGE', reason: 'URGE_DELIVERY' });
     await h.gql(as.agent(), `mutation R($input: ResolveTicketInput!) { resolveTicket(input: $input) { id } }`, {

@@ -1,5 +1,6 @@
 import { firstError, startSubgraphHarness, type GraphQLResponse, type SubgraphHarness } from '@courierdesk/testing';
 import { escalationChain, type ContactRole, type EscalationTopic } from '@courierdesk/domain-network';
+import { ticketsError } from '../common/tickets.errors';
 import type { EscalationChains, EscalationContact } from '../graph/escalation-chains';
 import type { WaybillDirectory, WaybillFacts } from '../graph/waybill-facts';
 import { startTicketsSubgraph, TICKETS_SUBGRAPH, type RunningTicketsSubgraph } from '../tickets.subgraph';
@@ -46,6 +47,8 @@ export class WaybillsInMemory implements WaybillDirectory {
 export class EscalationChainsInMemory implements EscalationChains {
   readonly contacts = new Map<string, EscalationContact[]>();
   calls = 0;
+  /** While true, answers as a graph that is down. */
+  unavailable = false;
 
   /** The outlet's contacts (its desks, its hub's and HQ's), one per role. */
   set(outletId: string, byRole: Partial<Record<ContactRole, { name: string; phone: string }>>): void {
@@ -57,6 +60,7 @@ export class EscalationChainsInMemory implements EscalationChains {
 
   async chain(outletId: string, topic: EscalationTopic): Promise<EscalationContact[]> {
     this.calls++;
+    if (this.unavailable) throw ticketsError('GRAPH_UNAVAILABLE', 'The escalation chain could not be read from the network just now; try again');
     return escalationChain(topic, this.contacts.get(outletId) ?? []).chain;
   }
 }
