@@ -73,6 +73,9 @@ const outletAccount = (outletId: string, partner: { id: string; code: string }):
   tokenId: 'seed',
 });
 
+// Cases loaded side by side; below the subgraph's pool (10) so a first start's requests still get a connection.
+const LOAD_CONCURRENCY = 4;
+
 /** Options of {@link loadTicketsDemo}. */
 export interface TicketsDemoLoadOptions extends Omit<TicketsDemoOptions, 'partnerOutletId'> {
   partnerOutlet: { id: string; code: string };
@@ -81,18 +84,21 @@ export interface TicketsDemoLoadOptions extends Omit<TicketsDemoOptions, 'partne
 /**
  * Opens the demo desk's tickets (planTicketsDemo) through the tickets services — the same rules,
  * numbers, audit lines and clocks as a caller's — on the tickets subgraph's DataSource, each case
- * at its own instant in the past (the services' clock is moved for it). Meant for an empty tickets
+ * at its own instants in the past (the clock of the services it runs on). Meant for an empty tickets
  * schema (a first start): see {@link ticketsIsEmpty}.
  */
 export async function loadTicketsDemo(tickets: DataSource, waybills: readonly TicketDemoWaybill[], options: TicketsDemoLoadOptions): Promise<TicketsLoadCounts> {
-  let at = options.now;
-  const services = createTicketsServices(tickets, { now: () => at, waybills: new WaybillRowsDirectory(waybills) });
+  const directory = new WaybillRowsDirectory(waybills);
   const plan = planTicketsDemo(waybills, { partnerOutletId: options.partnerOutlet.id, now: options.now, seed: options.seed });
   const who = (actor: DemoActor): Identity => (actor.kind === 'HQ' ? hqAgent : outletAccount(actor.outletId, options.partnerOutlet));
   const counts: TicketsLoadCounts = { tickets: 0, byKind: {}, repeatUrges: 0, resolved: 0, merged: 0 };
   const opened: { id: string; version: number }[] = [];
-  for (const demo of plan.cases) {
-    at = demo.at;
+
+  /** One case, on services whose clock is this case's own (cases run side by side). */
+  const run = async (index: number): Promise<void> => {
+    const demo = plan.cases[index];
+    let at = demo.at;
+    const services = createTicketsServices(tickets, { now: () => at, waybills: directory });
     const { row } = await services.opening.open(who(demo.by), demo.input);
     counts.tickets++;
     counts.byKind[row.kind] = (counts.byKind[row.kind] ?? 0) + 1;
@@ -114,10 +120,19 @@ export async function loadTicketsDemo(tickets: DataSource, waybills: readonly Ti
         counts.resolved++;
       }
     }
-    opened.push({ id: row.id, version });
-  }
+    opened[index] = { id: row.id, version };
+  };
+  // A few cases at a time: each is a chain of short transactions, so the pool's round trips overlap.
+  // Cases touch different waybills (the merged duplicate aside, merged after), so order does not
+  // matter for what is stored; only ticket numbers come out in another order from run to run.
+  let next = 0;
+  const worker = async () => {
+    while (next < plan.cases.length) await run(next++);
+  };
+  await Promise.all(Array.from({ length: LOAD_CONCURRENCY }, worker));
+
   for (const merge of plan.merges) {
-    at = merge.at;
+    const services = createTicketsServices(tickets, { now: () => merge.at, waybills: directory });
     const source = opened[merge.source];
     const target = opened[merge.target];
     await services.workflow.merge(hqAgent, { sourceTicketId: source.id, sourceVersion: source.version, targetTicketId: target.id, targetVersion: target.version });
