@@ -10,4 +10,6 @@ export { TicketsError, TICKETS_ERROR_CODES } from './common/tickets.errors';
 export { GraphWaybillDirectory, type WaybillDirectory, type WaybillFacts } from './graph/waybill-facts';
 export { GraphAnomalyFeed, type AnomalyFeed, type AnomalyEventMessage, type FeedPage } from './proactive/anomaly-feed';
 export { ProactiveTicketsService, ANOMALY_FEED, type ConsumeResult } from './proactive/proactive-tickets.service';
+export { GraphEscalationChains, type EscalationChains, type EscalationContact } from './graph/escalation-chains';
+export { EscalationSweeper, type SweepReport } from './escalation/escalation-sweeper';
 export { NOT_PERSONAL_DATA as TICKETS_NOT_PERSONAL_DATA } from './common/not-personal-data';

@@ -1,6 +1,10 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '@courierdesk/platform-subgraph';
 import './common/enums';
+import { TicketCommentResolver } from './comment/comment.resolver';
+import { TicketEvidenceResolver } from './evidence/evidence.resolver';
+import { EscalationResolver } from './escalation/escalation.resolver';
+import { ProblemParcelResolver } from './problem-parcel/problem-parcel.resolver';
 import { OutletTicketsResolver, TransitCentreTicketsResolver, WaybillTicketsResolver } from './refs/contributed.resolver';
 import { outletReference, transitCentreReference, waybillReference } from './refs/refs.reference';
 import { OutletRef, TransitCentreRef, WaybillRef } from './refs/refs.type';
@@ -30,8 +34,22 @@ export async function buildTicketsSchema(services: TicketsServices = noServices)
       [WaybillTicketsResolver, new WaybillTicketsResolver()],
       [OutletTicketsResolver, new OutletTicketsResolver()],
       [TransitCentreTicketsResolver, new TransitCentreTicketsResolver()],
+      [TicketCommentResolver, new TicketCommentResolver(services.comments)],
+      [TicketEvidenceResolver, new TicketEvidenceResolver(services.evidence)],
+      [EscalationResolver, new EscalationResolver(services.escalation)],
+      [ProblemParcelResolver, new ProblemParcelResolver(services.problemParcels, services.clock)],
     ]));
-  const resolvers = [TicketResolver, TicketFieldsResolver, WaybillTicketsResolver, OutletTicketsResolver, TransitCentreTicketsResolver] as const;
+  const resolvers = [
+    TicketResolver,
+    TicketFieldsResolver,
+    WaybillTicketsResolver,
+    OutletTicketsResolver,
+    TransitCentreTicketsResolver,
+    TicketCommentResolver,
+    TicketEvidenceResolver,
+    EscalationResolver,
+    ProblemParcelResolver,
+  ] as const;
   return buildFederatedSchema(
     {
       resolvers,

@@ -1,6 +1,9 @@
 import type { DataSource } from 'typeorm';
 import { BY_UUID, keyedLoader, uuidKeys, type SubgraphContext } from '@courierdesk/platform-subgraph';
 import { OUTLET_WORKING_HOURS, type WorkingHours } from '@courierdesk/domain-sla';
+import { commentLoaders } from './comment/comment.loaders';
+import { evidenceLoaders } from './evidence/evidence.loaders';
+import { escalationLoaders } from './escalation/escalation.loaders';
 import { placeTicketLoaders } from './refs/place-tickets.loaders';
 import { ticketLoaders } from './ticket/ticket.loaders';
 
@@ -12,6 +15,9 @@ export function createTicketsLoaders(ds: DataSource, clock: () => Date) {
   return {
     ...ticketLoaders(ds),
     ...placeTicketLoaders(ds, clock),
+    ...commentLoaders(ds),
+    ...evidenceLoaders(ds),
+    ...escalationLoaders(ds),
     workingHours: keyedLoader<string, { outletId: string; hours: WorkingHours }>(
       async (ids) =>
         ((await ds.query(`SELECT outlet_id::text AS "outletId", opens, closes FROM outlet_working_hours WHERE outlet_id = ANY($1::uuid[])`, [uuidKeys(ids)])) as {

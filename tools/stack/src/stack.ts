@@ -43,6 +43,8 @@ export interface StackOptions {
   readonly anomalySweepMs?: number;
   /** Period of the tickets subgraph's proactive consumer in ms (0: never; tests call services.proactive.drain). Default DEFAULT_PROACTIVE_MS. */
   readonly proactiveMs?: number;
+  /** Period of the tickets subgraph's breach sweep (超时自动升级) in ms (0: never; tests call services.escalationSweeper.sweep). Default 60 000. */
+  readonly escalationSweepMs?: number;
 }
 
 /** The demo network's provinces, and how many waybills with scan histories to add to it. */
@@ -181,6 +183,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       now: opts.now,
       graph,
       proactiveMs: opts.proactiveMs,
+      escalationSweepMs: opts.escalationSweepMs,
     });
     services.push(tickets);
     const seeded = await seedIfEmpty(network.dataSource, tracking.dataSource, opts.demo, logger);

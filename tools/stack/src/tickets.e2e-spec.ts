@@ -5,7 +5,7 @@ import { PROACTIVE_RULES } from '@courierdesk/domain-ticket';
 import { CallerTokenIssuer, callerTokenSettings, Role, Scope } from '@courierdesk/platform-auth';
 import { QueryCounter } from '@courierdesk/platform-db';
 import { createLogger, GatewayGraphClient } from '@courierdesk/platform-subgraph';
-import { createTicketsServices, DEFAULT_PROACTIVE_MS, GraphAnomalyFeed, type ConsumeResult } from '@courierdesk/tickets';
+import { createTicketsServices, DEFAULT_PROACTIVE_MS, GraphAnomalyFeed, GraphEscalationChains, type ConsumeResult } from '@courierdesk/tickets';
 import { DEFAULT_ANOMALY_SWEEP_MS, DEFAULT_NUDGE_DELAY_MS } from '@courierdesk/tracking';
 import { serviceToken, TICKETS_SERVICE_SCOPES, type RunningStack } from './stack';
 import { startE2eGraph, type E2eGraph, type GraphResponse } from './testing/e2e-graph';
@@ -14,7 +14,7 @@ import { startE2eGraph, type E2eGraph, type GraphResponse } from './testing/e2e-
 // PostgreSQL, with the Beijing demo network and waybill histories. Tickets reads waybills and
 // tracking's anomaly feed through the same gateway with its own service token.
 //
-// The background sweeps and the proactive consumer are off (0 ms) so each test drives them and the
+// The background sweeps (anomalies, breaches) and the proactive consumer are off (0 ms) so each test drives them and the
 // statement counters count requests only; the lag test starts them with their production periods.
 
 const HOUR = 3_600_000;
@@ -71,6 +71,7 @@ describe('tickets through the gateway (工单, end to end)', () => {
       now,
       anomalySweepMs: 0,
       proactiveMs: 0,
+      escalationSweepMs: 0,
     });
     stack = e2e.stack;
     scanner = await new CallerTokenIssuer(e2e.issuerKey, callerTokenSettings()).mint({ subject: 'scanner-e2e', roles: [Role.SCANNER], scopes: [Scope.TRACKING_INGEST, Scope.TRACKING_INGEST_ANY] });
@@ -218,7 +219,7 @@ describe('tickets through the gateway (工单, end to end)', () => {
       const ds = await new DataSource({ ...stack.tickets.dataSource.options, poolSize: 2, logger: undefined, logging: false } as never).initialize();
       others.push(ds);
       const graph = new GatewayGraphClient({ url: () => stack.gatewayUrl, token: serviceToken(e2e.issuerKey, 'tickets-2', TICKETS_SERVICE_SCOPES) });
-      return createTicketsServices(ds, { now, waybills: stack.tickets.services.waybills, feed: new GraphAnomalyFeed(graph) });
+      return createTicketsServices(ds, { now, waybills: stack.tickets.services.waybills, feed: new GraphAnomalyFeed(graph), escalationChains: new GraphEscalationChains(graph) });
     }
     const proactiveCount = async () => (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM tickets.ticket WHERE channel = 'PROACTIVE'`))[0].n;
     const feedCount = async () => (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM tracking.anomaly_event`))[0].n;

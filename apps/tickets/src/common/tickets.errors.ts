@@ -59,6 +59,10 @@ const KIND_BY_CODE = {
   RESOLUTION_RESERVED: 'BAD_USER_INPUT',
   /** A working-hours value that is not HH:MM, or closes before it opens. */
   INVALID_WORKING_HOURS: 'BAD_USER_INPUT',
+  /** commentOnTicket writes INTERNAL or SHARED notes; a reply to the customer goes through replyToCustomer (it runs the clocks). */
+  USE_REPLY_TO_CUSTOMER: 'BAD_USER_INPUT',
+  /** Evidence metadata that cannot be right: a negative size, a SHA-256 that is not 64 hex digits, a content type that is not type/subtype. */
+  INVALID_EVIDENCE_METADATA: 'BAD_USER_INPUT',
 } as const satisfies ErrorCodeTable;
 
 /** Stable reasons of the tickets subgraph's own errors. */

@@ -77,6 +77,8 @@ export class OpenTicketService {
     private readonly clock: () => Date,
     private readonly waybills: WaybillDirectory,
     private readonly sla: SlaDesk,
+    /** Runs in the opening transaction after a new ticket is inserted (a 12305 case's first escalation step). */
+    private readonly onOpened: (manager: EntityManager, row: TicketRow, actor: Actor) => Promise<void> = async () => undefined,
   ) {}
 
   async open(identity: Identity, input: OpenTicketInput): Promise<{ row: TicketRow; repeat: boolean }> {
@@ -106,9 +108,7 @@ export class OpenTicketService {
       counterpartOutletId = null;
       responsibleOutletId ??= responsibleTransitCentreId ? null : (facts?.destinationOutletId ?? own);
     }
-    if (!responsibleOutletId && !responsibleTransitCentreId) {
-      throw ticketsError('RESPONSIBLE_PLACE_REQUIRED', 'Name the outlet or transit centre that must act (responsibleOutletId or responsibleTransitCentreId)');
-    }
+    // Neither: HQ's own desk works the case (an inquiry about prices or prohibited items needs no outlet).
     if (own && own !== responsibleOutletId && own !== counterpartOutletId) {
       throw ticketsError('OUTLET_NOT_PARTY', 'An outlet opens tickets its own outlet is party to');
     }
@@ -174,6 +174,7 @@ export class OpenTicketService {
       await appendEvents(manager, row.id, actor, [
         { type: 'CREATED', to: row.status, detail: { number: row.number, kind: row.kind, reason: row.reason, channel: row.channel, priority: row.priority } },
       ]);
+      await this.onOpened(manager, row, actor);
       return { row, repeat: false };
     }
     if (ticket.anomaly) {

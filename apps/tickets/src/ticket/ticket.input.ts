@@ -35,7 +35,7 @@ export class OpenTicketInput {
   @Field(() => CallerRole, { nullable: true })
   callerRole?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The outlet that must act; default: the waybill’s destination outlet (for a problem parcel: the caller’s outlet, which registers it).' })
+  @Field(() => ID, { nullable: true, description: 'The outlet that must act; default: the waybill’s destination outlet (for a problem parcel: the caller’s outlet, which registers it); none: HQ’s own desk.' })
   responsibleOutletId?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'A transit centre that must act (a parcel stalled at a hub).' })

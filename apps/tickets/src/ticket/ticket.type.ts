@@ -79,7 +79,8 @@ export class Ticket implements TicketParties {
   @Field(() => ResolutionCode, { nullable: true })
   resolutionCode: string | null;
 
-  @Field(() => String, { nullable: true })
+  @PersonalData<Ticket>({ subject: 'CUSTOMER', datum: 'NOTE', owner: (ticket) => ticketOwner(ticket) })
+  @Field(() => String, { nullable: true, description: 'How it ended, in the agent’s words; long numbers masked without pii:read.' })
   resolutionNote: string | null;
 
   @Field()
