@@ -415,6 +415,81 @@ describe('tickets through the gateway (工单, end to end)', () => {
     });
   });
 
+  describe('replies, problem parcels and escalation read live from the graph', () => {
+    const REPLY = `mutation R($input: ReplyToCustomerInput!) { replyToCustomer(input: $input) {
+      comment { visibility body cannedReplyCode } missingPlaceholders ticket { sla { clocks { metric state } } }
+    } }`;
+    const COMMENTS = 'query($id: ID) { ticket(id: $id) { comments(first: 20) { edges { node { visibility body } } } } }';
+    /** A demo waybill without a customer's urge yet (proactive tickets may be on it: they are apart). */
+    const withoutCustomerUrge = (where: string) =>
+      demoWaybills(`${where} AND NOT EXISTS (SELECT 1 FROM tickets.ticket u WHERE u.waybill_no = w.waybill_no AND u.kind = 'URGE' AND u.anomaly_code IS NULL)`, 1, false);
+
+    it('fills a canned reply with the courier tracking and network know now, meets the first-reply clock, and keeps HQ’s internal note from the outlet', async () => {
+      const [w] = await withoutCustomerUrge(`w.status = 'OUT_FOR_DELIVERY'`);
+      expect(w).toBeDefined();
+      const { currentHolder } = ok(await graphql('query($no: String!) { waybill(waybillNo: $no) { currentHolder { name phone } } }', agent(), { no: w.waybill_no })).waybill;
+      expect(currentHolder.name).toBeTruthy();
+      const ticket = ok(await urge(w.waybill_no)).openTicket.ticket;
+
+      const reply = ok(await graphql(REPLY, agent(), { input: { ticketId: ticket.id, cannedReplyCode: 'OUT_FOR_DELIVERY' } })).replyToCustomer;
+      expect(reply.missingPlaceholders).toEqual([]);
+      expect(reply.comment).toMatchObject({ visibility: 'CUSTOMER', cannedReplyCode: 'OUT_FOR_DELIVERY' });
+      expect(reply.comment.body).toContain(w.waybill_no);
+      expect(reply.comment.body).toContain(`派送员${currentHolder.name}，联系电话${currentHolder.phone}`);
+      expect(reply.ticket.sla.clocks.find((c: { metric: string }) => c.metric === 'FIRST_REPLY').state).toBe('MET');
+
+      const note = 'HQ内部：该网点本月第三次延误';
+      ok(await graphql('mutation($input: CommentOnTicketInput!) { commentOnTicket(input: $input) { comment { id } } }', agent(), { input: { ticketId: ticket.id, visibility: 'INTERNAL', body: note } }));
+      const seenByHq = ok(await graphql(COMMENTS, agent(), { id: ticket.id })).ticket.comments.edges.map((e: any) => e.node.visibility);
+      expect(seenByHq).toEqual(['CUSTOMER', 'INTERNAL']);
+      const outletPartner = await e2e.mint({ subject: 'partner-destination', roles: [Role.OUTLET_PARTNER], outletId: w.destination_outlet_id });
+      const seenByOutlet = await graphql(COMMENTS, outletPartner, { id: ticket.id });
+      expect(ok(seenByOutlet).ticket.comments.edges.map((e: any) => e.node.visibility)).toEqual(['CUSTOMER']);
+      expect(seenByOutlet.text).not.toContain(note);
+    });
+
+    it('escalates an urge one level up its chain, naming whom the network lists there now', async () => {
+      const [w] = await withoutCustomerUrge(`w.destination_outlet_id <> $1`);
+      const ticket = ok(await urge(w.waybill_no)).openTicket.ticket;
+      const ESCALATE = `mutation E($input: EscalateTicketInput!) { escalateTicket(input: $input) {
+        status version escalationLevel escalations { level fromLevel cause contactName contactPhone actor } } }`;
+      const escalated = ok(await graphql(ESCALATE, agent(), { input: { ticketId: ticket.id, version: ticket.version, reason: '客户第三次来电' } })).escalateTicket;
+      expect(escalated).toMatchObject({ status: 'ESCALATED', version: ticket.version + 1 });
+      const [step] = escalated.escalations;
+      expect(step).toMatchObject({ level: escalated.escalationLevel, cause: 'MANUAL', actor: 'demo-agent' });
+      // The chain as the network answers it to an agent: the step's contact is the person in that role.
+      const chain = ok(
+        await graphql('query($o: ID!) { escalationChain(outletId: $o, topic: DELIVERY) { steps { position role name phone } } }', agent(), { o: w.destination_outlet_id }),
+      ).escalationChain.steps;
+      const roles = chain.map((c: { role: string }) => c.role);
+      expect(roles.indexOf(step.level)).toBe(roles.indexOf(step.fromLevel) + 1);
+      const listed = chain.find((c: { role: string }) => c.role === step.level);
+      expect(listed?.name).toBeTruthy(); // the demo network fills every role
+      expect({ name: step.contactName, phone: step.contactPhone }).toEqual({ name: listed?.name ?? null, phone: listed?.phone ?? null });
+      const stale = await graphql(ESCALATE, agent(), { input: { ticketId: ticket.id, version: ticket.version, reason: '又来电' } });
+      expect(firstError(stale)).toEqual({ code: 'CONFLICT', reason: 'TICKET_VERSION_CONFLICT' });
+    });
+
+    it('lets only the other outlet answer a problem parcel (问题件), by a named person', async () => {
+      const [w] = await demoWaybills(`w.origin_outlet_id <> $1 AND w.destination_outlet_id = $1`, 1, false);
+      const registering = stack.tokens.partner;
+      const answering = await e2e.mint({ subject: 'partner-origin', roles: [Role.OUTLET_PARTNER], outletId: w.origin_outlet_id });
+      const opened = ok(
+        await graphql(OPEN, registering, { input: { kind: 'PROBLEM_PARCEL', reason: 'DUE_NOT_ARRIVED', channel: 'OUTLET', title: '应到未到', waybillNo: w.waybill_no, counterpartOutletId: w.origin_outlet_id } }),
+      ).openTicket.ticket;
+      const ANSWER = `mutation A($input: AnswerProblemParcelInput!) { answerProblemParcel(input: $input) { status version
+        problemParcel { registeringOutlet { id } answeringOutlet { id } answeredBy answer answeredLate } } }`;
+      const input = { ticketId: opened.id, version: opened.version, answeredBy: '张站长', answer: '已查到，今日补发' };
+      expect(firstError(await graphql(ANSWER, registering, { input }))).toEqual({ code: 'FORBIDDEN', reason: 'NOT_THE_ANSWERING_OUTLET' });
+      const answered = ok(await graphql(ANSWER, answering, { input })).answerProblemParcel;
+      expect(answered).toEqual({
+        status: 'IN_PROGRESS',
+        version: opened.version + 1,
+        problemParcel: { registeringOutlet: { id: partnerOutlet() }, answeringOutlet: { id: w.origin_outlet_id }, answeredBy: '张站长', answer: '已查到，今日补发', answeredLate: false },
+      });
+    });
+  });
+
   it('runs as many SQL statements per subgraph for a queue of 50 tickets with waybills, outlets and clocks as for 5', async () => {
     // Complaints on parcels still awaiting delivery: every page then needs the same fetches (each has
     // an ETA from its lane's history, an outlet and clocks).
