@@ -8,6 +8,7 @@ import { ProblemParcelResolver } from './problem-parcel/problem-parcel.resolver'
 import { OutletTicketsResolver, TransitCentreTicketsResolver, WaybillTicketsResolver } from './refs/contributed.resolver';
 import { outletReference, transitCentreReference, waybillReference } from './refs/refs.reference';
 import { OutletRef, TransitCentreRef, WaybillRef } from './refs/refs.type';
+import { WorkingHoursResolver } from './sla/working-hours.resolver';
 import { TicketFieldsResolver } from './ticket/ticket-fields.resolver';
 import { TicketHistoryResolver } from './ticket/ticket-history';
 import { ticketReference } from './ticket/ticket.reference';
@@ -33,6 +34,7 @@ export async function buildTicketsSchema(services: TicketsServices = noServices)
       [TicketResolver, new TicketResolver(services.finder, services.opening, services.workflow)],
       [TicketFieldsResolver, new TicketFieldsResolver(services.sla, services.clock)],
       [TicketHistoryResolver, new TicketHistoryResolver()],
+      [WorkingHoursResolver, new WorkingHoursResolver(services.workingHours)],
       [WaybillTicketsResolver, new WaybillTicketsResolver()],
       [OutletTicketsResolver, new OutletTicketsResolver()],
       [TransitCentreTicketsResolver, new TransitCentreTicketsResolver()],
@@ -45,6 +47,7 @@ export async function buildTicketsSchema(services: TicketsServices = noServices)
     TicketResolver,
     TicketFieldsResolver,
     TicketHistoryResolver,
+    WorkingHoursResolver,
     WaybillTicketsResolver,
     OutletTicketsResolver,
     TransitCentreTicketsResolver,

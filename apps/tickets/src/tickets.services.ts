@@ -9,6 +9,7 @@ import type { AnomalyFeed } from './proactive/anomaly-feed';
 import { ProactiveTicketsService } from './proactive/proactive-tickets.service';
 import { ProblemParcelService } from './problem-parcel/problem-parcel.service';
 import { DEFAULT_DESK_POLICIES, SlaDesk, type DeskPolicies } from './sla/sla-desk';
+import { WorkingHoursService } from './sla/working-hours.service';
 import { OpenTicketService } from './ticket/open-ticket.service';
 import { TicketFinderService } from './ticket/ticket-finder.service';
 import { TicketWorkflowService } from './ticket/ticket-workflow.service';
@@ -46,6 +47,7 @@ export function createTicketsServices(ds: DataSource, options: TicketsServiceOpt
     escalation,
     escalationSweeper: new EscalationSweeper(ds, clock, options.escalationChains, sla),
     problemParcels: new ProblemParcelService(workflow, sla.policies.problemParcel),
+    workingHours: new WorkingHoursService(ds, clock, sla),
   };
 }
 

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { ContactRole } from '@courierdesk/domain-network';
+import { ContactRole, type RecordOwner } from '@courierdesk/domain-network';
 import { PersonalData } from '@courierdesk/platform-subgraph';
 import { ticketOwner, type TicketParties } from '../common/access';
 import { EscalationCause, type EscalationRow } from './escalation.store';
@@ -10,6 +10,19 @@ registerEnumType(EscalationCause, {
   name: 'EscalationCause',
   description: 'Why a ticket went up: MANUAL (an agent escalated it), BREACH (a deadline passed: automatic, once per breach), REGULATOR (a 12305 case, which starts at the top).',
 });
+
+/**
+ * Whose record a step's contact is: a desk of a transit centre or HQ is published to the whole
+ * network (every outlet escalates to it); the outlet's own people (arrival CS, manager, courier)
+ * belong to the outlet whose chain it is — the responsible outlet — and are masked for the other
+ * outlet of a problem parcel, as the network's directory masks them.
+ */
+const contactOwner = (step: TicketEscalation): RecordOwner | null =>
+  step.level === 'TRANSIT_CENTRE_CS' || step.level === 'HQ_CS'
+    ? 'NETWORK'
+    : step.parties.responsibleOutletId
+      ? { outletIds: [step.parties.responsibleOutletId] }
+      : null;
 
 /** One step up a ticket's escalation chain (升级记录), with the person to call at that level. */
 @ObjectType({ description: 'One step up the escalation chain (升级记录): the level reached, why, and whom to call there.' })
@@ -32,14 +45,15 @@ export class TicketEscalation {
   @Field(() => String, { nullable: true, description: 'BREACH steps: the breach that caused it, as `METRIC:deadline` (its idempotency key).' })
   breachKey: string | null;
 
-  @Field(() => String, { nullable: true, description: 'MANUAL steps: why the agent escalated.' })
+  @PersonalData<TicketEscalation>({ subject: 'CUSTOMER', datum: 'NOTE', owner: (step) => ticketOwner(step.parties) })
+  @Field(() => String, { nullable: true, description: 'MANUAL steps: why the agent escalated; long numbers masked without pii:read.' })
   reason: string | null;
 
-  @PersonalData<TicketEscalation>({ subject: 'STAFF', datum: 'NAME', owner: (step) => ticketOwner(step.parties) })
+  @PersonalData<TicketEscalation>({ subject: 'STAFF', datum: 'NAME', owner: contactOwner })
   @Field(() => String, { nullable: true, description: 'Whom to call at this level (from the network’s directory at the time); null when nobody fills the role.' })
   contactName: string | null;
 
-  @PersonalData<TicketEscalation>({ subject: 'STAFF', datum: 'PHONE', owner: (step) => ticketOwner(step.parties) })
+  @PersonalData<TicketEscalation>({ subject: 'STAFF', datum: 'PHONE', owner: contactOwner })
   @Field(() => String, { nullable: true })
   contactPhone: string | null;
 
@@ -49,7 +63,7 @@ export class TicketEscalation {
   @Field()
   at: Date;
 
-  /** The ticket's parties: the contact's data is disclosed by them (common/access.ts rule 4). */
+  /** The ticket's parties: the reason is theirs; the contact is the responsible outlet's or the network's (contactOwner). */
   parties: TicketParties;
 }
 

@@ -77,6 +77,10 @@ describe('problem parcels between outlets (问题件): answer, deadline, unreach
     const seen = await order(ticket.id);
     expect(seen.problemParcel).toMatchObject({ answeredAt: at(3 * HOUR).toISOString(), answeredLate: false, answeredBy: '王五', flags: ['ANSWERED'] });
     expect(seen.problemParcel.answer).toBe('地址为幸福路18号3单元，请再派');
+    // The other outlet's answer is the case's reply: the first-reply clock is met by it.
+    const clocks: any = await h.gql(as.agent(), `query($id: ID) { ticket(id: $id) { firstReplyAt sla { clocks { metric state } } } }`, { id: ticket.id });
+    expect(clocks.data.ticket.firstReplyAt).toBe(at(3 * HOUR).toISOString());
+    expect(clocks.data.ticket.sla.clocks.find((c: any) => c.metric === 'FIRST_REPLY').state).toBe('MET');
     // Past the limit an answered parcel stays ANSWERED: the flag follows the answer, not the clock.
     clock = at(2 * DAY);
     expect((await order(ticket.id)).problemParcel.flags).toEqual(['ANSWERED']);

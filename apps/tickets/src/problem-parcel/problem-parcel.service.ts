@@ -48,7 +48,11 @@ export class ProblemParcelService {
         problemAnsweredAt: row.problemAnsweredAt ?? actor.at,
       };
       if ((row.status === 'OPEN' || row.status === 'WAITING_FOR_OUTLET') && canMove(row.status, 'IN_PROGRESS')) changes.status = 'IN_PROGRESS';
-      return { changes, type: 'PROBLEM_PARCEL_ANSWERED' };
+      // A problem parcel's "customer" is the registering outlet: the other outlet's answer is the case's
+      // reply, so the first-reply clock is met by it (a REPLIED line, as the SLA desk reads replies).
+      const reply = row.problemAnsweredAt === null ? [{ type: 'REPLIED', detail: { by: 'PROBLEM_PARCEL_ANSWER' } }] : [];
+      if (row.firstReplyAt === null) changes.firstReplyAt = actor.at;
+      return { changes, type: 'PROBLEM_PARCEL_ANSWERED', extra: reply };
     });
   }
 

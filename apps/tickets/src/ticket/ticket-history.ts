@@ -3,7 +3,7 @@ import { Args, Authorized, Ctx, Directive, Field, FieldResolver, ID, ObjectType,
 import { disclose, type PersonalDatum, type PersonSubject } from '@courierdesk/domain-network';
 import { personalDataViewer, Scope } from '@courierdesk/platform-auth';
 import { childPagesLoader, CONNECTION_SIZE, connectionType, mapPage, PageArgs, type ChildPageKey } from '@courierdesk/platform-subgraph';
-import { ticketOwner } from '../common/access';
+import { callerOutlet, ticketOwner } from '../common/access';
 import type { TicketsContext } from '../tickets.loaders';
 import { Ticket } from './ticket.type';
 
@@ -60,22 +60,32 @@ export class TicketHistoryEntry {
 /** A ticket's audit trail, oldest first. */
 export const TicketHistoryConnection = connectionType(TicketHistoryEntry, 'TicketHistory');
 
+/** A page of one ticket's trail, as one caller may read it. */
+export interface HistoryPageKey extends ChildPageKey {
+  /** The caller's outlet when outlet-bound: another side's internal notes leave no line for it. */
+  viewerOutletId: string | null;
+}
+
 /** The request's loader of history pages: every ticket of a level in one statement. */
 export function historyLoaders(ds: DataSource) {
   return {
-    history: childPagesLoader<ChildPageKey, HistoryRow>({
+    history: childPagesLoader<HistoryPageKey, HistoryRow>({
       sortKeyLength: 1,
       validAfter: ([id]) => typeof id === 'string' && /^\d{1,19}$/.test(id),
       parentOf: (row) => row.ticketId,
       sortKey: (row) => [row.id],
-      fetch: async (ticketIds, limit, after) =>
+      // An internal note is its side's: an outlet reads no line of another side's (not even that it exists).
+      fetch: async (ticketIds, limit, after, key) =>
         (await ds.query(
           `SELECT e.id::text AS id, e.ticket_id::text AS "ticketId", e.at, e.actor, e.type, e.field, e.from_value AS "fromValue", e.to_value AS "toValue"
              FROM unnest($1::uuid[]) AS p(id)
              CROSS JOIN LATERAL (
-               SELECT * FROM ticket_event x WHERE x.ticket_id = p.id AND ($3::bigint IS NULL OR x.id > $3::bigint) ORDER BY x.id LIMIT $2
+               SELECT * FROM ticket_event x
+                WHERE x.ticket_id = p.id AND ($3::bigint IS NULL OR x.id > $3::bigint)
+                  AND ($4::uuid IS NULL OR x.type <> 'COMMENTED' OR x.detail->>'visibility' <> 'INTERNAL' OR x.actor_outlet_id = $4::uuid)
+                ORDER BY x.id LIMIT $2
              ) e`,
-          [ticketIds, limit, after ? after[0] : null],
+          [ticketIds, limit, after ? after[0] : null, key.viewerOutletId],
         )) as HistoryRow[],
     }),
   };
@@ -94,7 +104,7 @@ export class TicketHistoryResolver {
       const personal = row.field ? PERSONAL_FIELDS[row.field] : undefined;
       return personal ? disclose(viewer, { ...personal, owner }, value) : value;
     };
-    const rows = await ctx.loaders.history.load({ parentId: ticket.id, first: page.first, after: page.after });
+    const rows = await ctx.loaders.history.load({ parentId: ticket.id, viewerOutletId: callerOutlet(ctx.identity), first: page.first, after: page.after });
     return mapPage(rows, (row) =>
       Object.assign(new TicketHistoryEntry(), { id: row.id, at: row.at, actor: row.actor, type: row.type, field: row.field, from: show(row, row.fromValue), to: show(row, row.toValue) }),
     );

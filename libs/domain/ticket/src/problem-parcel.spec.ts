@@ -74,8 +74,10 @@ describe('problemParcelState', () => {
     expect(state.returnDueAt).toEqual(returnDueAt);
   });
 
-  it('never sends another reason back after 7 days', () =>
-    expect(problemParcelState(facts({ reason: 'REFUSED', firstUnreachableAt, now: at(30 * 24), answeredAt: at(1) })).flags).toEqual(['ANSWERED']));
+  it('never sends another reason back after 7 days unless the recipient was reported unreachable', () => {
+    expect(problemParcelState(facts({ reason: 'ADDRESS_UNCLEAR', now: at(30 * 24), answeredAt: at(1) })).flags).toEqual(['ANSWERED']);
+    expect(problemParcelState(facts({ reason: 'ADDRESS_UNCLEAR', firstUnreachableAt, now: at(30 * 24), answeredAt: at(1) })).flags).toContain('RETURN_TO_ORIGIN');
+  });
 
   it('uses the version in force at registration', () => {
     const v2: ProblemParcelPolicy = { version: 'pp-2', effectiveFrom: at(0, 1), answerHours: 1, unreachableReturnDays: 1 };

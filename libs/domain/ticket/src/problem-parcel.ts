@@ -92,7 +92,9 @@ export function problemParcelState(facts: ProblemParcelFacts, policies: Policies
     flags.push(now > answerDueAt.getTime() ? 'OVERDUE_FLAG_FOR_RETURN' : 'ANSWER_DUE');
   }
   let returnDueAt: Date | null = null;
-  if (facts.reason === 'RECIPIENT_UNREACHABLE') {
+  // An unreachable recipient starts the countdown whatever the problem was registered as (an unclear
+  // address whose recipient then never answers goes back all the same).
+  if (facts.reason === 'RECIPIENT_UNREACHABLE' || facts.firstUnreachableAt) {
     const since = facts.firstUnreachableAt ? assertValidDate(facts.firstUnreachableAt, 'firstUnreachableAt') : registeredAt;
     returnDueAt = new Date(since.getTime() + policy.unreachableReturnDays * DAY_MS);
     if (now >= returnDueAt.getTime()) flags.push('RETURN_TO_ORIGIN');
