@@ -6,7 +6,7 @@ import {
 } from '@courierdesk/domain-ticket';
 import { withTransaction } from '@courierdesk/platform-db';
 import type { Identity } from '@courierdesk/platform-auth';
-import { callerOutlet, canSeeTicket } from '../common/access';
+import { assertHeadquarters, callerOutlet, canSeeTicket, sameParties } from '../common/access';
 import { MAX_SHORT_TEXT_LENGTH, MAX_TEXT_LENGTH } from '../common/list-bounds';
 import { ticketsError } from '../common/tickets.errors';
 import type { SlaDesk } from '../sla/sla-desk';
@@ -134,6 +134,8 @@ export class TicketWorkflowService {
       }
       const source = locked.get(sourceId) as TicketRow;
       const target = locked.get(targetId) as TicketRow;
+      // One outlet's case closed into another's is a decision between outlets (access.ts rule 5).
+      if (!sameParties(source, target)) assertHeadquarters(identity, 'merge tickets of different outlets');
       const outcome = mergeOutcome(mergeView(source), mergeView(target), actor.at);
       const closedSource = await saveChange(
         manager,
