@@ -8,4 +8,6 @@ export type { TicketsServices, TicketsServiceOptions } from './tickets.services'
 export { TICKETS_DB_SCHEMA, TICKETS_ENTITIES, TICKETS_MIGRATIONS } from './tickets.entities';
 export { TicketsError, TICKETS_ERROR_CODES } from './common/tickets.errors';
 export { GraphWaybillDirectory, type WaybillDirectory, type WaybillFacts } from './graph/waybill-facts';
+export { GraphEscalationChains, type EscalationChains, type EscalationContact } from './graph/escalation-chains';
+export { EscalationSweeper, type SweepReport } from './escalation/escalation-sweeper';
 export { NOT_PERSONAL_DATA as TICKETS_NOT_PERSONAL_DATA } from './common/not-personal-data';

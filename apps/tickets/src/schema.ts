@@ -3,6 +3,8 @@ import { buildFederatedSchema } from '@courierdesk/platform-subgraph';
 import './common/enums';
 import { TicketCommentResolver } from './comment/comment.resolver';
 import { TicketEvidenceResolver } from './evidence/evidence.resolver';
+import { EscalationResolver } from './escalation/escalation.resolver';
+import { ProblemParcelResolver } from './problem-parcel/problem-parcel.resolver';
 import { OutletTicketsResolver, TransitCentreTicketsResolver, WaybillTicketsResolver } from './refs/contributed.resolver';
 import { outletReference, transitCentreReference, waybillReference } from './refs/refs.reference';
 import { OutletRef, TransitCentreRef, WaybillRef } from './refs/refs.type';
@@ -34,8 +36,20 @@ export async function buildTicketsSchema(services: TicketsServices = noServices)
       [TransitCentreTicketsResolver, new TransitCentreTicketsResolver()],
       [TicketCommentResolver, new TicketCommentResolver(services.comments)],
       [TicketEvidenceResolver, new TicketEvidenceResolver(services.evidence)],
+      [EscalationResolver, new EscalationResolver(services.escalation)],
+      [ProblemParcelResolver, new ProblemParcelResolver(services.problemParcels, services.clock)],
     ]));
-  const resolvers = [TicketResolver, TicketFieldsResolver, WaybillTicketsResolver, OutletTicketsResolver, TransitCentreTicketsResolver, TicketCommentResolver, TicketEvidenceResolver] as const;
+  const resolvers = [
+    TicketResolver,
+    TicketFieldsResolver,
+    WaybillTicketsResolver,
+    OutletTicketsResolver,
+    TransitCentreTicketsResolver,
+    TicketCommentResolver,
+    TicketEvidenceResolver,
+    EscalationResolver,
+    ProblemParcelResolver,
+  ] as const;
   return buildFederatedSchema(
     {
       resolvers,

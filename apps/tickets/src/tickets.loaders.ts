@@ -3,6 +3,7 @@ import { BY_UUID, keyedLoader, uuidKeys, type SubgraphContext } from '@courierde
 import { OUTLET_WORKING_HOURS, type WorkingHours } from '@courierdesk/domain-sla';
 import { commentLoaders } from './comment/comment.loaders';
 import { evidenceLoaders } from './evidence/evidence.loaders';
+import { escalationLoaders } from './escalation/escalation.loaders';
 import { placeTicketLoaders } from './refs/place-tickets.loaders';
 import { ticketLoaders } from './ticket/ticket.loaders';
 
@@ -16,6 +17,7 @@ export function createTicketsLoaders(ds: DataSource, clock: () => Date) {
     ...placeTicketLoaders(ds, clock),
     ...commentLoaders(ds),
     ...evidenceLoaders(ds),
+    ...escalationLoaders(ds),
     workingHours: keyedLoader<string, { outletId: string; hours: WorkingHours }>(
       async (ids) =>
         ((await ds.query(`SELECT outlet_id::text AS "outletId", opens, closes FROM outlet_working_hours WHERE outlet_id = ANY($1::uuid[])`, [uuidKeys(ids)])) as {

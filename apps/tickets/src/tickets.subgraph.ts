@@ -3,6 +3,8 @@ import type { DataSource, Logger as TypeormLogger } from 'typeorm';
 import { InternalTokenVerifier } from '@courierdesk/platform-auth';
 import { checkDatabase, createDataSource, initializeDataSource, TypeormPinoLogger } from '@courierdesk/platform-db';
 import { startSubgraphServer, type GraphClient, type Logger, type RunningService } from '@courierdesk/platform-subgraph';
+import { startEscalationSweeps, type SweepTimer } from './escalation/escalation-sweeper';
+import { GraphEscalationChains, type EscalationChains } from './graph/escalation-chains';
 import { GraphWaybillDirectory, type WaybillDirectory } from './graph/waybill-facts';
 import { GraphAnomalyFeed, type AnomalyFeed } from './proactive/anomaly-feed';
 import { buildTicketsSchema } from './schema';
@@ -30,6 +32,10 @@ export interface TicketsSubgraphOptions {
   graph?: GraphClient;
   /** Waybill facts from elsewhere than the graph (subgraph tests); default: through `graph`. */
   waybills?: WaybillDirectory;
+  /** Escalation chains from elsewhere than the graph (subgraph tests); default: through `graph`. */
+  escalationChains?: EscalationChains;
+  /** How often the breach sweep runs (超时自动升级), in ms; default 60 000, 0 off (tests run `services.escalationSweeper.sweep` themselves). */
+  escalationSweepMs?: number;
   policies?: DeskPolicies;
   /** Anomaly events; default: tracking's feed through `graph`. */
   feed?: AnomalyFeed;
@@ -48,6 +54,10 @@ export async function startTicketsSubgraph(options: TicketsSubgraphOptions): Pro
   const { logger } = options;
   const waybills = options.waybills ?? (options.graph ? new GraphWaybillDirectory(options.graph) : null);
   if (!waybills) throw new Error('the tickets subgraph needs the graph (or a waybill directory) to read waybills');
+  const escalationChains = options.escalationChains ?? (options.graph ? new GraphEscalationChains(options.graph) : null);
+  if (!escalationChains) throw new Error('the tickets subgraph needs the graph (or escalation chains) to know whom to escalate to');
+  const sweepMs = options.escalationSweepMs ?? 60_000;
+  let sweeps: SweepTimer | null = null;
   const dataSource = createDataSource({
     url: options.databaseUrl,
     schema: TICKETS_DB_SCHEMA,
@@ -60,7 +70,7 @@ export async function startTicketsSubgraph(options: TicketsSubgraphOptions): Pro
   await initializeDataSource(dataSource, logger);
   try {
     const feed = options.feed ?? (options.graph ? new GraphAnomalyFeed(options.graph) : undefined);
-    const services = createTicketsServices(dataSource, { now: options.now, waybills, policies: options.policies, feed });
+    const services = createTicketsServices(dataSource, { now: options.now, waybills, escalationChains, policies: options.policies, feed });
     const schema = await buildTicketsSchema(services);
     const service = await startSubgraphServer<TicketsLoaders>({
       name: TICKETS_SUBGRAPH,
@@ -73,10 +83,12 @@ export async function startTicketsSubgraph(options: TicketsSubgraphOptions): Pro
       ready: () => checkDatabase(dataSource),
       onStop: async () => {
         await services.proactive?.stop();
+        await sweeps?.stop();
         if (dataSource.isInitialized) await dataSource.destroy();
       },
     });
     services.proactive?.start(options.proactiveMs ?? DEFAULT_PROACTIVE_MS, logger.child({ component: 'proactive' }));
+    if (sweepMs > 0) sweeps = startEscalationSweeps(services.escalationSweeper, sweepMs, logger.child({ component: 'escalation-sweep' }));
     return { ...service, dataSource, services };
   } catch (err) {
     await dataSource.destroy();

@@ -9,7 +9,6 @@ import { NetworkSubgraphError } from '@courierdesk/network';
 import { AUTH_ERROR_CODES, authErrorKind } from '@courierdesk/platform-auth';
 import { repoRoot } from '@courierdesk/platform-db';
 import { DATABASE_BUSY, DATABASE_UNAVAILABLE, PlatformError } from '@courierdesk/platform-subgraph';
-import { TicketRuleError } from '@courierdesk/domain-ticket';
 import { TicketsError } from '@courierdesk/tickets';
 import { LOCAL_REJECTION_CODES, TrackingError } from '@courierdesk/tracking';
 
@@ -32,7 +31,6 @@ export function currentErrorCodes(): ErrorCodeList {
     'domain-ticket': table(TICKET_RULE_ERROR_CODES, (c) => TicketRuleError.kindOf(c as never)),
     'network-subgraph': table(NetworkSubgraphError.codes, (c) => NetworkSubgraphError.kindOf(c as never)),
     'tracking-subgraph': table(TrackingError.codes, (c) => TrackingError.kindOf(c as never)),
-    'domain-ticket': table(TicketRuleError.codes, (c) => TicketRuleError.kindOf(c as never)),
     'tickets-subgraph': table(TicketsError.codes, (c) => TicketsError.kindOf(c as never)),
     platform: { ...table(PlatformError.codes, (c) => PlatformError.kindOf(c as never)), [DATABASE_UNAVAILABLE.code]: DATABASE_UNAVAILABLE.kind, [DATABASE_BUSY.code]: DATABASE_BUSY.kind },
     gateway: { ...GATEWAY_REASONS },

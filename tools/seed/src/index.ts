@@ -22,3 +22,7 @@ export { loadTrackingVolume, CopySink, copyTextLine } from './tracking-volume';
 export type { TrackingVolumeOptions, TrackingVolumeProgress, TrackingVolumeResult } from './tracking-volume';
 export { rowsOf, scanEventRow, waybillRow, laneTransitTimeRow, trackedStateOf, WAYBILL_COLUMNS, SCAN_EVENT_COLUMNS, LANE_TRANSIT_TIME_COLUMNS } from './tracking-rows';
 export type { CellValue, ColumnList } from './tracking-rows';
+export { planTicketsDemo, DEMO_AGENT } from './tickets-demo';
+export type { TicketDemoWaybill, TicketsDemoPlan, TicketsDemoOptions, DemoTicketCase, DemoStep, DemoActor, DemoMerge, DemoOpenInput } from './tickets-demo';
+export { loadTicketsDemo, readTicketDemoWaybills, ticketsIsEmpty, WaybillRowsDirectory } from './load-tickets-demo';
+export type { TicketsLoadCounts, TicketsDemoLoadOptions } from './load-tickets-demo';

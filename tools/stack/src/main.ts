@@ -113,12 +113,15 @@ async function main(): Promise<void> {
   );
   // Since the process began (module loading included): what a person waits for.
   const seconds = process.uptime().toFixed(1);
-  const { network, tracking } = stack.seeded;
-  const seeded =
-    network || tracking
-      ? `loaded now: ${network ? `${network.transitCentres} transit centres, ${network.outlets} outlets, ${network.couriers} couriers, ${network.deliveryAreas} delivery areas; ` : ''}` +
-        `${tracking ? `${tracking.waybills} waybills with ${tracking.events} scan events` : ''}`
-      : 'already loaded (kept from an earlier start)';
+  const { network, tracking, tickets } = stack.seeded;
+  const loaded = [
+    network && `${network.transitCentres} transit centres, ${network.outlets} outlets, ${network.couriers} couriers, ${network.deliveryAreas} delivery areas`,
+    tracking && `${tracking.waybills} waybills with ${tracking.events} scan events`,
+    tickets &&
+      `${tickets.tickets} tickets (${Object.entries(tickets.byKind).map(([kind, n]) => `${n} ${kind.toLowerCase().replace(/_/g, ' ')}`).join(', ')}; ` +
+        `${tickets.repeatUrges} repeat urges counted, ${tickets.resolved} resolved, ${tickets.merged} merged)`,
+  ].filter(Boolean);
+  const seeded = loaded.length > 0 ? `loaded now: ${loaded.join('; ')}` : 'already loaded (kept from an earlier start)';
   console.log(`
 Courierdesk graph is running (ready in ${seconds} s).
 

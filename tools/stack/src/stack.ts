@@ -12,11 +12,15 @@ import {
   generateNetworkDemo,
   generateTrackingDemo,
   loadNetworkDemo,
+  loadTicketsDemo,
   loadTrackingDemo,
   networkIsEmpty,
+  readTicketDemoWaybills,
+  ticketsIsEmpty,
   trackingIsEmpty,
   type NetworkDemoOptions,
   type NetworkLoadCounts,
+  type TicketsLoadCounts,
   type TrackingLoadCounts,
 } from '@courierdesk/seed';
 import type { Logger as TypeormLogger } from 'typeorm';
@@ -50,6 +54,7 @@ export interface DemoOptions extends NetworkDemoOptions {
 export interface SeededCounts {
   readonly network: NetworkLoadCounts | null;
   readonly tracking: TrackingLoadCounts | null;
+  readonly tickets: TicketsLoadCounts | null;
 }
 
 /** Default demo size: enough waybills for every anomaly to show in the work queues. */
@@ -78,24 +83,43 @@ export interface RunningStack {
 /**
  * Loads demo data the first time (empty tables); later starts skip it. Waybills are generated
  * on the network that is actually loaded: its provinces are read back, and the generator's ids
- * depend only on codes, so they match.
+ * depend only on codes, so they match. The desk's demo tickets are opened through the tickets
+ * services on the waybills tracking holds, with the demo partner outlet party to some of them.
  */
-async function seedIfEmpty(network: DataSource, tracking: DataSource, demo: DemoOptions | false | undefined, logger: Logger): Promise<SeededCounts> {
-  if (demo === false) return { network: null, tracking: null };
+async function seedIfEmpty(
+  sources: { network: DataSource; tracking: DataSource; tickets: DataSource },
+  demo: DemoOptions | false | undefined,
+  now: Date,
+  logger: Logger,
+): Promise<SeededCounts> {
+  if (demo === false) return { network: null, tracking: null, tickets: null };
+  const { network, tracking, tickets } = sources;
   let networkCounts: NetworkLoadCounts | null = null;
   if (await networkIsEmpty(network)) {
     const started = Date.now();
     networkCounts = await loadNetworkDemo(network, generateNetworkDemo(demo ?? {}));
     logger.info({ counts: networkCounts, ms: Date.now() - started }, 'loaded the demo network');
   }
-  if (!(await trackingIsEmpty(tracking))) return { network: networkCounts, tracking: null };
-  const provinces = ((await network.query('SELECT DISTINCT province_code FROM network.outlet ORDER BY 1')) as { province_code: string }[]).map((r) => r.province_code);
-  if (provinces.length === 0) return { network: networkCounts, tracking: null };
-  const started = Date.now();
-  const histories = generateTrackingDemo(generateNetworkDemo({ ...demo, provinces }), { waybills: demo?.waybills ?? DEFAULT_DEMO_WAYBILLS, now: new Date() });
-  const trackingCounts = await loadTrackingDemo(tracking, histories);
-  logger.info({ counts: trackingCounts, ms: Date.now() - started }, 'loaded demo waybills and scan histories');
-  return { network: networkCounts, tracking: trackingCounts };
+  let trackingCounts: TrackingLoadCounts | null = null;
+  if (await trackingIsEmpty(tracking)) {
+    const provinces = ((await network.query('SELECT DISTINCT province_code FROM network.outlet ORDER BY 1')) as { province_code: string }[]).map((r) => r.province_code);
+    if (provinces.length > 0) {
+      const started = Date.now();
+      const histories = generateTrackingDemo(generateNetworkDemo({ ...demo, provinces }), { waybills: demo?.waybills ?? DEFAULT_DEMO_WAYBILLS, now: new Date() });
+      trackingCounts = await loadTrackingDemo(tracking, histories);
+      logger.info({ counts: trackingCounts, ms: Date.now() - started }, 'loaded demo waybills and scan histories');
+    }
+  }
+  let ticketCounts: TicketsLoadCounts | null = null;
+  if (await ticketsIsEmpty(tickets)) {
+    const waybills = await readTicketDemoWaybills(tracking);
+    if (waybills.length > 0) {
+      const started = Date.now();
+      ticketCounts = await loadTicketsDemo(tickets, waybills, { partnerOutlet: await demoPartnerOutlet(network), now });
+      logger.info({ counts: ticketCounts, ms: Date.now() - started }, 'loaded the demo desk (tickets)');
+    }
+  }
+  return { network: networkCounts, tracking: trackingCounts, tickets: ticketCounts };
 }
 
 /** Picks a deterministic partner outlet with couriers for the demo partner token. */
@@ -177,7 +201,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       graph,
     });
     services.push(tickets);
-    const seeded = await seedIfEmpty(network.dataSource, tracking.dataSource, opts.demo, logger);
+    const seeded = await seedIfEmpty({ network: network.dataSource, tracking: tracking.dataSource, tickets: tickets.dataSource }, opts.demo, opts.now?.() ?? new Date(), logger);
     const tokens = await mintDemoTokens(opts.keys.issuer, await demoPartnerOutlet(network.dataSource));
     const gateway = await startGateway({
       supergraphSdl: opts.supergraphSdl ?? readFileSync(join(repoRoot(), 'supergraph.graphql'), 'utf8'),

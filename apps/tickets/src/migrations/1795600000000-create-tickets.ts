@@ -141,9 +141,13 @@ export class CreateTickets1795600000000 implements MigrationInterface {
       CREATE TABLE ticket_escalation (
         id uuid PRIMARY KEY,
         ticket_id uuid NOT NULL REFERENCES ticket (id),
+        -- Steps recorded in one instant (two breaches found by one sweep) keep their order.
+        seq bigint GENERATED ALWAYS AS IDENTITY,
         level text NOT NULL,
+        from_level text,
         cause text NOT NULL,
         breach_key text,
+        reason text,
         contact_name text,
         contact_phone text,
         actor text NOT NULL,
@@ -151,7 +155,7 @@ export class CreateTickets1795600000000 implements MigrationInterface {
       )`);
     // An automatic escalation happens once per breach, however many processes sweep.
     await q.query(`CREATE UNIQUE INDEX ticket_escalation_once_per_breach ON ticket_escalation (ticket_id, breach_key) WHERE breach_key IS NOT NULL`);
-    await q.query(`CREATE INDEX ticket_escalation_ticket ON ticket_escalation (ticket_id, at, id)`);
+    await q.query(`CREATE INDEX ticket_escalation_ticket ON ticket_escalation (ticket_id, seq)`);
 
     // Working hours an outlet keeps (营业时间), for its business-time SLA clocks; absent: the default.
     await q.query(`

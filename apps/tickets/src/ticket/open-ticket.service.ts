@@ -77,6 +77,8 @@ export class OpenTicketService {
     private readonly clock: () => Date,
     private readonly waybills: WaybillDirectory,
     private readonly sla: SlaDesk,
+    /** Runs in the opening transaction after a new ticket is inserted (a 12305 case's first escalation step). */
+    private readonly onOpened: (manager: EntityManager, row: TicketRow, actor: Actor) => Promise<void> = async () => undefined,
   ) {}
 
   async open(identity: Identity, input: OpenTicketInput): Promise<{ row: TicketRow; repeat: boolean }> {
@@ -172,6 +174,7 @@ export class OpenTicketService {
       await appendEvents(manager, row.id, actor, [
         { type: 'CREATED', to: row.status, detail: { number: row.number, kind: row.kind, reason: row.reason, channel: row.channel, priority: row.priority } },
       ]);
+      await this.onOpened(manager, row, actor);
       return { row, repeat: false };
     }
     if (ticket.anomaly) {

@@ -1,5 +1,5 @@
 import { isUuid } from '@courierdesk/domain-core';
-import { decodeCursor, encodeCursor } from '@courierdesk/platform-subgraph';
+import { decodeCursor, encodeCursor, platformError } from '@courierdesk/platform-subgraph';
 import { TICKET_COLUMNS, type TicketRow } from './ticket.row';
 
 /** What the agent's queue (我的工单) is filtered by; every filter is on an indexed column. */
@@ -54,7 +54,9 @@ export function ticketPageQuery(criteria: TicketCriteria, size: number, after: s
   if (criteria.openedTo) where.push(`t.opened_at < ${add(criteria.openedTo, 'timestamptz')}`);
   if (after) {
     const [due, opened, id] = decodeCursor(after, 3);
-    if ((due !== null && typeof due !== 'number') || typeof opened !== 'number' || !isUuid(id)) decodeCursor('', 3);
+    if ((due !== null && typeof due !== 'number') || typeof opened !== 'number' || !isUuid(id)) {
+      throw platformError('INVALID_CURSOR', 'after: not a cursor of this list; pass the endCursor of the page before');
+    }
     const dueAt = due === null ? `'infinity'::timestamptz` : add(new Date(due as number), 'timestamptz');
     where.push(`(t.queue_key, t.opened_at, t.id) > (${dueAt}, ${add(new Date(opened as number), 'timestamptz')}, ${add(id, 'uuid')})`);
   }

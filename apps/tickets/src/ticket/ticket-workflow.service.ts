@@ -54,12 +54,17 @@ export class TicketWorkflowService {
     return row;
   }
 
-  /** Runs one change on one ticket (see the class comment). */
-  async change(identity: Identity, ticketId: string, version: number | null, decide: (row: TicketRow, actor: Actor) => TicketChange | Promise<TicketChange>): Promise<TicketRow> {
+  /** Runs one change on one ticket (see the class comment); `decide` may write rows of its own in the same transaction. */
+  async change(
+    identity: Identity,
+    ticketId: string,
+    version: number | null,
+    decide: (row: TicketRow, actor: Actor, manager: EntityManager) => TicketChange | Promise<TicketChange>,
+  ): Promise<TicketRow> {
     const actor: Actor = { subject: identity.subject, outletId: callerOutlet(identity), at: this.clock() };
     return withTransaction(this.ds, async (manager) => {
       const before = await this.lockForChange(manager, identity, ticketId, version);
-      const { changes, type, extra } = await decide(before, actor);
+      const { changes, type, extra } = await decide(before, actor, manager);
       const after = await saveChange(manager, before, changes, actor, type, extra);
       return this.sla.recompute(manager, after, actor.at, actor);
     });

@@ -3,61 +3,76 @@ import { DEFAULT_PEAK_SEASON_POLICY, PeakSeasonPolicy, PeakSeasonWindow, peakSea
 import { Versioned } from './policy-version';
 import { SlaRuleError } from './sla.errors';
 
-// Ticket vocabulary, spelled as the ticket library spells it. Defined here, not imported: a domain
-// library of rules must not depend on the library of the aggregate that uses it.
+// The ticket desk's vocabulary (工单), defined here because the clocks read it and this library sits
+// below the ticket library (domain-ticket re-exports it with labels). Values are API: add, never rename.
 
 /** Kind of ticket (工单类型). */
 export const TicketKind = {
-  /** Inquiry (咨询). */
+  /** Inquiry (咨询): status, time to deliver, price, service area, prohibited items. */
   INQUIRY: 'INQUIRY',
-  /** Urge (催件). */
+  /** Urge (催件): faster, please; a repeat urge on the same waybill is counted, not a new case. */
   URGE: 'URGE',
-  /** Complaint (投诉). */
+  /** Complaint (投诉): delay, damage, loss, conduct, not delivered upstairs, overcharging, premature sign-off. */
   COMPLAINT: 'COMPLAINT',
-  /** Problem parcel (问题件), raised by an outlet or courier. */
+  /** Problem parcel (问题件/疑难件): registered by an outlet, answered by another. */
   PROBLEM_PARCEL: 'PROBLEM_PARCEL',
-  /** Signed but not received (签收未收到). */
+  /** Signed but not received (签收未收到): first step is the courier. */
   SIGNED_NOT_RECEIVED: 'SIGNED_NOT_RECEIVED',
 } as const;
 /** Kind of ticket (工单类型). */
 export type TicketKind = (typeof TicketKind)[keyof typeof TicketKind];
 
-/** Channel a ticket came in by (来源渠道). */
+/** Where a ticket came from (来源渠道). */
 export const TicketChannel = {
+  /** Hotline call (电话). */
   PHONE: 'PHONE',
+  /** Online chat (在线客服). */
   ONLINE_CHAT: 'ONLINE_CHAT',
+  /** The carrier's app or mini-program (APP/小程序). */
   APP: 'APP',
-  /** E-commerce platform work order (电商平台工单). */
+  /** An e-commerce platform's after-sales desk (电商平台工单). */
   ECOMMERCE_PLATFORM: 'ECOMMERCE_PLATFORM',
+  /** At an outlet's counter (网点柜台). */
   OUTLET_COUNTER: 'OUTLET_COUNTER',
-  /** Postal regulator hotline (12305 申诉), forwarded to the network. */
+  /** Postal regulator hotline 12305 (邮政管理局申诉): needs the case number and the regulator's deadline. */
   REGULATOR_12305: 'REGULATOR_12305',
-  /** Raised by an outlet (网点发起). */
+  /** Registered by an outlet: problem parcels (网点登记). */
   OUTLET: 'OUTLET',
-  /** Opened by CS before the customer asks (主动服务). */
+  /** Opened by the system from a tracking anomaly (主动预警). */
   PROACTIVE: 'PROACTIVE',
 } as const;
-/** Channel a ticket came in by (来源渠道). */
+/** Where a ticket came from (来源渠道). */
 export type TicketChannel = (typeof TicketChannel)[keyof typeof TicketChannel];
 
-/** Ticket priority (优先级). */
-export const TicketPriority = { LOW: 'LOW', NORMAL: 'NORMAL', HIGH: 'HIGH', URGENT: 'URGENT' } as const;
-/** Ticket priority (优先级). */
+/** Priority of a ticket (优先级). */
+export const TicketPriority = {
+  LOW: 'LOW',
+  NORMAL: 'NORMAL',
+  HIGH: 'HIGH',
+  /** Regulator cases and the like: worked before everything else (紧急). */
+  URGENT: 'URGENT',
+} as const;
+/** Priority of a ticket (优先级). */
 export type TicketPriority = (typeof TicketPriority)[keyof typeof TicketPriority];
 
-/** Ticket status (工单状态). */
+/** Status of a ticket (工单状态); moves only as TICKET_TRANSITIONS allows. */
 export const TicketStatus = {
+  /** Opened, nobody working it yet (待处理). */
   OPEN: 'OPEN',
+  /** An agent or outlet is working it (处理中). */
   IN_PROGRESS: 'IN_PROGRESS',
-  /** Waiting for the customer (待客户回复): SLA clocks pause. */
+  /** Waiting for the customer: an address, a photo, a reply (待客户回复). */
   WAITING_FOR_CUSTOMER: 'WAITING_FOR_CUSTOMER',
-  /** Waiting for an outlet (待网点处理): clocks run, the network owes the answer. */
+  /** Waiting for an outlet's answer or evidence (待网点回复). */
   WAITING_FOR_OUTLET: 'WAITING_FOR_OUTLET',
+  /** Beyond the agent's authority: with the manager or HQ (已升级). */
   ESCALATED: 'ESCALATED',
+  /** Answered or fixed; the customer may still reopen it within the reopen window (已解决). */
   RESOLVED: 'RESOLVED',
+  /** Final (已关闭): after the reopen window, or closed without a fix (duplicate, merged, withdrawn). */
   CLOSED: 'CLOSED',
 } as const;
-/** Ticket status (工单状态). */
+/** Status of a ticket (工单状态). */
 export type TicketStatus = (typeof TicketStatus)[keyof typeof TicketStatus];
 
 /** What an SLA target measures (时效指标). */

@@ -1,4 +1,9 @@
 // The words of the ticket desk (工单). Values are API (GraphQL enums, stored columns): add, never rename.
+// Kind, status, channel and priority are defined once, in domain-sla, whose clocks read them (a
+// rules library below this one); this file re-exports them with their labels and helpers.
+import { TicketChannel, TicketKind, TicketPriority, TicketStatus } from '@courierdesk/domain-sla';
+
+export { TicketChannel, TicketKind, TicketPriority, TicketStatus };
 
 /** A name for humans: English, and the Chinese term agents use. */
 export interface Label {
@@ -6,21 +11,6 @@ export interface Label {
   zh: string;
 }
 
-/** Kind of ticket (工单类型). */
-export const TicketKind = {
-  /** Inquiry (咨询): status, time to deliver, price, service area, prohibited items. */
-  INQUIRY: 'INQUIRY',
-  /** Urge (催件): faster, please; a repeat urge on the same waybill is counted, not a new case. */
-  URGE: 'URGE',
-  /** Complaint (投诉): delay, damage, loss, conduct, not delivered upstairs, overcharging, premature sign-off. */
-  COMPLAINT: 'COMPLAINT',
-  /** Problem parcel (问题件/疑难件): registered by an outlet, answered by another. */
-  PROBLEM_PARCEL: 'PROBLEM_PARCEL',
-  /** Signed but not received (签收未收到): first step is the courier. */
-  SIGNED_NOT_RECEIVED: 'SIGNED_NOT_RECEIVED',
-} as const;
-/** Kind of ticket (工单类型). */
-export type TicketKind = (typeof TicketKind)[keyof typeof TicketKind];
 /** All ticket kinds, in declaration order. */
 export const TICKET_KINDS: readonly TicketKind[] = Object.values(TicketKind);
 /** Names of the ticket kinds (工单类型). */
@@ -32,25 +22,6 @@ export const TICKET_KIND_LABELS: Readonly<Record<TicketKind, Label>> = {
   SIGNED_NOT_RECEIVED: { en: 'Signed but not received', zh: '签收未收到' },
 };
 
-/** Status of a ticket (工单状态); moves only as TICKET_TRANSITIONS allows. */
-export const TicketStatus = {
-  /** Opened, nobody working it yet (待处理). */
-  OPEN: 'OPEN',
-  /** An agent or outlet is working it (处理中). */
-  IN_PROGRESS: 'IN_PROGRESS',
-  /** Waiting for the customer: an address, a photo, a reply (待客户回复). */
-  WAITING_FOR_CUSTOMER: 'WAITING_FOR_CUSTOMER',
-  /** Waiting for an outlet's answer or evidence (待网点回复). */
-  WAITING_FOR_OUTLET: 'WAITING_FOR_OUTLET',
-  /** Beyond the agent's authority: with the manager or HQ (已升级). */
-  ESCALATED: 'ESCALATED',
-  /** Answered or fixed; the customer may still reopen it within the reopen window (已解决). */
-  RESOLVED: 'RESOLVED',
-  /** Final (已关闭): after the reopen window, or closed without a fix (duplicate, merged, withdrawn). */
-  CLOSED: 'CLOSED',
-} as const;
-/** Status of a ticket (工单状态). */
-export type TicketStatus = (typeof TicketStatus)[keyof typeof TicketStatus];
 /** All ticket statuses, in declaration order. */
 export const TICKET_STATUSES: readonly TicketStatus[] = Object.values(TicketStatus);
 /** Statuses of a ticket someone still has to work (未完结): all but RESOLVED and CLOSED. */
@@ -68,27 +39,6 @@ export const TICKET_STATUS_LABELS: Readonly<Record<TicketStatus, Label>> = {
   CLOSED: { en: 'Closed', zh: '已关闭' },
 };
 
-/** Where a ticket came from (来源渠道). */
-export const TicketChannel = {
-  /** Hotline call (电话). */
-  PHONE: 'PHONE',
-  /** Online chat (在线客服). */
-  ONLINE_CHAT: 'ONLINE_CHAT',
-  /** The carrier's app or mini-program (APP/小程序). */
-  APP: 'APP',
-  /** An e-commerce platform's after-sales desk (电商平台工单). */
-  ECOMMERCE_PLATFORM: 'ECOMMERCE_PLATFORM',
-  /** At an outlet's counter (网点柜台). */
-  OUTLET_COUNTER: 'OUTLET_COUNTER',
-  /** Postal regulator hotline 12305 (邮政管理局申诉): needs the case number and the regulator's deadline. */
-  REGULATOR_12305: 'REGULATOR_12305',
-  /** Registered by an outlet: problem parcels (网点登记). */
-  OUTLET: 'OUTLET',
-  /** Opened by the system from a tracking anomaly (主动预警). */
-  PROACTIVE: 'PROACTIVE',
-} as const;
-/** Where a ticket came from (来源渠道). */
-export type TicketChannel = (typeof TicketChannel)[keyof typeof TicketChannel];
 /** All channels, in declaration order. */
 export const TICKET_CHANNELS: readonly TicketChannel[] = Object.values(TicketChannel);
 /** Names of the channels (来源渠道). */
@@ -103,16 +53,6 @@ export const TICKET_CHANNEL_LABELS: Readonly<Record<TicketChannel, Label>> = {
   PROACTIVE: { en: 'Proactive (tracking anomaly)', zh: '主动预警' },
 };
 
-/** Priority of a ticket (优先级). */
-export const TicketPriority = {
-  LOW: 'LOW',
-  NORMAL: 'NORMAL',
-  HIGH: 'HIGH',
-  /** Regulator cases and the like: worked before everything else (紧急). */
-  URGENT: 'URGENT',
-} as const;
-/** Priority of a ticket (优先级). */
-export type TicketPriority = (typeof TicketPriority)[keyof typeof TicketPriority];
 /** All priorities, lowest first. */
 export const TICKET_PRIORITIES: readonly TicketPriority[] = Object.values(TicketPriority);
 /** Rank of each priority (higher is more urgent), for sorting queues and picking the higher of two. */
