@@ -14,7 +14,7 @@ import { firstError, startTicketsHarness, type GraphQLResponse, type TicketsHarn
 
 const NOW = new Date('2026-11-02T02:00:00Z'); // a Monday, 10:00 in China
 const SEED = 1_795_600;
-const RUNS = 12;
+const RUNS = 10;
 const ALL_STATUSES = ['OPEN', 'IN_PROGRESS', 'WAITING_FOR_CUSTOMER', 'WAITING_FOR_OUTLET', 'ESCALATED', 'RESOLVED', 'CLOSED'];
 const CLOSED_STATUSES = ['RESOLVED', 'CLOSED'];
 
@@ -33,6 +33,10 @@ interface CaseSpec {
   /** The hub must act too (TransitCentre.openTickets). */
   atHub: boolean;
   resolved: boolean;
+  /** HQ escalates it one level (its escalation step names whom to call). */
+  escalated: boolean;
+  /** Problem parcels: the other outlet answers, by a named person. */
+  answered: boolean;
   notes: { by: Side; kind: NoteKind }[];
   evidence: Side[];
 }
@@ -45,6 +49,8 @@ const caseSpec: fc.Arbitrary<CaseSpec> = fc.record({
   waybill: fc.integer({ min: 0, max: 2 }),
   atHub: fc.boolean(),
   resolved: fc.integer({ min: 0, max: 3 }).map((n) => n === 0),
+  escalated: fc.boolean(),
+  answered: fc.boolean(),
   notes: fc.array(fc.record({ by: side, kind: fc.constantFrom<NoteKind>('INTERNAL', 'INTERNAL', 'SHARED', 'REPLY', 'CUSTOMER_MESSAGE') }), { maxLength: 4 }),
   evidence: fc.array(side, { maxLength: 2 }),
 });
@@ -56,11 +62,14 @@ const REPLY = `mutation ($input: ReplyToCustomerInput!) { replyToCustomer(input:
 const MESSAGE = `mutation ($input: RecordCustomerMessageInput!) { recordCustomerMessage(input: $input) { comment { id } } }`;
 const EVIDENCE = `mutation ($input: AttachEvidenceInput!) { attachEvidence(input: $input) { evidence { id } } }`;
 const RESOLVE = `mutation ($input: ResolveTicketInput!) { resolveTicket(input: $input) { id status } }`;
+const ESCALATE = `mutation ($input: EscalateTicketInput!) { escalateTicket(input: $input) { id } }`;
+const ANSWER = `mutation ($input: AnswerProblemParcelInput!) { answerProblemParcel(input: $input) { id } }`;
 
 const CHILDREN = `comments(first: 100) { edges { node { id body } } } evidence(first: 100) { edges { node { id fileName description } } }`;
-const BY_ID = `query ($id: ID) { ticket(id: $id) { id description callerName callerPhone resolutionNote ${CHILDREN} } }`;
+const BY_ID = `query ($id: ID) { ticket(id: $id) { id description callerName callerPhone resolutionNote
+  escalations { level contactName contactPhone } problemParcel { answeredBy answer } ${CHILDREN} } }`;
 const BY_NUMBER = `query ($number: String) { ticket(number: $number) { id ${CHILDREN} } }`;
-const QUEUE = `query ($filter: TicketFilter) { tickets(filter: $filter, first: 100) { edges { node { id description ${CHILDREN} } } } }`;
+const QUEUE = `query ($filter: TicketFilter) { tickets(filter: $filter, first: 100) { edges { node { id description problemParcel { answer } ${CHILDREN} } } } }`;
 const ENTITIES = `query ($reps: [_Any!]!) { _entities(representations: $reps) {
   ... on Ticket { id description ${CHILDREN} }
   ... on Outlet { id openTickets(first: 100) { edges { node { id ${CHILDREN} } } } slaStats { open } }
@@ -82,6 +91,9 @@ const CHANGES: [string, string, (t: TicketTruth) => Record<string, unknown>][] =
   ['replyToCustomer canned', REPLY, (t) => ({ ticketId: t.id, cannedReplyCode: 'OUT_FOR_DELIVERY' })],
   ['recordCustomerMessage', MESSAGE, (t) => ({ ticketId: t.id, body: '越权来信' })],
   ['attachEvidence', EVIDENCE, (t) => ({ ticketId: t.id, kind: 'PHOTO', storageRef: 'oss://intruder/1.jpg' })],
+  ['escalateTicket', ESCALATE, (t) => ({ ticketId: t.id, version: t.version, reason: '越权升级' })],
+  ['answerProblemParcel', ANSWER, (t) => ({ ticketId: t.id, version: t.version, answeredBy: '张三', answer: '越权回复问题件' })],
+  ['reportRecipientUnreachable', `mutation ($input: ReportRecipientUnreachableInput!) { reportRecipientUnreachable(input: $input) { id } }`, (t) => ({ ticketId: t.id, version: t.version })],
 ];
 const MERGE = `mutation ($input: MergeTicketsInput!) { mergeTickets(input: $input) { source { id } target { id } } }`;
 const OPEN_BY_PARTNER = `mutation ($input: OpenTicketInput!) { openTicket(input: $input) { outcome ticket { id urgeCount callerName description } } }`;
@@ -112,6 +124,8 @@ const nodes = (connection: any): any[] => connection?.edges.map((e: any) => e.no
 describe('partner isolation at the desk (只看本网点参与的工单), by property', () => {
   let h: TicketsHarness;
   let run = 0;
+  // What the runs exercised: a generator that never made a hidden ticket or another side's note would prove nothing.
+  const exercised = { hidden: 0, visible: 0, unreadableNotes: 0, readableInternal: 0, repeatUrges: 0, crossOutletMerges: 0, answers: 0, escalations: 0, evidence: 0 };
 
   beforeAll(async () => {
     h = await startTicketsHarness({ now: () => NOW });
@@ -159,6 +173,10 @@ describe('partner isolation at the desk (只看本网点参与的工单), by pro
     const markers = new Map<string, string[]>();
     const commentMarkers = new Map<string, string>();
     const mark = (ticketId: string, marker: string) => markers.set(ticketId, [...(markers.get(ticketId) ?? []), marker]);
+    // Each outlet's escalation chain names its own staff (shown with the ticket's steps, owned by its parties).
+    for (const [i, outlet] of outlets.entries()) {
+      h.chains.set(outlet, { ARRIVAL_CS: { name: `到件客服${i}`, phone: '13900000001' }, OUTLET_MANAGER: { name: `经理${i}`, phone: `1390000${String(run * 10 + i).padStart(4, '0')}` } });
+    }
     for (const [i, c] of cases.entries()) {
       const tag = `${run}.${i}`;
       const responsible = outlets[c.responsible];
@@ -215,6 +233,20 @@ describe('partner isolation at the desk (只看本网点参与的工单), by pro
         mark(ticket.id, `⟦f${tag}.${k}⟧`);
         mark(ticket.id, `⟦e${tag}.${k}⟧`);
       }
+      const current = async () => (await h.ds.query(`SELECT version, status FROM tickets.ticket WHERE id = $1`, [ticket.id]))[0] as { version: number; status: string };
+      if (c.answered && ticket.counterpartOutlet && !CLOSED_STATUSES.includes((await current()).status)) {
+        const input = { ticketId: ticket.id, version: (await current()).version, answeredBy: `李⟦b${tag}⟧`, answer: `已联系寄件人 ⟦a${tag}⟧` };
+        ok(await h.gql(as.partner(ticket.counterpartOutlet.id), ANSWER, { input }), 'answer');
+        exercised.answers++;
+        mark(ticket.id, `⟦b${tag}⟧`);
+        mark(ticket.id, `⟦a${tag}⟧`);
+      }
+      if (c.escalated && !CLOSED_STATUSES.includes((await current()).status)) {
+        const res = await h.gql(as.agent(), ESCALATE, { input: { ticketId: ticket.id, version: (await current()).version, reason: '网点未回复' } });
+        // A case already at the top of its chain (a repeat urge escalated before) stays there.
+        if (firstError(res)?.reason !== 'ESCALATION_AT_TOP') ok(res, 'escalate');
+        exercised.escalations++;
+      }
       if (c.resolved) {
         const [{ version, status }] = await h.ds.query(`SELECT version, status FROM tickets.ticket WHERE id = $1`, [ticket.id]);
         if (!CLOSED_STATUSES.includes(status)) {
@@ -245,10 +277,17 @@ describe('partner isolation at the desk (只看本网点参与的工单), by pro
         const visible = tickets.filter((t) => partyOf(t, P));
         const hidden = tickets.filter((t) => !partyOf(t, P));
         const isOpen = (t: TicketTruth) => !CLOSED_STATUSES.includes(t.status);
+        exercised.hidden += hidden.length;
+        exercised.visible += visible.length;
+        exercised.evidence += evidence.filter((e) => visible.some((t) => t.id === e.ticketId)).length;
         const expectIds = (found: { id: string }[] | undefined | null, expected: TicketTruth[], path: string) =>
           expect({ path, ids: ids(found) }).toEqual({ path, ids: ids(expected) });
         // INTERNAL notes stay on their side: the partner reads its own outlet's, never HQ's or the other outlet's.
         const readable = (ticketId: string) => comments.filter((c) => c.ticketId === ticketId && (c.visibility !== 'INTERNAL' || c.authorOutletId === P));
+        for (const t of visible) {
+          exercised.readableInternal += readable(t.id).filter((c) => c.visibility === 'INTERNAL').length;
+          exercised.unreadableNotes += comments.filter((c) => c.ticketId === t.id).length - readable(t.id).length;
+        }
         const checkChildren = (node: any, path: string) => {
           expect({ path, comments: ids(nodes(node.comments)) }).toEqual({ path, comments: ids(readable(node.id)) });
           if (node.evidence) expect({ path, evidence: ids(nodes(node.evidence)) }).toEqual({ path, evidence: ids(evidence.filter((e) => e.ticketId === node.id)) });
@@ -358,12 +397,14 @@ describe('partner isolation at the desk (只看本网点参与的工单), by pro
           if (t.kind === 'URGE' && isOpen(t) && t.waybillNo) {
             const input = { kind: 'URGE', reason: 'NO_SCAN_UPDATE', channel: 'PHONE', title: '催件', waybillNo: t.waybillNo, responsibleOutletId: P };
             attempt('openTicket: a repeat urge on another outlet’s open urge', OPEN_BY_PARTNER, input, { code: 'FORBIDDEN', reason: 'OUTLET_NOT_PARTY' });
+            exercised.repeatUrges++;
           }
         }
         // Merging cases of different outlets is headquarters' decision (access.ts rule 5).
         const parties = (t: TicketTruth) => [t.responsibleOutletId, t.counterpartOutletId].filter(Boolean).sort().join();
         for (const a of visible.filter(isOpen)) {
           for (const b of visible.filter((x) => isOpen(x) && x.id !== a.id && parties(x) !== parties(a))) {
+            exercised.crossOutletMerges++;
             attempt('merge own cases of different outlets', MERGE, { sourceTicketId: a.id, sourceVersion: a.version, targetTicketId: b.id, targetVersion: b.version }, { code: 'FORBIDDEN', reason: 'HQ_ONLY' });
           }
         }
@@ -382,5 +423,6 @@ describe('partner isolation at the desk (只看本网点参与的工单), by pro
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
+    for (const [what, count] of Object.entries(exercised)) expect({ what, exercised: count > 0 }).toEqual({ what, exercised: true });
   }, 120_000);
 });

@@ -1,4 +1,4 @@
-import { disclose, maskDatum } from '@courierdesk/domain-network';
+import { disclose, maskDatum, type PersonSubject } from '@courierdesk/domain-network';
 import { personalDataViewer, Role, Scope, type Identity } from '@courierdesk/platform-auth';
 import { auditPersonalData, personalDataFields, type PersonalDataField } from '@courierdesk/platform-subgraph';
 import { testIdentity } from '@courierdesk/testing';
@@ -8,9 +8,10 @@ import { aWaybillNo, anOutletId } from './testing/builders';
 import { as } from './testing/identities';
 import { startTicketsHarness, type TicketsHarness } from './testing/tickets.harness';
 
-// The schema walk (docs/personal-data.md) for the desk: every field that carries a customer's datum
+// The schema walk (docs/personal-data.md) for the desk: every field that carries a person's datum
 // — the caller's name and phone, what was reported, how it ended, comment bodies, evidence names
-// and descriptions, a canned reply filled from the waybill — is declared, and reached here by real
+// and descriptions, a canned reply filled from the waybill, a problem parcel's answer and who gave
+// it, the staff to call at an escalation step — is declared, and reached here by real
 // queries on real rows, for every kind of caller, by every path that leads to it (ticket by id and
 // number, the queue, `_entities` of Ticket, Outlet, TransitCentre and Waybill, comments, evidence);
 // the value must be what the one policy decides, and absent where the row rule hides the ticket.
@@ -30,6 +31,10 @@ const RAW = {
   customerMessage: '我的电话是 13700003333，请尽快派送',
   fileName: '欧阳娜娜_13812341234.jpg',
   evidenceDescription: '门卫签收照片，门卫电话 0755-26543210',
+  answeredBy: '欧阳明',
+  answer: '已联系寄件人 135-1234-5678 补全地址',
+  contactName: '李经理',
+  contactPhone: '13900000002',
 };
 const preview = (waybillNo: string) => `您好，您的快递${waybillNo}正在派送中，派送员王师傅，联系电话13800138000，请保持电话畅通，注意接听。`;
 
@@ -56,6 +61,9 @@ const waybillRef = (i: Ids) => ({ reps: [{ __typename: 'Waybill', waybillNo: i.w
 const inWaybill = (d: any, id: string) => d._entities[0]?.tickets?.find((t: any) => t.id === id);
 const raw = (value: string) => () => value;
 const COMMENTS = 'comments(first: 100) { edges { node { id body } } }';
+const STEPS = 'escalations { level contactName contactPhone }';
+const ORDER = 'problemParcel { answeredBy answer }';
+const step = (steps: any[] | undefined) => steps?.find((s) => s.level === 'OUTLET_MANAGER');
 const EVIDENCE = (field: string) => `evidence(first: 100) { edges { node { id ${field} } } }`;
 
 const PROBES: Record<string, Probe[]> = {
@@ -107,6 +115,29 @@ const PROBES: Record<string, Probe[]> = {
     { path: 'tickets → evidence', query: QUEUE(EVIDENCE('description')), variables: () => ({ filter: { transitCentreId: H } }), pick: (d, i) => node(node(d.tickets, i.open)?.evidence, i.evidence)?.description, raw: raw(RAW.evidenceDescription) },
     { path: 'Waybill.tickets → evidence', query: ENTITIES(`... on Waybill { tickets { id ${EVIDENCE('description')} } }`), variables: waybillRef, pick: (d, i) => node(inWaybill(d, i.open)?.evidence, i.evidence)?.description, raw: raw(RAW.evidenceDescription) },
   ],
+  'TicketEscalation.contactName': [
+    { path: 'ticket(id) → escalations', query: TICKET(STEPS), variables: byId('open'), pick: (d) => step(d.ticket?.escalations)?.contactName, raw: raw(RAW.contactName) },
+    { path: '_entities Ticket → escalations', query: ENTITIES(`... on Ticket { ${STEPS} }`), variables: ticketRef('open'), pick: (d) => step(d._entities[0]?.escalations)?.contactName, raw: raw(RAW.contactName) },
+    { path: 'Outlet(B).openTickets → escalations', query: ENTITIES(`... on Outlet { openTickets(first: 100) { edges { node { id ${STEPS} } } } }`), variables: outletRef(B), pick: (d, i) => step(node(d._entities[0].openTickets, i.open)?.escalations)?.contactName, raw: raw(RAW.contactName) },
+    { path: 'Waybill.tickets → escalations', query: ENTITIES(`... on Waybill { tickets { id ${STEPS} } }`), variables: waybillRef, pick: (d, i) => step(inWaybill(d, i.open)?.escalations)?.contactName, raw: raw(RAW.contactName) },
+  ],
+  'TicketEscalation.contactPhone': [
+    { path: 'ticket(number) → escalations', query: TICKET(STEPS), variables: (i) => ({ number: i.openNumber }), pick: (d) => step(d.ticket?.escalations)?.contactPhone, raw: raw(RAW.contactPhone) },
+    { path: 'tickets → escalations', query: QUEUE(STEPS), variables: () => ({ filter: { status: ['ESCALATED'] } }), pick: (d, i) => step(node(d.tickets, i.open)?.escalations)?.contactPhone, raw: raw(RAW.contactPhone) },
+    { path: 'TransitCentre.openTickets → escalations', query: ENTITIES(`... on TransitCentre { openTickets(first: 100) { edges { node { id ${STEPS} } } } }`), variables: centreRef, pick: (d, i) => step(node(d._entities[0].openTickets, i.open)?.escalations)?.contactPhone, raw: raw(RAW.contactPhone) },
+  ],
+  'ProblemParcelOrder.answeredBy': [
+    { path: 'ticket(id) → problemParcel', query: TICKET(ORDER), variables: byId('open'), pick: (d) => d.ticket?.problemParcel.answeredBy, raw: raw(RAW.answeredBy) },
+    { path: 'tickets → problemParcel', query: QUEUE(ORDER), variables: () => ({ filter: { kind: ['PROBLEM_PARCEL'] } }), pick: (d, i) => node(d.tickets, i.open)?.problemParcel.answeredBy, raw: raw(RAW.answeredBy) },
+    { path: '_entities Ticket → problemParcel', query: ENTITIES(`... on Ticket { ${ORDER} }`), variables: ticketRef('open'), pick: (d) => d._entities[0]?.problemParcel.answeredBy, raw: raw(RAW.answeredBy) },
+    { path: 'Waybill.tickets → problemParcel', query: ENTITIES(`... on Waybill { tickets { id ${ORDER} } }`), variables: waybillRef, pick: (d, i) => inWaybill(d, i.open)?.problemParcel.answeredBy, raw: raw(RAW.answeredBy) },
+  ],
+  'ProblemParcelOrder.answer': [
+    { path: 'ticket(number) → problemParcel', query: TICKET(ORDER), variables: (i) => ({ number: i.openNumber }), pick: (d) => d.ticket?.problemParcel.answer, raw: raw(RAW.answer) },
+    { path: '_entities Ticket → problemParcel', query: ENTITIES(`... on Ticket { ${ORDER} }`), variables: ticketRef('open'), pick: (d) => d._entities[0]?.problemParcel.answer, raw: raw(RAW.answer) },
+    { path: 'Outlet(A).openTickets → problemParcel', query: ENTITIES(`... on Outlet { openTickets(first: 100) { edges { node { id ${ORDER} } } } }`), variables: outletRef(A), pick: (d, i) => node(d._entities[0].openTickets, i.open)?.problemParcel.answer, raw: raw(RAW.answer) },
+    { path: 'Waybill.tickets → problemParcel', query: ENTITIES(`... on Waybill { tickets { id ${ORDER} } }`), variables: waybillRef, pick: (d, i) => inWaybill(d, i.open)?.problemParcel.answer, raw: raw(RAW.answer) },
+  ],
   'CannedReplyPreview.text': [
     {
       path: 'previewCannedReply',
@@ -154,11 +185,19 @@ describe('personal data at the desk, field by field (个人信息: 每个字段,
     const note = await gql(as.partner(A), `mutation ($input: CommentOnTicketInput!) { commentOnTicket(input: $input) { comment { id } } }`, {
       ticketId: open.id, visibility: 'SHARED', body: RAW.sharedNote,
     });
-    const message = await gql(as.agent(), `mutation ($input: RecordCustomerMessageInput!) { recordCustomerMessage(input: $input) { comment { id } } }`, {
+    const message = await gql(as.agent(), `mutation ($input: RecordCustomerMessageInput!) { recordCustomerMessage(input: $input) { comment { id } ticket { version } } }`, {
       ticketId: open.id, body: RAW.customerMessage,
     });
     const evidence = await gql(as.partner(B), `mutation ($input: AttachEvidenceInput!) { attachEvidence(input: $input) { evidence { id } } }`, {
       ticketId: open.id, kind: 'PHOTO', storageRef: 'oss://evidence/guard.jpg', fileName: RAW.fileName, description: RAW.evidenceDescription,
+    });
+    // B, the other outlet, answers by a named person; HQ then escalates the case to A's outlet manager.
+    h.chains.set(A, { ARRIVAL_CS: { name: '到件客服小周', phone: '13900000001' }, OUTLET_MANAGER: { name: RAW.contactName, phone: RAW.contactPhone } });
+    const answered = await gql(as.partner(B), `mutation ($input: AnswerProblemParcelInput!) { answerProblemParcel(input: $input) { version } }`, {
+      ticketId: open.id, version: message.recordCustomerMessage.ticket.version, answeredBy: RAW.answeredBy, answer: RAW.answer,
+    });
+    await gql(as.agent(), `mutation ($input: EscalateTicketInput!) { escalateTicket(input: $input) { status } }`, {
+      ticketId: open.id, version: answered.answerProblemParcel.version, reason: '网点处理慢',
     });
     await gql(as.agent(), `mutation ($input: ResolveTicketInput!) { resolveTicket(input: $input) { id } }`, {
       ticketId: resolved.id, version: resolved.version, resolutionCode: 'ADDRESS_CORRECTED', note: RAW.resolutionNote,
@@ -177,8 +216,8 @@ describe('personal data at the desk, field by field (个人信息: 每个字段,
   it('has a probe for every declared field, and probes nothing undeclared', () => {
     expect(Object.keys(PROBES).sort()).toEqual([...declared.keys()].sort());
     for (const [key, probes] of Object.entries(PROBES)) {
-      // The desk's people are the customers of the case: a fixed subject, owned by the ticket's parties.
-      expect({ key, subject: declared.get(key)!.subject }).toEqual({ key, subject: 'CUSTOMER' });
+      // The desk's people — the case's customers, the staff named on it — have a fixed subject; the ticket's parties own them.
+      expect({ key, fixedSubject: declared.get(key)!.subject !== 'BY_ROW' }).toEqual({ key, fixedSubject: true });
       expect(probes.length).toBeGreaterThan(0);
       // A probe whose value the mask leaves unchanged could not tell masked from whole.
       for (const probe of probes) expect({ key, path: probe.path, masked: maskDatum(declared.get(key)!.datum, probe.raw(ids)) !== probe.raw(ids) }).toEqual({ key, path: probe.path, masked: true });
@@ -194,7 +233,7 @@ describe('personal data at the desk, field by field (个人信息: 每个字段,
     for (const probe of PROBES[key]) {
       const res = await h.gql(identity, probe.query, probe.variables(ids));
       const value = probe.raw(ids);
-      const expected = seen ? disclose(personalDataViewer(identity), { subject: 'CUSTOMER', datum: field.datum, owner: OWNER }, value) : undefined;
+      const expected = seen ? disclose(personalDataViewer(identity), { subject: field.subject as PersonSubject, datum: field.datum, owner: OWNER }, value) : undefined;
       expect({ path: probe.path, value: probe.pick(res.data ?? {}, ids) }).toEqual({ path: probe.path, value: expected });
       if (expected !== value) expect({ path: probe.path, leaked: JSON.stringify(res).includes(value) }).toEqual({ path: probe.path, leaked: false });
     }
