@@ -112,7 +112,11 @@ export class OpenTicketService {
     if (own && own !== responsibleOutletId && own !== counterpartOutletId) {
       throw ticketsError('OUTLET_NOT_PARTY', 'An outlet opens tickets its own outlet is party to');
     }
-    if (own && facts && ![facts.originOutletId, facts.destinationOutletId].includes(own) && own !== counterpartOutletId && own !== responsibleOutletId) {
+    // An outlet opens tickets on the waybills it sees (tracking's rule: it originated, delivers or holds
+    // the parcel) — naming itself responsible is no way in: the ticket would be its window on another
+    // outlet's waybill (canned replies quote its courier, status and scans). The same answer as for a
+    // number that names no waybill: no existence oracle.
+    if (own && facts && ![facts.originOutletId, facts.destinationOutletId, facts.holderOutletId].includes(own)) {
       throw ticketsError('WAYBILL_NOT_FOUND', `No waybill ${waybillNo}`);
     }
     const ticket: NewTicket = {
