@@ -125,7 +125,7 @@ describe('partner isolation at the desk (只看本网点参与的工单), by pro
   let h: TicketsHarness;
   let run = 0;
   // What the runs exercised: a generator that never made a hidden ticket or another side's note would prove nothing.
-  const exercised = { hidden: 0, visible: 0, unreadableNotes: 0, readableInternal: 0, repeatUrges: 0, crossOutletMerges: 0, answers: 0, escalations: 0, evidence: 0 };
+  const exercised = { hidden: 0, visible: 0, unreadableNotes: 0, readableInternal: 0, repeatUrges: 0, crossOutletMerges: 0, answers: 0, escalations: 0, evidence: 0, foreignWaybills: 0, repeatUrgesOnOwnWaybill: 0 };
 
   beforeAll(async () => {
     h = await startTicketsHarness({ now: () => NOW });
@@ -396,9 +396,21 @@ describe('partner isolation at the desk (只看本网点参与的工单), by pro
           // A repeat urge through the partner is never counted on (nor answered with) another outlet's open urge.
           if (t.kind === 'URGE' && isOpen(t) && t.waybillNo) {
             const input = { kind: 'URGE', reason: 'NO_SCAN_UPDATE', channel: 'PHONE', title: '催件', waybillNo: t.waybillNo, responsibleOutletId: P };
-            attempt('openTicket: a repeat urge on another outlet’s open urge', OPEN_BY_PARTNER, input, { code: 'FORBIDDEN', reason: 'OUTLET_NOT_PARTY' });
+            // On a waybill it sees (its origin or destination) the urge is refused as another outlet's; on any other the waybill does not exist for it.
+            const i = waybills.indexOf(t.waybillNo);
+            const seesWaybill = outlets[i] === P || outlets[(i + 1) % 4] === P;
+            const expected = seesWaybill ? { code: 'FORBIDDEN', reason: 'OUTLET_NOT_PARTY' } : { code: 'NOT_FOUND', reason: 'WAYBILL_NOT_FOUND' };
+            attempt('openTicket: a repeat urge on another outlet’s open urge', OPEN_BY_PARTNER, input, expected);
+            if (seesWaybill) exercised.repeatUrgesOnOwnWaybill++;
             exercised.repeatUrges++;
           }
+        }
+        // Nor does naming itself responsible open a ticket on a waybill it does not see (its window on that waybill's courier and scans).
+        for (const [i, no] of waybills.entries()) {
+          if (outlets[i] === P || outlets[(i + 1) % 4] === P) continue;
+          const input = { kind: 'COMPLAINT', reason: 'DELAY', channel: 'OUTLET', title: '投诉', waybillNo: no, responsibleOutletId: P };
+          attempt(`openTicket on another outlet’s waybill ${i}`, OPEN_BY_PARTNER, input, { code: 'NOT_FOUND', reason: 'WAYBILL_NOT_FOUND' });
+          exercised.foreignWaybills++;
         }
         // Merging cases of different outlets is headquarters' decision (access.ts rule 5).
         const parties = (t: TicketTruth) => [t.responsibleOutletId, t.counterpartOutletId].filter(Boolean).sort().join();
@@ -420,6 +432,12 @@ describe('partner isolation at the desk (只看本网点参与的工单), by pro
           expect(res.errors).toBeUndefined();
           expect(res.data.commentOnTicket.comment.id).toBeDefined();
         }
+        // It opens a case on a waybill it holds now (mis-sorted to it), though neither its origin nor its destination.
+        const held = aWaybillNo();
+        h.waybills.add({ waybillNo: held, originOutletId: outlets[(partner + 1) % 4], destinationOutletId: outlets[(partner + 2) % 4], holderOutletId: P });
+        const opened = await h.gql(me, OPEN, { input: { kind: 'PROBLEM_PARCEL', reason: 'ADDRESS_UNCLEAR', channel: 'OUTLET', title: '错分件', waybillNo: held, counterpartOutletId: outlets[(partner + 2) % 4] } });
+        expect(opened.errors).toBeUndefined();
+        expect(opened.data.openTicket.ticket.responsibleOutlet).toEqual({ id: P });
       }),
       { seed: SEED, numRuns: RUNS, endOnFailure: true },
     );
