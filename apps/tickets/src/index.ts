@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-export { startTicketsSubgraph, TICKETS_SUBGRAPH } from './tickets.subgraph';
+export { startTicketsSubgraph, TICKETS_SUBGRAPH, DEFAULT_PROACTIVE_MS } from './tickets.subgraph';
 export type { TicketsSubgraphOptions, RunningTicketsSubgraph } from './tickets.subgraph';
 export { buildTicketsSchema } from './schema';
 export { createTicketsServices } from './tickets.services';
@@ -8,6 +8,8 @@ export type { TicketsServices, TicketsServiceOptions } from './tickets.services'
 export { TICKETS_DB_SCHEMA, TICKETS_ENTITIES, TICKETS_MIGRATIONS } from './tickets.entities';
 export { TicketsError, TICKETS_ERROR_CODES } from './common/tickets.errors';
 export { GraphWaybillDirectory, type WaybillDirectory, type WaybillFacts } from './graph/waybill-facts';
+export { GraphAnomalyFeed, type AnomalyFeed, type AnomalyEventMessage, type FeedPage } from './proactive/anomaly-feed';
+export { ProactiveTicketsService, ANOMALY_FEED, type ConsumeResult } from './proactive/proactive-tickets.service';
 export { GraphEscalationChains, type EscalationChains, type EscalationContact } from './graph/escalation-chains';
 export { EscalationSweeper, type SweepReport } from './escalation/escalation-sweeper';
 export { NOT_PERSONAL_DATA as TICKETS_NOT_PERSONAL_DATA } from './common/not-personal-data';

@@ -9,6 +9,7 @@ import { OutletTicketsResolver, TransitCentreTicketsResolver, WaybillTicketsReso
 import { outletReference, transitCentreReference, waybillReference } from './refs/refs.reference';
 import { OutletRef, TransitCentreRef, WaybillRef } from './refs/refs.type';
 import { TicketFieldsResolver } from './ticket/ticket-fields.resolver';
+import { TicketHistoryResolver } from './ticket/ticket-history';
 import { ticketReference } from './ticket/ticket.reference';
 import { TicketResolver } from './ticket/ticket.resolver';
 import { Ticket } from './ticket/ticket.type';
@@ -31,6 +32,7 @@ export async function buildTicketsSchema(services: TicketsServices = noServices)
     (instances ??= new Map<unknown, unknown>([
       [TicketResolver, new TicketResolver(services.finder, services.opening, services.workflow)],
       [TicketFieldsResolver, new TicketFieldsResolver(services.sla, services.clock)],
+      [TicketHistoryResolver, new TicketHistoryResolver()],
       [WaybillTicketsResolver, new WaybillTicketsResolver()],
       [OutletTicketsResolver, new OutletTicketsResolver()],
       [TransitCentreTicketsResolver, new TransitCentreTicketsResolver()],
@@ -42,6 +44,7 @@ export async function buildTicketsSchema(services: TicketsServices = noServices)
   const resolvers = [
     TicketResolver,
     TicketFieldsResolver,
+    TicketHistoryResolver,
     WaybillTicketsResolver,
     OutletTicketsResolver,
     TransitCentreTicketsResolver,

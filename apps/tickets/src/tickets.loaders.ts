@@ -5,6 +5,7 @@ import { commentLoaders } from './comment/comment.loaders';
 import { evidenceLoaders } from './evidence/evidence.loaders';
 import { escalationLoaders } from './escalation/escalation.loaders';
 import { placeTicketLoaders } from './refs/place-tickets.loaders';
+import { historyLoaders } from './ticket/ticket-history';
 import { ticketLoaders } from './ticket/ticket.loaders';
 
 /**
@@ -14,6 +15,7 @@ import { ticketLoaders } from './ticket/ticket.loaders';
 export function createTicketsLoaders(ds: DataSource, clock: () => Date) {
   return {
     ...ticketLoaders(ds),
+    ...historyLoaders(ds),
     ...placeTicketLoaders(ds, clock),
     ...commentLoaders(ds),
     ...evidenceLoaders(ds),

@@ -1,3 +1,4 @@
+import { NO_ESCALATION_CONTACTS } from './load-tickets-demo';
 import type { DataSource } from 'typeorm';
 import { Role, ROLE_SCOPES } from '@courierdesk/platform-auth';
 import { createDataSource, initializeDataSource } from '@courierdesk/platform-db';
@@ -76,7 +77,7 @@ describe('loadTicketsDemo', () => {
   });
 
   it('shows the partner outlet its problem parcels, from both sides, and nothing of other outlets', async () => {
-    const services = createTicketsServices(sources[0], { now: () => now, waybills: { facts: async () => new Map() } });
+    const services = createTicketsServices(sources[0], { now: () => now, waybills: { facts: async () => new Map() }, escalationChains: NO_ESCALATION_CONTACTS });
     const partner = { subject: 'partner-110101-001', roles: [Role.OUTLET_PARTNER], scopes: ROLE_SCOPES[Role.OUTLET_PARTNER], outletId: PARTNER, tokenId: 't' };
     const noLoaders = { ticket: { prime: () => undefined } } as never;
     const page = await services.finder.page(

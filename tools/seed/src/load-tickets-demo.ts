@@ -1,8 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { Role, ROLE_SCOPES, type Identity } from '@courierdesk/platform-auth';
-import { createTicketsServices, TICKETS_DB_SCHEMA, type WaybillDirectory, type WaybillFacts } from '@courierdesk/tickets';
+import { createTicketsServices, type EscalationChains, TICKETS_DB_SCHEMA, type WaybillDirectory, type WaybillFacts } from '@courierdesk/tickets';
 import { TRACKING_DB_SCHEMA } from '@courierdesk/tracking';
 import { DEMO_AGENT, planTicketsDemo, type DemoActor, type TicketDemoWaybill, type TicketsDemoOptions } from './tickets-demo';
+
+/**
+ * The demo opens and moves tickets but never escalates one by hand (a 12305 case records its step
+ * at the top without a contact): the seed needs no chain of the network's contacts.
+ */
+export const NO_ESCALATION_CONTACTS: EscalationChains = { chain: async () => [] };
 
 /** What {@link loadTicketsDemo} did. */
 export interface TicketsLoadCounts {
@@ -98,7 +104,7 @@ export async function loadTicketsDemo(tickets: DataSource, waybills: readonly Ti
   const run = async (index: number): Promise<void> => {
     const demo = plan.cases[index];
     let at = demo.at;
-    const services = createTicketsServices(tickets, { now: () => at, waybills: directory });
+    const services = createTicketsServices(tickets, { now: () => at, waybills: directory, escalationChains: NO_ESCALATION_CONTACTS });
     const { row } = await services.opening.open(who(demo.by), demo.input);
     counts.tickets++;
     counts.byKind[row.kind] = (counts.byKind[row.kind] ?? 0) + 1;
@@ -132,7 +138,7 @@ export async function loadTicketsDemo(tickets: DataSource, waybills: readonly Ti
   await Promise.all(Array.from({ length: LOAD_CONCURRENCY }, worker));
 
   for (const merge of plan.merges) {
-    const services = createTicketsServices(tickets, { now: () => merge.at, waybills: directory });
+    const services = createTicketsServices(tickets, { now: () => merge.at, waybills: directory, escalationChains: NO_ESCALATION_CONTACTS });
     const source = opened[merge.source];
     const target = opened[merge.target];
     await services.workflow.merge(hqAgent, { sourceTicketId: source.id, sourceVersion: source.version, targetTicketId: target.id, targetVersion: target.version });

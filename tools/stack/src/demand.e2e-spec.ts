@@ -31,6 +31,10 @@ describe('demand control through the gateway', () => {
     e2e = await startE2eGraph({
       demo: { provinces: ['11'], waybills: 600 },
       queryLoggers: sql,
+      // Statements are counted per request: no background sweep or feed consumer may add its own.
+      anomalySweepMs: 0,
+      proactiveMs: 0,
+      escalationSweepMs: 0,
     });
     ({ stack, issuerKey, internalKey } = e2e);
     // A hub's scanner (network-wide ingest).

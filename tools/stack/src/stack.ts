@@ -41,8 +41,14 @@ export interface StackOptions {
   readonly supergraphSdl?: string;
   /** SQL loggers per subgraph (statement counters in tests). */
   readonly queryLoggers?: { readonly network?: TypeormLogger; readonly tracking?: TypeormLogger; readonly tickets?: TypeormLogger };
-  /** The tracking subgraph's clock (tests fix it). */
+  /** The tracking and tickets subgraphs' clock (tests fix it). */
   readonly now?: () => Date;
+  /** Period of tracking's anomaly sweep in ms (0: no sweeps nor nudges; tests call services.anomalies.sweep). Default DEFAULT_ANOMALY_SWEEP_MS. */
+  readonly anomalySweepMs?: number;
+  /** Period of the tickets subgraph's proactive consumer in ms (0: never; tests call services.proactive.drain). Default DEFAULT_PROACTIVE_MS. */
+  readonly proactiveMs?: number;
+  /** Period of the tickets subgraph's breach sweep (超时自动升级) in ms (0: never; tests call services.escalationSweeper.sweep). Default 60 000. */
+  readonly escalationSweepMs?: number;
 }
 
 /** The demo network's provinces, and how many waybills with scan histories to add to it. */
@@ -149,7 +155,7 @@ export async function mintDemoTokens(issuerKey: SigningKey, outlet: { id: string
  * What the desk reads of the graph: waybills and their couriers (canned replies quote the courier's
  * name and phone to the customer, whose parcel it is: pii:read), the anomaly feed, escalation chains.
  */
-const TICKETS_SERVICE_SCOPES: readonly Scope[] = [Scope.NETWORK_READ, Scope.TRACKING_READ, Scope.TRACKING_EVENTS, Scope.PERSONAL_DATA];
+export const TICKETS_SERVICE_SCOPES: readonly Scope[] = [Scope.NETWORK_READ, Scope.TRACKING_READ, Scope.TRACKING_EVENTS, Scope.PERSONAL_DATA];
 
 /** How long a service token lives; it is re-minted before it runs out. */
 const SERVICE_TOKEN_LIFETIME_MS = 15 * 60_000;
@@ -184,6 +190,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       logger: logger.child({ service: 'tracking' }),
       queryLogger: opts.queryLoggers?.tracking,
       now: opts.now,
+      anomalySweepMs: opts.anomalySweepMs,
     });
     services.push(tracking);
     // The desk reads waybills, the anomaly feed and escalation chains through the gateway, with a
@@ -199,6 +206,8 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       queryLogger: opts.queryLoggers?.tickets,
       now: opts.now,
       graph,
+      proactiveMs: opts.proactiveMs,
+      escalationSweepMs: opts.escalationSweepMs,
     });
     services.push(tickets);
     const seeded = await seedIfEmpty({ network: network.dataSource, tracking: tracking.dataSource, tickets: tickets.dataSource }, opts.demo, opts.now?.() ?? new Date(), logger);

@@ -17,6 +17,10 @@ describe('tracking through the gateway', () => {
     e2e = await startE2eGraph({
       demo: { provinces: ['11'], waybills: 600 },
       queryLoggers: { network: networkSql, tracking: trackingSql },
+      // Statements are counted per request: no background sweep or feed consumer may add its own.
+      anomalySweepMs: 0,
+      proactiveMs: 0,
+      escalationSweepMs: 0,
     });
     ({ stack, issuerKey, internalKey } = e2e);
   });

@@ -33,10 +33,6 @@ export interface TicketParties {
 export const partyOutletIds = (ticket: TicketParties): string[] =>
   [ticket.responsibleOutletId, ticket.counterpartOutletId].filter((id): id is string => id !== null);
 
-/** Whether two tickets have the same party outlets, in any order (rule 5: merging them decides nothing between outlets). */
-export const sameParties = (a: TicketParties, b: TicketParties): boolean =>
-  partyOutletIds(a).sort().join() === partyOutletIds(b).sort().join();
-
 /** Whether the caller may see this ticket at all (rule 2). */
 export function canSeeTicket(identity: Identity, ticket: TicketParties): boolean {
   const restriction = outletRestriction(identity);

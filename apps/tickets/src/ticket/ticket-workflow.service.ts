@@ -2,11 +2,12 @@ import type { DataSource, EntityManager } from 'typeorm';
 import {
   assertStatusChange,
   mergeOutcome,
+  type TicketKind,
   type TicketStatus,
 } from '@courierdesk/domain-ticket';
 import { withTransaction } from '@courierdesk/platform-db';
 import type { Identity } from '@courierdesk/platform-auth';
-import { assertHeadquarters, callerOutlet, canSeeTicket, sameParties } from '../common/access';
+import { callerOutlet, canSeeTicket, partyOutletIds } from '../common/access';
 import { MAX_SHORT_TEXT_LENGTH, MAX_TEXT_LENGTH } from '../common/list-bounds';
 import { ticketsError } from '../common/tickets.errors';
 import type { SlaDesk } from '../sla/sla-desk';
@@ -99,7 +100,14 @@ export class TicketWorkflowService {
       assertStatusChange({ from: row.status as TicketStatus, to: 'RESOLVED', resolvedAt: row.resolvedAt, now: actor.at });
       if (input.resolutionCode === 'MERGED') throw ticketsError('RESOLUTION_RESERVED', 'MERGED is set by mergeTickets; pick the resolution that says how the case ended');
       return {
-        changes: { status: 'RESOLVED', resolvedAt: actor.at, resolutionCode: input.resolutionCode, resolutionNote: boundedText(input.note, 'note', MAX_TEXT_LENGTH) },
+        // Resolving answers the customer: it is the first reply when none came before (the clock and the figures agree).
+        changes: {
+          status: 'RESOLVED',
+          resolvedAt: actor.at,
+          firstReplyAt: row.firstReplyAt ?? actor.at,
+          resolutionCode: input.resolutionCode,
+          resolutionNote: boundedText(input.note, 'note', MAX_TEXT_LENGTH),
+        },
         type: 'RESOLVED',
       };
     });
@@ -139,8 +147,10 @@ export class TicketWorkflowService {
       }
       const source = locked.get(sourceId) as TicketRow;
       const target = locked.get(targetId) as TicketRow;
-      // One outlet's case closed into another's is a decision between outlets (access.ts rule 5).
-      if (!sameParties(source, target)) assertHeadquarters(identity, 'merge tickets of different outlets');
+      // An outlet merges its own cases; joining cases of different parties decides between outlets: HQ's.
+      if (actor.outletId && partyOutletIds(source).sort().join() !== partyOutletIds(target).sort().join()) {
+        throw ticketsError('HQ_ONLY', 'Only headquarters may merge tickets of different outlets');
+      }
       const outcome = mergeOutcome(mergeView(source), mergeView(target), actor.at);
       const closedSource = await saveChange(
         manager,
@@ -174,6 +184,7 @@ export class TicketWorkflowService {
 
 const mergeView = (row: TicketRow) => ({
   id: row.id,
+  kind: row.kind as TicketKind,
   status: row.status as TicketStatus,
   waybillNo: row.waybillNo,
   priority: row.priority as never,

@@ -162,4 +162,40 @@ describe('tickets: opening, the version check, transitions, urges and merges', (
     const scanner: any = await h.gql(as.scanner(), TICKET, { id: ticket.id });
     expect(firstError(scanner)).toMatchObject({ code: 'FORBIDDEN' });
   });
+
+  it('keeps every change in the audit trail, queryable page by page, with personal data shown by the policy', async () => {
+    const no = aWaybillNo();
+    h.waybills.add({ waybillNo: no, destinationOutletId: outletA });
+    const { id } = ((await urge(no)) as any).data.openTicket.ticket;
+    await h.gql(as.agent('agent-a'), STATUS, { input: { ticketId: id, version: 1, status: 'IN_PROGRESS' } });
+    const RESOLVE = `mutation R($input: ResolveTicketInput!) { resolveTicket(input: $input) { status version firstReplyAt } }`;
+    const resolved: any = await h.gql(as.agent('agent-b'), RESOLVE, { input: { ticketId: id, version: 2, resolutionCode: 'ANSWERED', note: '已电话联系客户 13812345678' } });
+    expect(resolved.data.resolveTicket).toMatchObject({ status: 'RESOLVED', version: 3 });
+    expect(resolved.data.resolveTicket.firstReplyAt).not.toBeNull();
+    const HISTORY = `query H($id: ID, $after: String) { ticket(id: $id) { history(first: 3, after: $after) { edges { node { actor type field from to } } pageInfo { hasNextPage endCursor } } } }`;
+    const read = async (who: any) => {
+      const lines: any[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const res: any = await h.gql(who, HISTORY, { id, after });
+        lines.push(...res.data.ticket.history.edges.map((e: any) => e.node));
+        if (!res.data.ticket.history.pageInfo.hasNextPage) return lines;
+        after = res.data.ticket.history.pageInfo.endCursor;
+      }
+    };
+    const agent = await read(as.agent());
+    expect(agent[0]).toMatchObject({ type: 'CREATED', field: null });
+    expect(agent).toEqual(
+      expect.arrayContaining([
+        { actor: 'agent-a', type: 'STATUS_CHANGED', field: 'status', from: 'OPEN', to: 'IN_PROGRESS' },
+        { actor: 'agent-b', type: 'RESOLVED', field: 'status', from: 'IN_PROGRESS', to: 'RESOLVED' },
+        { actor: 'agent-b', type: 'RESOLVED', field: 'resolutionNote', from: null, to: '已电话联系客户 13812345678' },
+      ]),
+    );
+    const analyst = await read(as.analyst());
+    expect(analyst).toHaveLength(agent.length);
+    const note = analyst.find((line) => line.field === 'resolutionNote');
+    expect(note.to).not.toContain('13812345678');
+    expect(note.to).toContain('已电话联系客户');
+  });
 });

@@ -97,7 +97,21 @@ describe('DEFAULT_SLA_POLICIES', () => {
     expect(changed.map((r) => [r.name, r.targets.FIRST_REPLY?.minutes])).toEqual([
       ['urge', 60],
       ['urge-urgent', 30],
+      ['urge-any-channel', 60],
     ]);
+  });
+
+  // Channel rules are more specific than kind rules: the urge's hour must still win by phone.
+  it.each([
+    ['PHONE', 'NORMAL', 60],
+    ['ECOMMERCE_PLATFORM', 'LOW', 60],
+    ['APP', 'NORMAL', 60],
+    ['PHONE', 'URGENT', 30],
+    ['PHONE', 'HIGH', 30],
+    ['ONLINE_CHAT', 'NORMAL', 1],
+  ] as const)('under sla-2026.2 an urge by %s at %s gets its first reply within %i business minutes', (channel, priority, minutes) => {
+    const first = slaTargetsFor(SLA_POLICY_2026_2, { kind: 'URGE', priority, channel }).find((t) => t.metric === 'FIRST_REPLY');
+    expect(first?.target.minutes).toBe(minutes);
   });
 });
 

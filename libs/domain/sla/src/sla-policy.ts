@@ -316,7 +316,15 @@ export const SLA_POLICY_2026_2: SlaPolicy = {
     if (rule.name === 'urge') return { ...rule, targets: { ...rule.targets, FIRST_REPLY: business(HOUR) } };
     if (rule.name === 'urge-urgent') return { ...rule, targets: { ...rule.targets, FIRST_REPLY: business(30) } };
     return rule;
-  }),
+  }).concat([
+    // The hour holds whatever channel the urge came by: without this rule the phone's and the
+    // platform's own first-reply targets (2 h), more specific by channel, would win over the urge's.
+    {
+      name: 'urge-any-channel',
+      match: { kinds: ['URGE'], channels: ['PHONE', 'APP', 'ECOMMERCE_PLATFORM', 'OUTLET_COUNTER'], priorities: ['LOW', 'NORMAL'] },
+      targets: { FIRST_REPLY: business(HOUR) },
+    },
+  ]),
 };
 
 /** The SLA policy versions (时效政策版本) shipped as defaults, oldest first. */

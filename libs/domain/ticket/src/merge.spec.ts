@@ -6,6 +6,7 @@ import { TICKET_STATUSES } from './ticket.vocabulary';
 
 const ticket = (over: Partial<MergeTicket> = {}): MergeTicket => ({
   id: 't-target',
+  kind: 'URGE',
   status: 'IN_PROGRESS',
   waybillNo: 'CD000000000017',
   priority: 'NORMAL',
@@ -59,6 +60,14 @@ describe('mergeOutcome', () => {
       source: { id: 't-source', status: 'CLOSED', resolution: 'MERGED', mergedIntoId: 't-target', closedAt: now },
     });
   });
+
+  it.each([
+    ['URGE', 'URGE', 2, 3, 5],
+    ['COMPLAINT', 'URGE', 1, 3, 3],
+    ['URGE', 'COMPLAINT', 2, 1, 3],
+    ['COMPLAINT', 'COMPLAINT', 1, 1, 1],
+  ] as const)('a %s merged into a %s: urges %i + %i → %i (only an urge adds its urges)', (from, into, sourceUrges, targetUrges, total) =>
+    expect(mergeOutcome(source({ kind: from, urgeCount: sourceUrges }), ticket({ kind: into, urgeCount: targetUrges }), now).target.urgeCount).toBe(total));
 
   it.each([
     ['LOW', 'URGENT', 'URGENT'],

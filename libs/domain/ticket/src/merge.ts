@@ -1,11 +1,12 @@
 import { canonicalId } from '@courierdesk/domain-core';
 import type { RegulatorCase } from './regulator';
 import { TicketRuleError } from './ticket.errors';
-import { higherPriority, type ResolutionCode, type TicketPriority, type TicketStatus } from './ticket.vocabulary';
+import { higherPriority, type ResolutionCode, type TicketKind, type TicketPriority, type TicketStatus } from './ticket.vocabulary';
 
 /** What merging reads of a ticket. */
 export interface MergeTicket {
   id: string;
+  kind: TicketKind;
   status: TicketStatus;
   /** Null for a ticket opened before the customer knew the number (a phone inquiry). */
   waybillNo: string | null;
@@ -75,7 +76,8 @@ export function mergeOutcome(source: MergeTicket, target: MergeTicket, now: Date
     target: {
       id: target.id,
       priority: higherPriority(target.priority, source.priority),
-      urgeCount: target.urgeCount + source.urgeCount,
+      // Only urges carry urges: two merged complaints are one complaint, not an urged one.
+      urgeCount: target.urgeCount + (source.kind === 'URGE' ? source.urgeCount : 0),
       waybillNo: target.waybillNo ?? source.waybillNo,
       dueAt: earlier(target.dueAt, source.dueAt, (d) => d.getTime()),
       regulatorCase: earlier(target.regulatorCase, source.regulatorCase, (c) => c.dueAt.getTime()),

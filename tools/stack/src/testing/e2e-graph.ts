@@ -33,6 +33,7 @@ export async function startE2eGraph(options: Omit<StackOptions, 'databaseUrl' | 
       gatewayPort: 0,
       networkPort: 0,
       trackingPort: 0,
+      ticketsPort: 0,
       ...options,
       databaseUrl: db.url,
       keys: { issuer: issuerKey, internal: internalKey },
