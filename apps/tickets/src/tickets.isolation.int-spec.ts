@@ -67,7 +67,7 @@ const ANSWER = `mutation ($input: AnswerProblemParcelInput!) { answerProblemParc
 
 const CHILDREN = `comments(first: 100) { edges { node { id body } } } evidence(first: 100) { edges { node { id fileName description } } }`;
 const BY_ID = `query ($id: ID) { ticket(id: $id) { id description callerName callerPhone resolutionNote
-  escalations { level contactName contactPhone } problemParcel { answeredBy answer } ${CHILDREN} } }`;
+  escalations { level contactName contactPhone } problemParcel { answeredBy answer } history(first: 100) { edges { node { field from to } } } ${CHILDREN} } }`;
 const BY_NUMBER = `query ($number: String) { ticket(number: $number) { id ${CHILDREN} } }`;
 const QUEUE = `query ($filter: TicketFilter) { tickets(filter: $filter, first: 100) { edges { node { id description problemParcel { answer } ${CHILDREN} } } } }`;
 const ENTITIES = `query ($reps: [_Any!]!) { _entities(representations: $reps) {

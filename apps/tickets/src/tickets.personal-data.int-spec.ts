@@ -61,6 +61,9 @@ const waybillRef = (i: Ids) => ({ reps: [{ __typename: 'Waybill', waybillNo: i.w
 const inWaybill = (d: any, id: string) => d._entities[0]?.tickets?.find((t: any) => t.id === id);
 const raw = (value: string) => () => value;
 const COMMENTS = 'comments(first: 100) { edges { node { id body } } }';
+// The audit trail shows a changed field's values by the same policy as the field itself.
+const HISTORY = 'history(first: 100) { edges { node { field from to } } }';
+const changed = (history: any, field: string) => history?.edges.find((e: any) => e.node.field === field)?.node.to;
 const STEPS = 'escalations { level contactName contactPhone }';
 const ORDER = 'problemParcel { answeredBy answer }';
 const step = (steps: any[] | undefined) => steps?.find((s) => s.level === 'OUTLET_MANAGER');
@@ -95,6 +98,8 @@ const PROBES: Record<string, Probe[]> = {
     { path: 'tickets(status: RESOLVED)', query: QUEUE('resolutionNote'), variables: () => ({ filter: { status: ['RESOLVED'] } }), pick: (d, i) => node(d.tickets, i.resolved)?.resolutionNote, raw: raw(RAW.resolutionNote) },
     { path: '_entities Ticket', query: ENTITIES('... on Ticket { resolutionNote }'), variables: ticketRef('resolved'), pick: (d) => d._entities[0]?.resolutionNote, raw: raw(RAW.resolutionNote) },
     { path: 'Waybill.tickets', query: ENTITIES('... on Waybill { tickets { id resolutionNote } }'), variables: waybillRef, pick: (d, i) => inWaybill(d, i.resolved)?.resolutionNote, raw: raw(RAW.resolutionNote) },
+    { path: 'ticket(id) → history', query: TICKET(HISTORY), variables: byId('resolved'), pick: (d) => changed(d.ticket?.history, 'resolutionNote'), raw: raw(RAW.resolutionNote) },
+    { path: 'Waybill.tickets → history', query: ENTITIES(`... on Waybill { tickets { id ${HISTORY} } }`), variables: waybillRef, pick: (d, i) => changed(inWaybill(d, i.resolved)?.history, 'resolutionNote'), raw: raw(RAW.resolutionNote) },
   ],
   'TicketComment.body': [
     { path: 'ticket(id) → comments (shared note)', query: TICKET(COMMENTS), variables: byId('open'), pick: (d, i) => node(d.ticket?.comments, i.sharedNote)?.body, raw: raw(RAW.sharedNote) },
@@ -131,12 +136,15 @@ const PROBES: Record<string, Probe[]> = {
     { path: 'tickets → problemParcel', query: QUEUE(ORDER), variables: () => ({ filter: { kind: ['PROBLEM_PARCEL'] } }), pick: (d, i) => node(d.tickets, i.open)?.problemParcel.answeredBy, raw: raw(RAW.answeredBy) },
     { path: '_entities Ticket → problemParcel', query: ENTITIES(`... on Ticket { ${ORDER} }`), variables: ticketRef('open'), pick: (d) => d._entities[0]?.problemParcel.answeredBy, raw: raw(RAW.answeredBy) },
     { path: 'Waybill.tickets → problemParcel', query: ENTITIES(`... on Waybill { tickets { id ${ORDER} } }`), variables: waybillRef, pick: (d, i) => inWaybill(d, i.open)?.problemParcel.answeredBy, raw: raw(RAW.answeredBy) },
+    { path: 'ticket(id) → history', query: TICKET(HISTORY), variables: byId('open'), pick: (d) => changed(d.ticket?.history, 'problemAnsweredBy'), raw: raw(RAW.answeredBy) },
   ],
   'ProblemParcelOrder.answer': [
     { path: 'ticket(number) → problemParcel', query: TICKET(ORDER), variables: (i) => ({ number: i.openNumber }), pick: (d) => d.ticket?.problemParcel.answer, raw: raw(RAW.answer) },
     { path: '_entities Ticket → problemParcel', query: ENTITIES(`... on Ticket { ${ORDER} }`), variables: ticketRef('open'), pick: (d) => d._entities[0]?.problemParcel.answer, raw: raw(RAW.answer) },
     { path: 'Outlet(A).openTickets → problemParcel', query: ENTITIES(`... on Outlet { openTickets(first: 100) { edges { node { id ${ORDER} } } } }`), variables: outletRef(A), pick: (d, i) => node(d._entities[0].openTickets, i.open)?.problemParcel.answer, raw: raw(RAW.answer) },
     { path: 'Waybill.tickets → problemParcel', query: ENTITIES(`... on Waybill { tickets { id ${ORDER} } }`), variables: waybillRef, pick: (d, i) => inWaybill(d, i.open)?.problemParcel.answer, raw: raw(RAW.answer) },
+    { path: '_entities Ticket → history', query: ENTITIES(`... on Ticket { ${HISTORY} }`), variables: ticketRef('open'), pick: (d) => changed(d._entities[0]?.history, 'problemAnswer'), raw: raw(RAW.answer) },
+    { path: 'Outlet(B).openTickets → history', query: ENTITIES(`... on Outlet { openTickets(first: 100) { edges { node { id ${HISTORY} } } } }`), variables: outletRef(B), pick: (d, i) => changed(node(d._entities[0].openTickets, i.open)?.history, 'problemAnswer'), raw: raw(RAW.answer) },
   ],
   'CannedReplyPreview.text': [
     {
