@@ -41,7 +41,7 @@ export class WaybillRowsDirectory implements WaybillDirectory {
         const w = this.byNo.get(no);
         const facts: WaybillFacts | null = w
           ? {
-              waybillNo: w.waybillNo, originOutletId: w.originOutletId, destinationOutletId: w.destinationOutletId, status: w.status,
+              waybillNo: w.waybillNo, originOutletId: w.originOutletId, destinationOutletId: w.destinationOutletId, holderOutletId: null, status: w.status,
               lastScanAt: w.lastScanAt, lastScanPlace: null, etaFrom: null, etaTo: null, courierName: null, courierPhone: null, destinationOutletName: null,
             }
           : null;

@@ -9,6 +9,8 @@ export interface WaybillFacts {
   waybillNo: string;
   originOutletId: string | null;
   destinationOutletId: string | null;
+  /** The outlet holding the parcel now (its last scan was there), e.g. one it was mis-sorted to; null at a hub or before any scan. */
+  holderOutletId: string | null;
   status: string;
   lastScanAt: Date | null;
   lastScanPlace: string | null;
@@ -28,7 +30,7 @@ const FIELDS = `
   waybillNo status lastScanAt
   originOutlet { id }
   destinationOutlet { id name }
-  lastScan { location { id ... on Outlet { name } ... on TransitCentre { name } } }
+  lastScan { location { __typename id ... on Outlet { name } ... on TransitCentre { name } } }
   eta { earliest latest }
   currentHolder { name phone }`;
 
@@ -38,7 +40,7 @@ interface RawWaybill {
   lastScanAt: string | null;
   originOutlet: { id: string } | null;
   destinationOutlet: { id: string; name: string | null } | null;
-  lastScan: { location: { id: string; name?: string | null } | null } | null;
+  lastScan: { location: { __typename?: string; id: string; name?: string | null } | null } | null;
   eta: { earliest: string; latest: string } | null;
   currentHolder: { name: string | null; phone: string | null } | null;
 }
@@ -83,6 +85,7 @@ function toFacts(raw: RawWaybill): WaybillFacts {
     waybillNo: raw.waybillNo,
     originOutletId: raw.originOutlet?.id ?? null,
     destinationOutletId: raw.destinationOutlet?.id ?? null,
+    holderOutletId: raw.lastScan?.location?.__typename === 'Outlet' ? raw.lastScan.location.id : null,
     status: raw.status,
     lastScanAt: date(raw.lastScanAt),
     lastScanPlace: raw.lastScan?.location?.name ?? null,

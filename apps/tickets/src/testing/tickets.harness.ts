@@ -20,6 +20,7 @@ export class WaybillsInMemory implements WaybillDirectory {
     const full: WaybillFacts = {
       originOutletId: null,
       destinationOutletId: null,
+      holderOutletId: null,
       status: 'IN_TRANSIT',
       lastScanAt: null,
       lastScanPlace: null,

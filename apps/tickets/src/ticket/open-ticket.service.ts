@@ -15,7 +15,7 @@ import {
 import { newId } from '@courierdesk/platform-subgraph';
 import { withTransaction } from '@courierdesk/platform-db';
 import type { Identity } from '@courierdesk/platform-auth';
-import { assertHeadquarters, callerOutlet } from '../common/access';
+import { assertHeadquarters, callerOutlet, partyOutletIds } from '../common/access';
 import { MAX_SHORT_TEXT_LENGTH, MAX_TEXT_LENGTH } from '../common/list-bounds';
 import { ticketsError } from '../common/tickets.errors';
 import type { WaybillDirectory, WaybillFacts } from '../graph/waybill-facts';
@@ -112,7 +112,11 @@ export class OpenTicketService {
     if (own && own !== responsibleOutletId && own !== counterpartOutletId) {
       throw ticketsError('OUTLET_NOT_PARTY', 'An outlet opens tickets its own outlet is party to');
     }
-    if (own && facts && ![facts.originOutletId, facts.destinationOutletId].includes(own) && own !== counterpartOutletId && own !== responsibleOutletId) {
+    // An outlet opens tickets on the waybills it sees (tracking's rule: it originated, delivers or holds
+    // the parcel) — naming itself responsible is no way in: the ticket would be its window on another
+    // outlet's waybill (canned replies quote its courier, status and scans). The same answer as for a
+    // number that names no waybill: no existence oracle.
+    if (own && facts && ![facts.originOutletId, facts.destinationOutletId, facts.holderOutletId].includes(own)) {
       throw ticketsError('WAYBILL_NOT_FOUND', `No waybill ${waybillNo}`);
     }
     const ticket: NewTicket = {
@@ -196,6 +200,11 @@ export class OpenTicketService {
     // The open urge was resolved between our insert and this read: a rare race; the caller retries.
     if (!raw) throw ticketsError('TICKET_VERSION_CONFLICT', 'The waybill’s open urge changed just now; send the urge again');
     const before = ticketRowOf(raw);
+    // The open urge may be another outlet's case (an HQ or hub urge, or one the destination works):
+    // an outlet-bound caller neither counts on it nor gets it back — it does not exist for them.
+    if (actor.outletId && !partyOutletIds(before).includes(actor.outletId)) {
+      throw ticketsError('OUTLET_NOT_PARTY', `The open urge on ${ticket.waybillNo} is not your outlet's case: headquarters counts repeat urges on it`);
+    }
     const urgeCount = before.urgeCount + 1;
     const row = await saveChange(manager, before, { urgeCount, lastUrgedAt: actor.at, priority: urgePriority(before.priority as never, urgeCount) }, actor, 'URGED', [
       { type: 'URGED', detail: { channel: ticket.channel, callerRole: ticket.callerRole, description: ticket.description } },
