@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 
-export { startTicketsSubgraph, TICKETS_SUBGRAPH } from './tickets.subgraph';
+export { startTicketsSubgraph, TICKETS_SUBGRAPH, DEFAULT_PROACTIVE_MS } from './tickets.subgraph';
 export type { TicketsSubgraphOptions, RunningTicketsSubgraph } from './tickets.subgraph';
 export { buildTicketsSchema } from './schema';
 export { createTicketsServices } from './tickets.services';
