@@ -148,6 +148,13 @@ export function ticketsReport(result: BenchResult): string {
       `    EXPLAIN (ANALYZE, BUFFERS) of the page statement:`,
       ...path.plan.split('\n').map((line) => `      ${line}`),
     );
+    if (path.orSql) {
+      out.push(
+        `    for comparison, the page as one OR of responsible/counterpart (bare SQL)   ${ms(path.orSql.latency)}; ${perRequest(path.orSql)}`,
+        `    EXPLAIN (ANALYZE, BUFFERS) of the OR form:`,
+        ...path.orSql.plan.split('\n').map((line) => `      ${line}`),
+      );
+    }
   }
   const l = k.lag;
   out.push(

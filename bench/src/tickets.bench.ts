@@ -29,6 +29,8 @@ export interface QueuePath {
   statements: string[];
   /** EXPLAIN (ANALYZE, BUFFERS) of the page statement. */
   plan: string;
+  /** An outlet's page as one OR of responsible/counterpart (the statement before the UNION ALL), for comparison. */
+  orSql?: QueueFigures & { plan: string };
 }
 
 /** The tickets workload's results. */
@@ -43,7 +45,7 @@ export interface TicketsResult {
 
 const firstLine = (sql: string) => sql.replace(/\s+/g, ' ').trim().slice(0, 70);
 
-async function queuePath(ctx: StageContext, caller: string, token: string, o: TicketsOptions): Promise<QueuePath> {
+async function queuePath(ctx: StageContext, caller: string, token: string, o: TicketsOptions, outletId?: string): Promise<QueuePath> {
   const { graph, databaseUrl, meter } = ctx;
   const { page, all } = await statementsOfOneQueue(graph, token);
   const replay = [page, ...all.filter((s) => s !== page)];
@@ -55,7 +57,20 @@ async function queuePath(ctx: StageContext, caller: string, token: string, o: Ti
     const pageSql = (await metered(meter, false, () => bareSqlQueue(client, [page], o.requests))).figures;
     const ticketsSql = (await metered(meter, false, () => bareSqlQueue(client, replay, o.requests))).figures;
     const plan = await explainAnalyze(client, page);
-    return { caller, gateway, pageSql, ticketsSql, statements: replay.map((s) => firstLine(s.query)), plan };
+    const result: QueuePath = { caller, gateway, pageSql, ticketsSql, statements: replay.map((s) => firstLine(s.query)), plan };
+    if (outletId) {
+      // The select list ends where the page's FROM begins (the list itself holds extract(epoch FROM …)).
+      const selectList = page.query.slice(0, page.query.search(/ FROM (\(|ticket t )/));
+      const or = {
+        query: `${selectList} FROM ticket t WHERE t.status NOT IN ('RESOLVED', 'CLOSED') AND (t.responsible_outlet_id = $1::uuid OR t.counterpart_outlet_id = $1::uuid)
+          ORDER BY t.queue_key, t.opened_at, t.id LIMIT 51`,
+        parameters: [outletId],
+      };
+      await bareSqlQueue(client, [or], o.warmup);
+      const figures = (await metered(meter, false, () => bareSqlQueue(client, [or], o.requests))).figures;
+      result.orSql = { ...figures, plan: await explainAnalyze(client, or) };
+    }
+    return result;
   } finally {
     await client.end();
   }
@@ -82,10 +97,10 @@ export async function measureTickets(ctx: StageContext, o: TicketsOptions, logge
   const busiest = await busiestOutlet(client).finally(() => client.end());
   const partner = await graph.mint({ subject: 'bench-partner', roles: [Role.OUTLET_PARTNER], outletId: busiest.id, name: 'bench partner' });
   log(`  tickets: …and the partner of outlet ${busiest.id} (party to ${busiest.open} open tickets)…`);
-  const outlet = { ...(await queuePath(ctx, 'outlet partner', partner, o)), outletId: busiest.id, openTickets: busiest.open, tickets: busiest.all };
+  const outlet = { ...(await queuePath(ctx, 'outlet partner', partner, o, busiest.id)), outletId: busiest.id, openTickets: busiest.open, tickets: busiest.all };
 
   log(`  tickets: proactive lag, ${o.lagWaybills} waybills signed without out-for-delivery, one every ${o.lagGapMs} ms…`);
-  const set = await suspectSignOffs(data, o.lagWaybills);
+  const set = await suspectSignOffs(data, databaseUrl, o.lagWaybills);
   const lag = await measureProactiveLag(graph, databaseUrl, set, { gapMs: o.lagGapMs, pollMs: 25, timeoutMs: 60_000, logger });
   return { settle, load, hq, outlet, lag };
 }
