@@ -15,7 +15,7 @@ import {
 import { TypeormPinoLogger } from '@courierdesk/platform-db';
 import { cachedToken, composeSupergraph, GatewayGraphClient, type RunningService } from '@courierdesk/platform-subgraph';
 import { buildTicketsSchema, startTicketsSubgraph, TICKETS_SUBGRAPH, type RunningTicketsSubgraph } from '@courierdesk/tickets';
-import { buildTrackingSchema, startTrackingSubgraph, TRACKING_SUBGRAPH, type RunningTrackingSubgraph } from '@courierdesk/tracking';
+import { buildTrackingSchema, DEFAULT_ANOMALY_SWEEP_MS, startTrackingSubgraph, TRACKING_SUBGRAPH, type RunningTrackingSubgraph } from '@courierdesk/tracking';
 
 /** One SQL statement the tracking subgraph sent, with its parameters. */
 export interface CapturedStatement {
@@ -36,8 +36,9 @@ export class CapturingQueryLogger extends TypeormPinoLogger {
     if (this.capturing) this.captured.push({ query, parameters: parameters ?? [] });
   }
 
-  /** Runs `fn` and returns the statements sent meanwhile. */
+  /** Runs `fn` and returns the statements sent meanwhile (with background work paused by `quiet`, when set). */
   async capture(fn: () => Promise<unknown>): Promise<CapturedStatement[]> {
+    const resume = this.quiet ? await this.quiet() : null;
     this.captured.length = 0;
     this.capturing = true;
     try {
@@ -45,8 +46,12 @@ export class CapturingQueryLogger extends TypeormPinoLogger {
       return [...this.captured];
     } finally {
       this.capturing = false;
+      resume?.();
     }
   }
+
+  /** Pauses the subgraph's background statements (tracking's anomaly sweeps) during a capture; returns how to resume them. */
+  quiet: (() => Promise<() => void>) | null = null;
 }
 
 /** The graph under test: network and tracking subgraphs behind the gateway, with callers' tokens. */
@@ -135,6 +140,13 @@ export async function startBenchGraph(databaseUrl: string, logger: Logger, optio
       queryLogger: sql,
     });
     services.unshift(tracking);
+    // The anomaly detector sweeps in the background (after a volume load, for minutes): its statements
+    // must not be taken for a request's, so every capture waits for a sweep under way and pauses the schedule.
+    const sweepLogger = logger.child({ service: 'tracking', component: 'anomaly-outbox' });
+    sql.quiet = async () => {
+      await tracking.services.anomalies.stop();
+      return () => tracking.services.anomalies.start({ intervalMs: DEFAULT_ANOMALY_SWEEP_MS, logger: sweepLogger });
+    };
     // The desk reads the graph through the gateway with a service token of its own, as in tools/stack.
     let gatewayUrl: string | null = null;
     let tickets: RunningTicketsSubgraph | null = null;

@@ -7,7 +7,7 @@ import { maintainScanEventPartitions } from './partitions/scan-event.partitions'
 import { buildTrackingSchema } from './schema';
 import { TRACKING_DB_SCHEMA, TRACKING_ENTITIES, TRACKING_MIGRATIONS } from './tracking.entities';
 import { createTrackingLoaders, type TrackingLoaders } from './tracking.loaders';
-import { createTrackingServices } from './tracking.services';
+import { createTrackingServices, type TrackingServices } from './tracking.services';
 
 /** The subgraph's name: the audience of the gateway tokens it accepts. */
 export const TRACKING_SUBGRAPH = 'tracking';
@@ -38,8 +38,8 @@ export interface TrackingSubgraphOptions {
   anomalyNudgeMs?: number;
 }
 
-/** A running tracking subgraph and the DataSource it owns (closed by `stop()`). */
-export type RunningTrackingSubgraph = RunningService & { dataSource: DataSource };
+/** A running tracking subgraph, the DataSource it owns (closed by `stop()`) and its services (the anomaly detector's schedule). */
+export type RunningTrackingSubgraph = RunningService & { dataSource: DataSource; services: TrackingServices };
 
 /**
  * Connects to PostgreSQL, applies the `tracking` schema's migrations, makes sure scan_event has
@@ -83,7 +83,7 @@ export async function startTrackingSubgraph(options: TrackingSubgraphOptions): P
         if (dataSource.isInitialized) await dataSource.destroy();
       },
     });
-    return { ...service, dataSource };
+    return { ...service, dataSource, services };
   } catch (err) {
     stopMaintenance();
     await stopSweeping();
