@@ -13,8 +13,9 @@ import {
   type Identity,
 } from '@courierdesk/platform-auth';
 import { TypeormPinoLogger } from '@courierdesk/platform-db';
-import { composeSupergraph, type RunningService } from '@courierdesk/platform-subgraph';
-import { buildTrackingSchema, startTrackingSubgraph, TRACKING_SUBGRAPH, type RunningTrackingSubgraph } from '@courierdesk/tracking';
+import { cachedToken, composeSupergraph, GatewayGraphClient, type RunningService } from '@courierdesk/platform-subgraph';
+import { buildTicketsSchema, startTicketsSubgraph, TICKETS_SUBGRAPH, type RunningTicketsSubgraph } from '@courierdesk/tickets';
+import { buildTrackingSchema, DEFAULT_ANOMALY_SWEEP_MS, startTrackingSubgraph, TRACKING_SUBGRAPH, type RunningTrackingSubgraph } from '@courierdesk/tracking';
 
 /** One SQL statement the tracking subgraph sent, with its parameters. */
 export interface CapturedStatement {
@@ -35,8 +36,9 @@ export class CapturingQueryLogger extends TypeormPinoLogger {
     if (this.capturing) this.captured.push({ query, parameters: parameters ?? [] });
   }
 
-  /** Runs `fn` and returns the statements sent meanwhile. */
+  /** Runs `fn` and returns the statements sent meanwhile (with background work paused by `quiet`, when set). */
   async capture(fn: () => Promise<unknown>): Promise<CapturedStatement[]> {
+    const resume = this.quiet ? await this.quiet() : null;
     this.captured.length = 0;
     this.capturing = true;
     try {
@@ -44,8 +46,12 @@ export class CapturingQueryLogger extends TypeormPinoLogger {
       return [...this.captured];
     } finally {
       this.capturing = false;
+      resume?.();
     }
   }
+
+  /** Pauses the subgraph's background statements (tracking's anomaly sweeps) during a capture; returns how to resume them. */
+  quiet: (() => Promise<() => void>) | null = null;
 }
 
 /** The graph under test: network and tracking subgraphs behind the gateway, with callers' tokens. */
@@ -53,6 +59,10 @@ export interface BenchGraph {
   gatewayUrl: string;
   network: RunningNetworkSubgraph;
   tracking: RunningTrackingSubgraph;
+  /** The tickets subgraph, when asked for (its proactive consumer is not started: the tickets workload starts it). */
+  tickets: RunningTicketsSubgraph | null;
+  /** The tickets subgraph's SQL logger (captures on demand). */
+  ticketsSql: CapturingQueryLogger;
   /** The tracking subgraph's SQL logger (captures on demand). */
   sql: CapturingQueryLogger;
   /** The network subgraph's: a lookup showing only place ids and types should send it nothing. */
@@ -67,6 +77,8 @@ export interface BenchGraph {
   trackingDirectBody<T = any>(identity: Identity, body: string): Promise<T>;
   /** The identity a token stands for (as the gateway verifies it). */
   identityOf(token: string): Promise<Identity>;
+  /** A caller token from the benchmark's issuer (e.g. a partner bound to an outlet). */
+  mint(claims: Parameters<CallerTokenIssuer['mint']>[0]): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -88,15 +100,26 @@ async function postBody<T>(url: string, authorization: string, body: string): Pr
   return reply.data as T;
 }
 
+/** What the tickets subgraph reads of the graph with its own token (as tools/stack grants it). */
+const TICKETS_SERVICE_SCOPES: readonly Scope[] = [Scope.NETWORK_READ, Scope.TRACKING_READ, Scope.TRACKING_EVENTS, Scope.PERSONAL_DATA];
+
+/** Which subgraphs to run besides network and tracking. */
+export interface BenchGraphOptions {
+  /** Also the tickets subgraph (the `--tickets` workload); off otherwise, so the other workloads run on the graph they always had. */
+  tickets?: boolean;
+}
+
 /**
  * Starts the subgraphs and the gateway in this process, on 127.0.0.1 and free ports, with a
  * supergraph composed from the subgraphs' schemas (tracking is not in the committed file yet).
  */
-export async function startBenchGraph(databaseUrl: string, logger: Logger): Promise<BenchGraph> {
+export async function startBenchGraph(databaseUrl: string, logger: Logger, options: BenchGraphOptions = {}): Promise<BenchGraph> {
   const [issuerKey, internalKey] = await Promise.all([generateSigningKey(), generateSigningKey()]);
   const host = '127.0.0.1';
   const sql = new CapturingQueryLogger(logger.child({ component: 'tracking-sql' }));
   const networkSql = new CapturingQueryLogger(logger.child({ component: 'network-sql' }));
+  const ticketsSql = new CapturingQueryLogger(logger.child({ component: 'tickets-sql' }));
+  const issuer = new CallerTokenIssuer(issuerKey, callerTokenSettings());
   const services: RunningService[] = [];
   try {
     const network = await startNetworkSubgraph({
@@ -117,14 +140,43 @@ export async function startBenchGraph(databaseUrl: string, logger: Logger): Prom
       queryLogger: sql,
     });
     services.unshift(tracking);
+    // The anomaly detector sweeps in the background (after a volume load, for minutes): its statements
+    // must not be taken for a request's, so every capture waits for a sweep under way and pauses the schedule.
+    const sweepLogger = logger.child({ service: 'tracking', component: 'anomaly-outbox' });
+    sql.quiet = async () => {
+      await tracking.services.anomalies.stop();
+      return () => tracking.services.anomalies.start({ intervalMs: DEFAULT_ANOMALY_SWEEP_MS, logger: sweepLogger });
+    };
+    // The desk reads the graph through the gateway with a service token of its own, as in tools/stack.
+    let gatewayUrl: string | null = null;
+    let tickets: RunningTicketsSubgraph | null = null;
+    if (options.tickets) {
+      const serviceToken = cachedToken(
+        () => issuer.mint({ subject: `service:${TICKETS_SUBGRAPH}`, roles: [Role.SERVICE], scopes: TICKETS_SERVICE_SCOPES, name: 'tickets subgraph' }, { expiresIn: '15m' }),
+        15 * 60_000,
+      );
+      tickets = await startTicketsSubgraph({
+        databaseUrl,
+        port: 0,
+        host,
+        internalJwks: internalKey.publicJwks,
+        logger: logger.child({ service: 'tickets' }),
+        queryLogger: ticketsSql,
+        graph: new GatewayGraphClient({ url: () => gatewayUrl, token: serviceToken }),
+        // The tickets workload starts the consumer (at its default pace) once the volume is in place.
+        proactiveMs: 0,
+      });
+      services.unshift(tickets);
+    }
     const supergraphSdl = composeSupergraph([
       { name: 'network', url: network.url, schema: await buildNetworkSchema() },
       { name: TRACKING_SUBGRAPH, url: tracking.url, schema: await buildTrackingSchema() },
+      ...(tickets ? [{ name: TICKETS_SUBGRAPH, url: tickets.url, schema: await buildTicketsSchema() }] : []),
     ]);
     const verifier = new CallerTokenVerifier({ jwks: issuerKey.publicJwks }, callerTokenSettings());
     const gateway = await startGateway({
       supergraphSdl,
-      subgraphUrls: { network: network.url, [TRACKING_SUBGRAPH]: tracking.url },
+      subgraphUrls: { network: network.url, [TRACKING_SUBGRAPH]: tracking.url, ...(tickets ? { [TICKETS_SUBGRAPH]: tickets.url } : {}) },
       callerVerifier: verifier,
       internalKey,
       logger: logger.child({ service: 'gateway' }),
@@ -132,7 +184,7 @@ export async function startBenchGraph(databaseUrl: string, logger: Logger): Prom
       host,
     });
     services.unshift(gateway);
-    const issuer = new CallerTokenIssuer(issuerKey, callerTokenSettings());
+    gatewayUrl = gateway.url;
     // Context tokens as the gateway makes them (reused for half their life), so "subgraph alone" differs from the gateway path only by the gateway.
     const minter = new InternalTokenMinter(internalKey);
     const tokens = {
@@ -144,6 +196,8 @@ export async function startBenchGraph(databaseUrl: string, logger: Logger): Prom
       gatewayUrl: gateway.url,
       network,
       tracking,
+      tickets,
+      ticketsSql,
       sql,
       networkSql,
       tokens,
@@ -153,6 +207,7 @@ export async function startBenchGraph(databaseUrl: string, logger: Logger): Prom
       gatewayBody: (token, body) => postBody(gateway.url, `Bearer ${token}`, body),
       trackingDirectBody: async (identity, body) => postBody(tracking.url, `Bearer ${await minter.mint(identity, TRACKING_SUBGRAPH)}`, body),
       identityOf: (token) => verifier.verify(token),
+      mint: (claims) => issuer.mint(claims),
       stop: async () => {
         for (const service of services) await service.stop();
       },

@@ -2,7 +2,7 @@ import { createLogger } from '@courierdesk/platform-subgraph';
 import { createTestDatabase, type TestDatabase } from '@courierdesk/testing';
 import { runBenchmark, type BenchResult } from './bench';
 import { benchOptions } from './main';
-import { resultDetails, resultTable } from './report';
+import { resultDetails, resultTable, ticketsReport } from './report';
 
 // A smoke run of the harness at tiny volumes: it must complete and produce sane, non-zero figures.
 // Benchmarks are not tests: nothing here asserts a time or a rate against a target.
@@ -10,7 +10,7 @@ describe('npm run bench -- --smoke', () => {
   let db: TestDatabase;
   let result: BenchResult;
   const lines: string[] = [];
-  const { options } = benchOptions(['--smoke'], (line) => lines.push(line));
+  const { options } = benchOptions(['--smoke', '--tickets'], (line) => lines.push(line));
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -64,6 +64,28 @@ describe('npm run bench -- --smoke', () => {
     // One statement for every outlet's page; its LIMIT reads one row more per outlet with more to come.
     expect(outletPages.statements).toHaveLength(1);
     expect(outletPages.sql.waybillsPerRequest).toBeGreaterThanOrEqual(outletPages.gateway.waybillsPerRequest);
+  });
+
+  it('loads tickets on the volume, pages the queue of HQ and of one outlet through the gateway and as SQL, and times the proactive lag', () => {
+    const k = result.stages[0].tickets!;
+    const count = options.tickets!.count;
+    expect(k.load.tickets).toBe(count);
+    // About 70 % open, every ticket with its CREATED line, worked ones with a status line.
+    expect(k.load.open / count).toBeGreaterThan(0.6);
+    expect(k.load.open / count).toBeLessThan(0.8);
+    expect(k.load.events).toBeGreaterThan(count);
+    expect(k.hq.gateway.ticketsPerRequest).toBe(50);
+    expect(k.hq.pageSql.ticketsPerRequest).toBe(51);
+    expect(k.hq.plan).toMatch(/Index Scan using ticket_open_queue/);
+    // The partner sees exactly its outlet's open tickets (fewer than a page at this volume).
+    expect(k.outlet.openTickets).toBeLessThan(50);
+    expect(k.outlet.gateway.ticketsPerRequest).toBe(k.outlet.openTickets);
+    expect(k.outlet.plan).toMatch(/ticket_responsible_outlet/);
+    expect(k.lag.waybills).toBe(options.tickets!.lagWaybills);
+    expect(k.lag.total.p50Ms).toBeGreaterThan(0);
+    expect(k.lag.toAnomaly.p50Ms).toBeGreaterThanOrEqual(0);
+    expect(k.lag.toTicket.p50Ms).toBeGreaterThanOrEqual(0);
+    expect(ticketsReport(result)).toMatch(/gateway ÷ page SQL: p50 \d+\.\d/);
   });
 
   it('prints a table with the ratios', () => {

@@ -12,6 +12,7 @@ import type { PageFigures } from './outlet-pages.bench';
 import type { StatementTimes } from './sql-ingest.bench';
 import { measureIngest, measureLookups, measureOutletPages } from './stage-measurements';
 import { clock, msSince } from './stats';
+import { measureTickets, type TicketsOptions, type TicketsResult } from './tickets.bench';
 
 /** What to measure. See main.ts for the command line and defaults. */
 export interface BenchOptions {
@@ -37,6 +38,8 @@ export interface BenchOptions {
   /** Sample the CPU during the gateway ingest and lookups, and the subgraph's outlet pages. */
   profile: boolean;
   deferIndexes: boolean;
+  /** The agent's queue and the proactive-ticket lag at the last stage (`--tickets`); null: not measured, tickets not started. */
+  tickets: TicketsOptions | null;
   provinces?: readonly string[];
   seed: number;
   log: (line: string) => void;
@@ -101,6 +104,8 @@ export interface StageResult {
     /** With --profile: where the subgraph-alone path spends the Node process's CPU. */
     cpu?: CpuBreakdown;
   };
+  /** The tickets workload (last stage, with `--tickets`). */
+  tickets?: TicketsResult;
 }
 
 export interface BenchResult {
@@ -129,7 +134,7 @@ export async function runBenchmark(databaseUrl: string, options: BenchOptions, l
   };
   log(`environment: ${environment.cpus} × ${environment.cpuModel}, ${environment.memoryGb} GB, Node ${environment.node}, PostgreSQL ${environment.postgres}, load average ${environment.loadAverage.start.toFixed(2)}`);
 
-  const graph = await startBenchGraph(databaseUrl, logger);
+  const graph = await startBenchGraph(databaseUrl, logger, { tickets: options.tickets !== null });
   try {
     const network = generateNetworkDemo({ provinces: options.provinces, seed: options.seed });
     await loadNetworkDemo(graph.network.dataSource, network);
@@ -182,7 +187,9 @@ export async function runBenchmark(databaseUrl: string, options: BenchOptions, l
       const lookup = await measureLookups(context, nextSequence - 1, index);
       const outletPages = await measureOutletPages(context);
       await checkCounts(databaseUrl, waybillsInTable, eventsInTable);
-      stages.push({ stageEvents, waybillsAtStart, eventsAtStart, waybillsInTable, eventsInTable, load, ingest: ingest.result, lookup, outletPages });
+      // After the count check: its lag workload adds waybills and scans of its own (the last stage only).
+      const tickets = options.tickets && index === options.stages.length - 1 ? await measureTickets(context, options.tickets, logger) : undefined;
+      stages.push({ stageEvents, waybillsAtStart, eventsAtStart, waybillsInTable, eventsInTable, load, ingest: ingest.result, lookup, outletPages, tickets });
     }
     environment.loadAverage.end = os.loadavg()[0];
     return {

@@ -22,7 +22,8 @@ export interface IngestFigures {
   cpu?: CpuTime;
 }
 
-const RECORD_SCANS = 'mutation Ingest($input: RecordScansInput!) { recordScans(input: $input) { accepted duplicates rejected } }';
+/** The recordScans mutation as the benchmark's scanners send it. */
+export const RECORD_SCANS = 'mutation Ingest($input: RecordScansInput!) { recordScans(input: $input) { accepted duplicates rejected } }';
 
 /** A scan as a scanner uploads it (GraphQL ScanEventInput): fields that do not apply are left out. */
 export function scanInput(e: DemoScanEvent): ScanInput {

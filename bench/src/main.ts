@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { createLogger } from '@courierdesk/platform-subgraph';
 import { runBenchmark, type BenchOptions } from './bench';
 import { startBenchDatabase } from './bench-database';
-import { resultDetails, resultPreamble, resultTable } from './report';
+import { resultDetails, resultPreamble, resultTable, ticketsReport } from './report';
 
 const HELP = `npm run bench [-- options]
 
@@ -13,6 +13,8 @@ tracking subgraphs and the gateway, and measures in one run, at each stage's vol
   lookup  waybill(waybillNo) { status timeline { … } } through the gateway vs its bare SQL (latency, ratio)
   outlet pages  outlets(first: 50) { inboundWaybills { waybillNo status } }: through the gateway, tracking
           alone (CPU per request and per waybill) vs its page statement as bare SQL
+  tickets (--tickets)  the agent's queue tickets(first: 50) through the gateway vs its SQL, and the
+          proactive-ticket lag (scan → anomaly → ticket) with the real timers
 
   --waybills <n>         waybills at the last stage (default 1000000)
   --events <n>           scan events at the last stage (default 8000000)
@@ -23,6 +25,12 @@ tracking subgraphs and the gateway, and measures in one run, at each stage's vol
   --lookups <n>          lookups per path per stage (default 3000)
   --outlet-pages <n>     outlet-page requests per path per stage (default 200)
   --outlet-page-size <n> inboundWaybills(first: n) per outlet, 1–100 (default 20)
+  --tickets              also, at the last stage: load tickets on the volume and measure the agent's
+                         50-ticket queue (HQ agent and the busiest outlet's partner) through the
+                         gateway vs its SQL, with the plans, and the scan → proactive-ticket lag
+  --ticket-count <n>     tickets loaded (default 200000)
+  --queue-requests <n>   queue requests per path (default 300)
+  --lag-waybills <n>     waybills made anomalous for the lag (default 100), one every --lag-gap ms (default 150)
   --no-breakdown         skip the breakdown (subgraph alone, service in-process, bare SQL)
   --profile              sample the CPU during the gateway ingest and lookups and tracking's outlet
                          pages, and print where it goes
@@ -44,6 +52,7 @@ const SMOKE: Partial<BenchOptions> = {
   outletPages: { outlets: 50, waybills: 20, requests: 5, warmup: 2 },
   breakdownEvents: 1000,
   concurrency: 2,
+  tickets: { count: 2000, requests: 10, warmup: 3, lagWaybills: 5, lagGapMs: 100 },
 };
 
 const count = (value: string | undefined, name: string): number | undefined => {
@@ -67,6 +76,11 @@ export function benchOptions(argv: string[], log: (line: string) => void): { opt
       lookups: { type: 'string' },
       'outlet-pages': { type: 'string' },
       'outlet-page-size': { type: 'string' },
+      tickets: { type: 'boolean', default: false },
+      'ticket-count': { type: 'string' },
+      'queue-requests': { type: 'string' },
+      'lag-waybills': { type: 'string' },
+      'lag-gap': { type: 'string' },
       'no-breakdown': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       'defer-indexes': { type: 'boolean', default: false },
@@ -100,6 +114,15 @@ export function benchOptions(argv: string[], log: (line: string) => void): { opt
     breakdownEvents: base.breakdownEvents ?? Math.min(50_000, ingestEvents),
     profile: values.profile,
     deferIndexes: values['defer-indexes'],
+    tickets: values.tickets
+      ? {
+          count: count(values['ticket-count'], 'ticket-count') ?? base.tickets?.count ?? 200_000,
+          requests: count(values['queue-requests'], 'queue-requests') ?? base.tickets?.requests ?? 300,
+          warmup: base.tickets?.warmup ?? 30,
+          lagWaybills: count(values['lag-waybills'], 'lag-waybills') ?? base.tickets?.lagWaybills ?? 100,
+          lagGapMs: count(values['lag-gap'], 'lag-gap') ?? base.tickets?.lagGapMs ?? 150,
+        }
+      : null,
     seed: 1,
     log,
   };
@@ -119,7 +142,7 @@ async function main(): Promise<void> {
   log(`database: ${database.server}`);
   try {
     const result = await runBenchmark(database.url, options, logger);
-    log(`\n${resultPreamble(result, options)}\n\n${resultTable(result, options)}\n\n${resultDetails(result)}\n\ntotal ${result.seconds.toFixed(0)} s`);
+    log(`\n${resultPreamble(result, options)}\n\n${resultTable(result, options)}\n\n${resultDetails(result)}${ticketsReport(result)}\n\ntotal ${result.seconds.toFixed(0)} s`);
     if (json) writeFileSync(json, `${JSON.stringify({ options: { ...options, log: undefined }, result }, null, 2)}\n`);
   } finally {
     await database.stop({ keep });

@@ -3,6 +3,8 @@ import type { IngestFigures } from './ingest.bench';
 import type { LookupFigures } from './lookup.bench';
 import type { PageFigures } from './outlet-pages.bench';
 import { fixed, int } from './stats';
+import type { QueuePath } from './tickets.bench';
+import type { QueueFigures } from './tickets-queue.bench';
 
 /** Targets of the issue: ingest ≥ 20,000 events/s and ≥ half of raw COPY; lookup within 5× bare SQL. */
 export const TARGETS = { ingestEventsPerSecond: 20_000, ingestVsCopy: 0.5, lookupVsSql: 5 } as const;
@@ -114,5 +116,54 @@ export function resultDetails(result: BenchResult): string {
       for (const f of cpu.top.slice(0, 12)) out.push(`    ${fixed(f.share * 100, 1).padStart(5)} %  ${f.fn}`);
     }
   });
+  return out.join('\n');
+}
+
+const ms = (s: { p50Ms: number; p99Ms: number; meanMs: number }) => `${fixed(s.p50Ms)} / ${fixed(s.p99Ms)} ms (mean ${fixed(s.meanMs)})`;
+const perRequest = (f: QueueFigures) =>
+  f.cpu ? `Node ${fixed(f.cpu.nodeMs / f.requests, 2)} ms + PostgreSQL ${f.cpu.postgresMs === null ? '?' : fixed(f.cpu.postgresMs / f.requests, 2)} ms CPU per request` : '';
+
+/** The tickets workload (`--tickets`): the queue's latencies and ratios, the plans, the proactive lag; empty without it. */
+export function ticketsReport(result: BenchResult): string {
+  const st = result.stages.find((s) => s.tickets);
+  const k = st?.tickets;
+  if (!st || !k) return '';
+  const out = [
+    '',
+    '',
+    `TICKETS at ${int(st.eventsInTable)} scan events, ${int(st.waybillsInTable)} waybills:`,
+    `  settled first: ${int(k.settle.judged)} volume waybills marked judged by tracking's detector, ${int(k.settle.skippedEvents)} anomaly events already published skipped by the desk's feed position (${fixed(k.settle.seconds, 1)} s)`,
+    `  loaded ${int(k.load.tickets)} tickets (${int(k.load.open)} open, responsible outlets: ${int(k.load.outlets)}) and ${int(k.load.events)} audit lines in ${fixed(k.load.seconds, 1)} s; VACUUM ANALYZE ${fixed(k.load.vacuumSeconds, 1)} s`,
+  ];
+  for (const path of [k.hq, k.outlet] as QueuePath[]) {
+    const who = path === k.outlet ? `${path.caller} (outlet ${k.outlet.outletId}: party to ${int(k.outlet.openTickets)} open of ${int(k.outlet.tickets)} tickets)` : path.caller;
+    out.push(
+      `  QUEUE tickets(first: 50) as ${who}, ${int(path.gateway.requests)} requests per path, one client — p50 / p99:`,
+      `    via gateway                              ${ms(path.gateway.latency)}; ${int(path.gateway.ticketsPerRequest)} tickets; ${perRequest(path.gateway)}`,
+      `    bare SQL, its page statement (pg)        ${ms(path.pageSql.latency)}; ${int(path.pageSql.ticketsPerRequest)} rows; ${perRequest(path.pageSql)}`,
+      `    bare SQL, all ${path.statements.length} tickets statements      ${ms(path.ticketsSql.latency)}; ${perRequest(path.ticketsSql)}`,
+      `    gateway ÷ page SQL: p50 ${fixed(path.gateway.latency.p50Ms / path.pageSql.latency.p50Ms, 1)}, p99 ${fixed(path.gateway.latency.p99Ms / path.pageSql.latency.p99Ms, 1)}; ` +
+        `gateway ÷ all tickets SQL: p50 ${fixed(path.gateway.latency.p50Ms / path.ticketsSql.latency.p50Ms, 1)}, p99 ${fixed(path.gateway.latency.p99Ms / path.ticketsSql.latency.p99Ms, 1)}`,
+      `    statements: ${path.statements.map((q) => `[${q}]`).join(' ')}`,
+      `    EXPLAIN (ANALYZE, BUFFERS) of the page statement:`,
+      ...path.plan.split('\n').map((line) => `      ${line}`),
+    );
+    if (path.orSql) {
+      out.push(
+        `    for comparison, the page as one OR of responsible/counterpart (bare SQL)   ${ms(path.orSql.latency)}; ${perRequest(path.orSql)}`,
+        `    EXPLAIN (ANALYZE, BUFFERS) of the OR form:`,
+        ...path.orSql.plan.split('\n').map((line) => `      ${line}`),
+      );
+    }
+  }
+  const l = k.lag;
+  out.push(
+    `  PROACTIVE LAG, ${l.waybills} waybills signed without out-for-delivery, one recordScans call every ${l.gapMs} ms through the gateway; ` +
+      `timers: tracking's nudge ${l.timers.nudgeDelayMs} ms (periodic sweep ${l.timers.sweepMs} ms), the desk's consumer every ${l.timers.consumerMs} ms, poll ${l.timers.pollMs} ms — p50 / p99:`,
+    `    scan (recordScans sent) → ticket seen in tickets(filter: { waybillNo }) via gateway   ${ms(l.total)}`,
+    `      scan → anomaly_event.recorded_at (call + nudge + sweep)        ${ms(l.toAnomaly)}`,
+    `      recorded_at → ticket.opened_at (consumer interval + round)      ${ms(l.toTicket)}`,
+    `      opened_at → seen (round's commit + poll)                        ${ms(l.toVisible)}`,
+  );
   return out.join('\n');
 }

@@ -37,7 +37,7 @@ export interface StageContext {
 const firstLine = (sql: string) => sql.replace(/\s+/g, ' ').trim().slice(0, 70);
 
 /** Runs a measurement under the CPU meter (and the profiler when asked) and attaches the CPU time to its figures. */
-async function metered<F extends { cpu?: CpuTime }>(meter: Meter, profile: boolean, fn: () => Promise<F>): Promise<{ figures: F; breakdown?: CpuBreakdown }> {
+export async function metered<F extends { cpu?: CpuTime }>(meter: Meter, profile: boolean, fn: () => Promise<F>): Promise<{ figures: F; breakdown?: CpuBreakdown }> {
   const run = async (): Promise<{ result: F; breakdown?: CpuBreakdown }> => (profile ? profileCpu(fn) : { result: await fn() });
   const { result, cpu } = await meter(run);
   return { figures: { ...result.result, cpu }, breakdown: result.breakdown };

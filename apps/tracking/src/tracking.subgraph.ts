@@ -38,7 +38,7 @@ export interface TrackingSubgraphOptions {
   anomalyNudgeMs?: number;
 }
 
-/** A running tracking subgraph, the DataSource it owns (closed by `stop()`) and its services (end-to-end tests sweep the outbox). */
+/** A running tracking subgraph, the DataSource it owns (closed by `stop()`) and its services (tests and benchmarks sweep the outbox or pause it). */
 export type RunningTrackingSubgraph = RunningService & { dataSource: DataSource; services: TrackingServices };
 
 /**

@@ -37,11 +37,14 @@ export function ticketPageQuery(criteria: TicketCriteria, size: number, after: s
   const where: string[] = [];
   where.push(criteria.statuses ? `t.status = ANY(${add(criteria.statuses, 'text[]')})` : `t.status NOT IN ('RESOLVED', 'CLOSED')`);
   if (criteria.kinds) where.push(`t.kind = ANY(${add(criteria.kinds, 'text[]')})`);
-  for (const outlet of [criteria.outletId, criteria.restrictOutletId]) {
-    if (outlet) {
-      const p = add(outlet, 'uuid');
-      where.push(`(t.responsible_outlet_id = ${p} OR t.counterpart_outlet_id = ${p})`);
-    }
+  // An outlet's queue is two index walks (responsible, counterpart) merged: an OR of the two would
+  // be a bitmap scan of the outlet's whole history and a sort. A second outlet (a partner filtering
+  // on another) is a plain filter.
+  const [party, other] = [criteria.outletId, criteria.restrictOutletId].filter((o): o is string => o !== null);
+  const partyParam = party ? add(party, 'uuid') : null;
+  if (other && other !== party) {
+    const p = add(other, 'uuid');
+    where.push(`(t.responsible_outlet_id = ${p} OR t.counterpart_outlet_id = ${p})`);
   }
   if (criteria.transitCentreId) where.push(`t.responsible_transit_centre_id = ${add(criteria.transitCentreId, 'uuid')}`);
   if (criteria.assignee) where.push(`t.assignee = ${add(criteria.assignee, 'text')}`);
@@ -60,7 +63,16 @@ export function ticketPageQuery(criteria: TicketCriteria, size: number, after: s
     const dueAt = due === null ? `'infinity'::timestamptz` : add(new Date(due as number), 'timestamptz');
     where.push(`(t.queue_key, t.opened_at, t.id) > (${dueAt}, ${add(new Date(opened as number), 'timestamptz')}, ${add(id, 'uuid')})`);
   }
-  const sql = `SELECT ${TICKET_COLUMNS} FROM ticket t WHERE ${where.join(' AND ')}
-    ORDER BY t.queue_key, t.opened_at, t.id LIMIT ${add(size + 1, 'int')}`;
+  const limit = add(size + 1, 'int');
+  const order = `ORDER BY t.queue_key, t.opened_at, t.id LIMIT ${limit}`;
+  if (!partyParam) return { sql: `SELECT ${TICKET_COLUMNS} FROM ticket t WHERE ${where.join(' AND ')}\n    ${order}`, params };
+  const conditions = where.join(' AND ');
+  // A problem parcel's two outlets differ, so no ticket is in both walks; the IS DISTINCT FROM keeps it so regardless.
+  const sql = `SELECT ${TICKET_COLUMNS} FROM (
+      (SELECT * FROM ticket t WHERE t.responsible_outlet_id = ${partyParam} AND ${conditions} ${order})
+      UNION ALL
+      (SELECT * FROM ticket t WHERE t.counterpart_outlet_id = ${partyParam} AND t.responsible_outlet_id IS DISTINCT FROM ${partyParam} AND ${conditions} ${order})
+    ) t
+    ${order}`;
   return { sql, params };
 }

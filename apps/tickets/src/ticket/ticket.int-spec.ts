@@ -141,6 +141,45 @@ describe('tickets: opening, the version check, transitions, urges and merges', (
     expect(firstError(again)).toMatchObject({ code: 'CONFLICT', reason: 'TICKET_MERGED' });
   });
 
+  it('an outlet’s queue merges the tickets it owns and those it answers, nearest deadline first, page after page', async () => {
+    const [own, other] = [anOutletId(), anOutletId()];
+    const open = async (input: Record<string, unknown>) => ((await h.gql(as.agent(), OPEN, { input: { channel: 'PHONE', title: 'queue', ...input } })) as any).data.openTicket.ticket.id as string;
+    const urgeAt = async (outlet: string) => {
+      const no = aWaybillNo();
+      h.waybills.add({ waybillNo: no, destinationOutletId: outlet });
+      return open({ kind: 'URGE', reason: 'NO_SCAN_UPDATE', waybillNo: no });
+    };
+    const problemFrom = async (responsible: string, counterpart: string) => {
+      const no = aWaybillNo();
+      h.waybills.add({ waybillNo: no, originOutletId: counterpart, destinationOutletId: responsible });
+      return open({ kind: 'PROBLEM_PARCEL', reason: 'DUE_NOT_ARRIVED', waybillNo: no, responsibleOutletId: responsible, counterpartOutletId: counterpart });
+    };
+    const owned = [await urgeAt(own), await urgeAt(own), await urgeAt(own)];
+    const answered = [await problemFrom(other, own), await problemFrom(other, own)];
+    const notOurs = await urgeAt(other);
+    // Deadlines interleaving the two walks; no deadline (all clocks paused) goes last.
+    const order = [answered[1], owned[2], answered[0], owned[0], owned[1]];
+    const due = ['2026-11-02T03:00:00Z', '2026-11-02T04:00:00Z', '2026-11-02T05:00:00Z', '2026-11-02T06:00:00Z', null];
+    for (const [i, id] of order.entries()) await h.ds.query(`UPDATE tickets.ticket SET sla_due_at = $2 WHERE id = $1`, [id, due[i]]);
+    await h.ds.query(`UPDATE tickets.ticket SET sla_due_at = '2026-11-02T02:30:00Z' WHERE id = $1`, [notOurs]);
+
+    const PAGE = `query Q($after: String, $filter: TicketFilter) { tickets(first: 2, after: $after, filter: $filter) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`;
+    const walk = async (who: ReturnType<typeof as.agent>, filter: Record<string, unknown> | null) => {
+      const seen: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const res: any = await h.gql(who, PAGE, { after, filter });
+        expect(res.errors).toBeUndefined();
+        seen.push(...res.data.tickets.edges.map((e: any) => e.node.id));
+        if (!res.data.tickets.pageInfo.hasNextPage) return seen;
+        after = res.data.tickets.pageInfo.endCursor;
+      }
+    };
+    expect(await walk(as.partner(own), null)).toEqual(order);
+    expect(await walk(as.agent(), { outletId: own })).toEqual(order);
+    expect(await walk(as.partner(other), { outletId: own })).toEqual([answered[1], answered[0]]);
+  });
+
   it('a partner reads and changes only tickets its outlet is party to, by every path', async () => {
     const no = aWaybillNo();
     h.waybills.add({ waybillNo: no, destinationOutletId: outletA });
