@@ -49,8 +49,18 @@ describe('tickets migrations and indexes', () => {
     ['an assignee’s queue', { assignee: 'agent-1' }, 'ticket_assignee'],
     ['a transit centre’s queue', { transitCentreId: '00000000-0000-4000-8000-000000000001' }, 'ticket_transit_centre'],
     ['a waybill’s tickets', { waybillNo: 'CD000000000019' }, 'ticket_waybill'],
+    ['an outlet’s queue (responsible walk)', { outletId: '00000000-0000-4000-8000-000000000002' }, 'ticket_responsible_outlet'],
+    ['an outlet’s queue (counterpart walk)', { outletId: '00000000-0000-4000-8000-000000000002' }, 'ticket_counterpart_outlet'],
+    ['a partner’s queue (responsible walk)', { restrictOutletId: '00000000-0000-4000-8000-000000000002' }, 'ticket_responsible_outlet'],
   ])('%s walks an index', async (_name, criteria, index) => {
     const { sql, params } = ticketPageQuery({ ...QUEUE, ...criteria }, 50, null);
     expect(await plan(ds, sql, params)).toContain(index);
+  });
+
+  it('reads an outlet’s queue in queue order from its indexes, without sorting its whole history', async () => {
+    const { sql, params } = ticketPageQuery({ ...QUEUE, outletId: '00000000-0000-4000-8000-000000000002' }, 50, null);
+    const shown = await plan(ds, sql, params);
+    expect(shown).toContain('Merge Append');
+    expect(shown).not.toContain('Bitmap');
   });
 });

@@ -41,7 +41,6 @@ export function placeTicketLoaders(ds: DataSource, clock: () => Date) {
           return `$${params.length}::${type}`;
         };
         const where = [`x.status NOT IN ('RESOLVED', 'CLOSED')`];
-        where.push(key.place === 'OUTLET' ? `(x.responsible_outlet_id = p.id OR x.counterpart_outlet_id = p.id)` : `x.responsible_transit_centre_id = p.id`);
         if (key.restrictOutletId) {
           const own = add(key.restrictOutletId, 'uuid');
           where.push(`(x.responsible_outlet_id = ${own} OR x.counterpart_outlet_id = ${own})`);
@@ -52,10 +51,22 @@ export function placeTicketLoaders(ds: DataSource, clock: () => Date) {
             `(x.queue_key, x.opened_at, x.id) > (${due === null ? `'infinity'::timestamptz` : add(new Date(due as number), 'timestamptz')}, ${add(new Date(opened as number), 'timestamptz')}, ${add(id, 'uuid')})`,
           );
         }
+        const conditions = where.join(' AND ');
+        const order = 'ORDER BY x.queue_key, x.opened_at, x.id LIMIT $2';
+        // An outlet's open tickets are two index walks in queue order (responsible, counterpart) merged,
+        // as the queue reads them (ticket-queue.query.ts); an OR would read the outlet's whole history.
+        const walk =
+          key.place === 'OUTLET'
+            ? `SELECT * FROM (
+                 (SELECT * FROM ticket x WHERE x.responsible_outlet_id = p.id AND ${conditions} ${order})
+                 UNION ALL
+                 (SELECT * FROM ticket x WHERE x.counterpart_outlet_id = p.id AND x.responsible_outlet_id IS DISTINCT FROM p.id AND ${conditions} ${order})
+               ) x ${order}`
+            : `SELECT * FROM ticket x WHERE x.responsible_transit_centre_id = p.id AND ${conditions} ${order}`;
         const rows = (await ds.query(
           `SELECT p.id::text AS "parentId", ${TICKET_COLUMNS}
              FROM unnest($1::uuid[]) AS p(id)
-             CROSS JOIN LATERAL (SELECT * FROM ticket x WHERE ${where.join(' AND ')} ORDER BY x.queue_key, x.opened_at, x.id LIMIT $2) t`,
+             CROSS JOIN LATERAL (${walk}) t`,
           params,
         )) as Record<string, unknown>[];
         return rows.map((raw) => Object.assign(ticketRowOf(raw), { parentId: raw.parentId as string }));
