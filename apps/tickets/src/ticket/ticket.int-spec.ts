@@ -5,7 +5,7 @@ import { firstError, startTicketsHarness, type TicketsHarness } from '../testing
 const NOW = new Date('2026-11-02T02:00:00Z'); // a Monday, 10:00 in China
 
 const OPEN = `mutation Open($input: OpenTicketInput!) {
-  openTicket(input: $input) { outcome ticket { id number kind reason status version urgeCount priority waybillNo callerName callerPhone
+  openTicket(input: $input) { outcome ticket { id number kind reason reasonLabel status version urgeCount priority waybillNo callerName callerPhone
     sla { policyVersion dueAt breached clocks { metric state deadline policyVersion } } } }
 }`;
 const STATUS = `mutation S($input: ChangeTicketStatusInput!) { changeTicketStatus(input: $input) { id status version } }`;
@@ -34,6 +34,7 @@ describe('tickets: opening, the version check, transitions, urges and merges', (
     expect(outcome).toBe('OPENED');
     expect(ticket.number).toMatch(/^TK20261102-\d{6,}$/);
     expect(ticket).toMatchObject({ kind: 'URGE', status: 'OPEN', version: 1, urgeCount: 1, waybillNo: no, callerPhone: '13812345678' });
+    expect(ticket.reasonLabel).toBe('No tracking update (物流信息不更新)');
     expect(ticket.sla.breached).toBe(false);
     expect(new Date(ticket.sla.dueAt).getTime()).toBeGreaterThan(NOW.getTime());
     expect(ticket.sla.clocks.map((c: any) => c.metric)).toEqual(expect.arrayContaining(['FIRST_REPLY', 'RESOLUTION']));

@@ -109,6 +109,12 @@ export class Ticket implements TicketParties {
   row: TicketRow;
 }
 
+/** A reason in words, `English (中文)`; an unknown stored code as itself. */
+const labelOf = (reason: string): string => {
+  const label = REASON_LABELS[reason as TicketReasonValue];
+  return label ? `${label.en} (${label.zh})` : reason;
+};
+
 /** The schema's view of a ticket row. */
 export function toTicket(row: TicketRow): Ticket {
   return Object.assign(new Ticket(), {
@@ -116,7 +122,7 @@ export function toTicket(row: TicketRow): Ticket {
     number: row.number,
     kind: row.kind,
     reason: row.reason,
-    reasonLabel: REASON_LABELS[row.reason as TicketReasonValue] ?? row.reason,
+    reasonLabel: labelOf(row.reason),
     channel: row.channel,
     priority: row.priority,
     status: row.status,

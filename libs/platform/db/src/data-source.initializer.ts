@@ -24,9 +24,13 @@ export async function initializeDataSource(ds: DataSource, logger: Logger): Prom
   // Without a logger of its own, TypeORM would print to the console; report through pino instead.
   if (!ds.options.logger) ds.setOptions({ logger: new TypeormPinoLogger(log) });
   // Set before the pool exists, so it is the pool's `error` listener from the first connection.
+  // A pool being closed ends its idle connections without waiting for them (pg-pool calls back at
+  // once): a server stopping right after can still terminate one. That is the shutdown, not a loss.
   ds.setOptions({
     poolErrorHandler: (err: Error & { code?: string }) =>
-      log.warn({ err: { message: err.message, code: err.code } }, 'lost an idle database connection; the pool will open a new one'),
+      ds.isInitialized
+        ? log.warn({ err: { message: err.message, code: err.code } }, 'lost an idle database connection; the pool will open a new one')
+        : log.debug({ err: { message: err.message, code: err.code } }, 'a closed pool’s connection ended'),
   });
   retryReadsOnLostConnection(ds, log);
   await ds.initialize();
