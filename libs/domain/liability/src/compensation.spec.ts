@@ -22,8 +22,6 @@ const base = (more: Partial<CompensationInput> = {}): CompensationInput => ({
   ...more,
 });
 
-const lineCodes = (input: CompensationInput): string[] => decideCompensation(input).lines.map((l) => l.code);
-
 describe('decideCompensation: loss, damage, partial loss (丢失、破损、内件短少)', () => {
   it.each<[string, Partial<CompensationInput>, string, number, string[]]>([
     // Insured (保价): the insured amount, never above the actual value.
