@@ -1,5 +1,5 @@
 import type { EvidenceKind } from '@courierdesk/domain-ticket';
-import type { ClaimKind } from './compensation';
+import type { ClaimKind } from './claim.vocabulary';
 
 /** A claim the evidence rules know: a compensation claim or return freight after a refusal. */
 export type EvidenceClaimKind = ClaimKind | 'RETURN_FREIGHT';

@@ -1,7 +1,7 @@
 import type { EvidenceKind } from '@courierdesk/domain-ticket';
 import { assertValidDate } from '@courierdesk/domain-sla';
 import type { DecisionRecord } from './decision';
-import { CLAIM_KINDS } from './compensation';
+import { CLAIM_KINDS } from './claim.vocabulary';
 import type { EvidenceClaimKind, EvidenceRequirement } from './claim-evidence.rules';
 import { liabilityPolicyAt, type LiabilityPolicies } from './liability-policy';
 import { LiabilityRuleError } from './liability.errors';

@@ -1,53 +1,11 @@
 import type { DistanceClass } from '@courierdesk/domain-parcel';
-import { DAY_MS, HOUR_MS, assertValidDate, formatChinaTime } from '@courierdesk/domain-sla';
+import { assertValidDate, formatChinaTime } from '@courierdesk/domain-sla';
+import { CLAIM_KINDS, CLAIM_KIND_NAMES_ZH, EXEMPTION_NAMES_ZH, type ClaimKind, type Exemption } from './claim.vocabulary';
 import { totalOf, type AmountLine, type DecisionRecord } from './decision';
 import { liabilityPolicyAt, type LiabilityPolicies, type LiabilityPolicy } from './liability-policy';
 import { LiabilityRuleError } from './liability.errors';
 import { assertFen, formatYuan, mulDivFen } from './money';
-
-/** What a compensation claim is for (理赔类型). Values are API: add, never rename. */
-export const ClaimKind = {
-  /** The whole parcel lost (丢失). */
-  LOSS: 'LOSS',
-  /** Damaged (破损). */
-  DAMAGE: 'DAMAGE',
-  /** Part of the contents missing (内件短少). */
-  PARTIAL_LOSS: 'PARTIAL_LOSS',
-  /** Delivered late or not yet (延误). */
-  DELAY: 'DELAY',
-} as const;
-/** What a compensation claim is for (理赔类型). */
-export type ClaimKind = (typeof ClaimKind)[keyof typeof ClaimKind];
-
-/** All claim kinds, in declaration order. */
-export const CLAIM_KINDS: readonly ClaimKind[] = Object.values(ClaimKind);
-
-/** Chinese names of the claim kinds. */
-export const CLAIM_KIND_NAMES_ZH: Readonly<Record<ClaimKind, string>> = { LOSS: '丢失', DAMAGE: '破损', PARTIAL_LOSS: '内件短少', DELAY: '延误' };
-
-/** Why the carrier is not liable (免责事由): Civil Code arts. 832, 835; Postal Law art. 48. */
-export const Exemption = {
-  /** Force majeure (不可抗力): the freight is still refunded, an insured parcel still paid. */
-  FORCE_MAJEURE: 'FORCE_MAJEURE',
-  /** The goods' own nature or normal wear (货物本身的自然性质或合理损耗). */
-  GOODS_NATURE: 'GOODS_NATURE',
-  /** The shipper's fault (寄件人过错), e.g. bad packing, a false declaration. */
-  SHIPPER_FAULT: 'SHIPPER_FAULT',
-  /** The consignee's fault (收件人过错). */
-  CONSIGNEE_FAULT: 'CONSIGNEE_FAULT',
-} as const;
-/** Why the carrier is not liable (免责事由). */
-export type Exemption = (typeof Exemption)[keyof typeof Exemption];
-
-/** All exemptions, in declaration order. */
-export const EXEMPTIONS: readonly Exemption[] = Object.values(Exemption);
-
-const EXEMPTION_NAMES_ZH: Readonly<Record<Exemption, string>> = {
-  FORCE_MAJEURE: '不可抗力',
-  GOODS_NATURE: '货物本身性质或合理损耗',
-  SHIPPER_FAULT: '寄件人过错',
-  CONSIGNEE_FAULT: '收件人过错',
-};
+import { delayFacts, type DelayFacts } from './delay';
 
 /** What the shipper paid for the shipment, split the way the rules need it (费用构成), in fen. */
 export interface ShipmentFees {
@@ -89,17 +47,6 @@ export interface CompensationInput {
   policies?: LiabilityPolicies;
 }
 
-/** How late a parcel is, against the thorough-delay threshold of its lane. */
-export interface DelayFacts {
-  lateHours: number;
-  /** Whole days late (floor of the hours ÷ 24). */
-  delayDays: number;
-  thresholdDays: number;
-  /** Thorough delay (彻底延误): at or past the threshold. */
-  thorough: boolean;
-  delivered: boolean;
-}
-
 /** The outcome of a compensation claim (赔偿结果). */
 export type CompensationCode = 'COMPENSATE' | 'SERVICE_FEE_WAIVED' | 'EXEMPT' | 'NOT_LATE';
 
@@ -116,22 +63,6 @@ export interface CompensationDecision extends DecisionRecord {
   totalFen: number;
   lines: AmountLine[];
   delay: DelayFacts | null;
-}
-
-/** Whether and how late a parcel is against the promise, and whether it is a thorough delay (彻底延误). */
-export function delayFacts(promisedAt: Date, deliveredAt: Date | null, now: Date, distance: DistanceClass, policy: LiabilityPolicy): DelayFacts {
-  const end = deliveredAt !== null && deliveredAt <= now ? deliveredAt : now;
-  const lateMs = end.getTime() - promisedAt.getTime();
-  const thresholdDays = policy.thoroughDelayDays[distance];
-  // "N calendar days past the promise" counted as N × 24 h from the promised instant: China has no
-  // DST, so every day is 24 h, and the same instant reads the same in every timezone.
-  return {
-    lateHours: Math.max(0, lateMs / HOUR_MS),
-    delayDays: Math.max(0, Math.floor(lateMs / DAY_MS)),
-    thresholdDays,
-    thorough: lateMs >= thresholdDays * DAY_MS,
-    delivered: end === deliveredAt,
-  };
 }
 
 const RULE = 'compensation';

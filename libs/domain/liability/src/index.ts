@@ -4,6 +4,8 @@ export * from './decision';
 export * from './parties';
 export * from './liability-policy';
 export * from './return-freight';
+export * from './claim.vocabulary';
+export * from './delay';
 export * from './compensation';
 export * from './bearing-place';
 export * from './fines';
