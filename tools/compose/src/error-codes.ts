@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LIABILITY_ERROR_CODES, LiabilityRuleError } from '@courierdesk/domain-liability';
 import { NETWORK_ERROR_CODES, NetworkRuleError } from '@courierdesk/domain-network';
 import { PARCEL_ERROR_CODES, ParcelRuleError, SCAN_REJECTION_CODES } from '@courierdesk/domain-parcel';
 import { SLA_ERROR_CODES, SlaRuleError } from '@courierdesk/domain-sla';
@@ -29,6 +30,7 @@ export function currentErrorCodes(): ErrorCodeList {
     'domain-network': table(NETWORK_ERROR_CODES, (c) => NetworkRuleError.kindOf(c as never)),
     'domain-sla': table(SLA_ERROR_CODES, (c) => SlaRuleError.kindOf(c as never)),
     'domain-ticket': table(TICKET_RULE_ERROR_CODES, (c) => TicketRuleError.kindOf(c as never)),
+    'domain-liability': table(LIABILITY_ERROR_CODES, (c) => LiabilityRuleError.kindOf(c as never)),
     'network-subgraph': table(NetworkSubgraphError.codes, (c) => NetworkSubgraphError.kindOf(c as never)),
     'tracking-subgraph': table(TrackingError.codes, (c) => TrackingError.kindOf(c as never)),
     'tickets-subgraph': table(TicketsError.codes, (c) => TicketsError.kindOf(c as never)),

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'domain-liability',
+  preset: '../../../jest.preset.js',
+  rootDir: __dirname,
+};
