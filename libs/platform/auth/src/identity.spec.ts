@@ -45,11 +45,21 @@ describe('scopes', () => {
     [[Role.AGENT], 'tracking:events', []],
     [[Role.ANALYST], 'tracking:events', []],
     [[Role.ADMIN], 'tracking:events', [Scope.TRACKING_EVENTS]],
+    // Deciding claims moves money: an agent asks for it; partners, analysts and services never hold it.
+    [[Role.AGENT], 'claims:read claims:decide', [Scope.CLAIMS_DECIDE, Scope.CLAIMS_READ]],
+    [[Role.OUTLET_PARTNER], 'claims:read claims:decide', [Scope.CLAIMS_READ]],
+    [[Role.ANALYST], 'claims:decide', []],
+    [[Role.SERVICE], 'claims:decide', []],
   ])('roles %p asking %p get %p', (roles, requested, expected) => expect(effectiveScopes(roles, requested)).toEqual(expected));
 
   it.each(Object.values(Role).filter((role) => role !== Role.SERVICE && role !== Role.ADMIN))('%s can never hold tracking:events, asked for or not', (role) => {
     expect(effectiveScopes([role], 'tracking:events')).not.toContain(Scope.TRACKING_EVENTS);
     expect(effectiveScopes([role], undefined)).not.toContain(Scope.TRACKING_EVENTS);
+  });
+
+  it('an agent’s token without a scope list does not decide claims', () => {
+    expect(effectiveScopes([Role.AGENT], undefined)).not.toContain(Scope.CLAIMS_DECIDE);
+    expect(effectiveScopes([Role.AGENT], undefined)).toContain(Scope.CLAIMS_WRITE);
   });
 
   it('requires every listed scope', () => {

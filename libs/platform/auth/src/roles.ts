@@ -39,6 +39,12 @@ export const Scope = {
   TICKETS_WRITE: 'tickets:write',
   CLAIMS_READ: 'claims:read',
   CLAIMS_WRITE: 'claims:write',
+  /**
+   * Decide claims: approve, reject, pay, uphold or overturn a fine in arbitration (理赔审批). HQ
+   * agents and admins only, and an agent gets it only by asking for it (not a role default); an
+   * outlet-bound token never decides, whatever it holds.
+   */
+  CLAIMS_DECIDE: 'claims:decide',
   /** Schema introspection (GraphQL IDE); apps and partners do without. */
   INTROSPECT: 'graph:introspect',
 } as const;
@@ -53,7 +59,7 @@ export const ALL_SCOPES: readonly Scope[] = Object.values(Scope);
 export const ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
   [Role.AGENT]: [
     Scope.NETWORK_READ, Scope.PERSONAL_DATA, Scope.TRACKING_READ, Scope.TICKETS_READ,
-    Scope.TICKETS_WRITE, Scope.CLAIMS_READ, Scope.CLAIMS_WRITE, Scope.INTROSPECT,
+    Scope.TICKETS_WRITE, Scope.CLAIMS_READ, Scope.CLAIMS_WRITE, Scope.CLAIMS_DECIDE, Scope.INTROSPECT,
   ],
   [Role.OUTLET_PARTNER]: [
     Scope.NETWORK_READ, Scope.NETWORK_WRITE, Scope.PERSONAL_DATA, Scope.TRACKING_READ,
@@ -77,6 +83,8 @@ export const DEFAULT_ROLE_SCOPES: Readonly<Record<Role, readonly Scope[]>> = {
   [Role.OUTLET_PARTNER]: ROLE_SCOPES[Role.OUTLET_PARTNER].filter((s) => s !== Scope.NETWORK_WRITE),
   [Role.SCANNER]: [Scope.TRACKING_INGEST],
   [Role.SERVICE]: ROLE_SCOPES[Role.SERVICE].filter((s) => s !== Scope.PERSONAL_DATA),
+  // Deciding claims moves money: an agent's token asks for it, it is never assumed.
+  [Role.AGENT]: ROLE_SCOPES[Role.AGENT].filter((s) => s !== Scope.CLAIMS_DECIDE),
 };
 
 const ROLE_VALUES = new Set<string>(Object.values(Role));
