@@ -1,12 +1,9 @@
-import type { JSONWebKeySet } from 'jose';
-import type { DataSource, Logger as TypeormLogger } from 'typeorm';
-import { InternalTokenVerifier } from '@courierdesk/platform-auth';
-import { checkDatabase, createDataSource, initializeDataSource, TypeormPinoLogger } from '@courierdesk/platform-db';
-import { startSubgraphServer, type Logger, type RunningService } from '@courierdesk/platform-subgraph';
+import type { DataSource } from 'typeorm';
+import { startOwnedSubgraph, type OwnedSubgraphOptions, type RunningService } from '@courierdesk/platform-subgraph';
 import { maintainScanEventPartitions } from './partitions/scan-event.partitions';
 import { buildTrackingSchema } from './schema';
 import { TRACKING_DB_SCHEMA, TRACKING_ENTITIES, TRACKING_MIGRATIONS } from './tracking.entities';
-import { createTrackingLoaders, type TrackingLoaders } from './tracking.loaders';
+import { createTrackingLoaders } from './tracking.loaders';
 import { createTrackingServices, type TrackingServices } from './tracking.services';
 
 /** The subgraph's name: the audience of the gateway tokens it accepts. */
@@ -16,17 +13,7 @@ export const TRACKING_SUBGRAPH = 'tracking';
 export const DEFAULT_ANOMALY_SWEEP_MS = 5_000;
 
 /** How to run the tracking subgraph. */
-export interface TrackingSubgraphOptions {
-  databaseUrl: string;
-  /** 0 or absent: any free port. */
-  port?: number;
-  host?: string;
-  /** Public keys of the gateway's internal signing key. */
-  internalJwks: JSONWebKeySet;
-  logger: Logger;
-  /** TypeORM logger, e.g. a QueryCounter in N+1 tests; default: slow and failed queries to pino. */
-  queryLogger?: TypeormLogger;
-  poolMax?: number;
+export interface TrackingSubgraphOptions extends OwnedSubgraphOptions {
   /** The clock (validation of scan times, anomalies, ETAs); tests fix it. Default: the system clock. */
   now?: () => Date;
   /**
@@ -43,51 +30,39 @@ export type RunningTrackingSubgraph = RunningService & { dataSource: DataSource;
 
 /**
  * Connects to PostgreSQL, applies the `tracking` schema's migrations, makes sure scan_event has
- * partitions around now (and keeps them coming), and serves the subgraph. `stop()` drains HTTP
- * first, then closes the pool.
+ * partitions around now (and keeps them coming), runs the anomaly sweep and serves the subgraph.
+ * `stop()` drains HTTP first, then the sweep and the partition upkeep, then closes the pool.
  */
-export async function startTrackingSubgraph(options: TrackingSubgraphOptions): Promise<RunningTrackingSubgraph> {
+export function startTrackingSubgraph(options: TrackingSubgraphOptions): Promise<RunningTrackingSubgraph> {
   const { logger } = options;
-  const dataSource = createDataSource({
-    url: options.databaseUrl,
-    schema: TRACKING_DB_SCHEMA,
-    entities: TRACKING_ENTITIES,
-    migrations: TRACKING_MIGRATIONS,
-    applicationName: 'courierdesk-tracking',
-    poolMax: options.poolMax,
-    logger: options.queryLogger ?? new TypeormPinoLogger(logger.child({ component: 'sql' })),
-  });
-  await initializeDataSource(dataSource, logger);
-  let stopMaintenance = () => {};
-  let stopSweeping = async () => {};
-  try {
-    const services = createTrackingServices(dataSource, { now: options.now });
-    // Partitions follow the real calendar, whatever clock the requests are judged by.
-    stopMaintenance = await maintainScanEventPartitions(dataSource, () => new Date(), logger);
-    stopSweeping = () => services.anomalies.stop();
-    services.anomalies.start({ intervalMs: options.anomalySweepMs ?? DEFAULT_ANOMALY_SWEEP_MS, nudgeDelayMs: options.anomalyNudgeMs, logger: logger.child({ component: 'anomaly-outbox' }) });
-    const schema = await buildTrackingSchema(services);
-    const service = await startSubgraphServer<TrackingLoaders>({
+  return startOwnedSubgraph(
+    {
       name: TRACKING_SUBGRAPH,
-      schema,
-      verifier: new InternalTokenVerifier(options.internalJwks, TRACKING_SUBGRAPH),
-      createLoaders: (identity) => createTrackingLoaders(dataSource, identity, services),
-      logger,
-      port: options.port,
-      host: options.host,
-      ready: () => checkDatabase(dataSource),
-      onStop: async () => {
-        stopMaintenance();
-        // A sweep under way finishes before the pool closes.
-        await stopSweeping();
-        if (dataSource.isInitialized) await dataSource.destroy();
+      dbSchema: TRACKING_DB_SCHEMA,
+      entities: TRACKING_ENTITIES,
+      migrations: TRACKING_MIGRATIONS,
+      build: async (dataSource) => {
+        const services = createTrackingServices(dataSource, { now: options.now });
+        // Partitions follow the real calendar, whatever clock the requests are judged by.
+        const stopMaintenance = await maintainScanEventPartitions(dataSource, () => new Date(), logger);
+        return {
+          schema: await buildTrackingSchema(services),
+          createLoaders: (identity) => createTrackingLoaders(dataSource, identity, services),
+          exposed: { services },
+          start: () =>
+            services.anomalies.start({
+              intervalMs: options.anomalySweepMs ?? DEFAULT_ANOMALY_SWEEP_MS,
+              nudgeDelayMs: options.anomalyNudgeMs,
+              logger: logger.child({ component: 'anomaly-outbox' }),
+            }),
+          // A sweep under way finishes before the pool closes.
+          stop: async () => {
+            stopMaintenance();
+            await services.anomalies.stop();
+          },
+        };
       },
-    });
-    return { ...service, dataSource, services };
-  } catch (err) {
-    stopMaintenance();
-    await stopSweeping();
-    await dataSource.destroy();
-    throw err;
-  }
+    },
+    options,
+  );
 }

@@ -16,3 +16,4 @@ export * from './standalone';
 export * from './personal-data';
 export * from './graph-client';
 export * from './child-pages';
+export * from './owned-subgraph';
