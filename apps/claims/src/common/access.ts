@@ -10,7 +10,8 @@ import { claimsError } from './claims.errors';
  *    and rejecting need claims:decide — on every query, mutation and `_entities` reference.
  * 2. Rows. A claim's parties are the outlets of its waybill: the origin outlet (收件网点) and the
  *    destination outlet (派件网点), read from the graph when it was filed. An outlet-bound caller
- *    (加盟网点 partner) sees and acts on a claim only when its outlet is one of them. Everywhere
+ *    (加盟网点 partner: reads only; outlet agent: also files) sees and acts on a claim only when
+ *    its outlet is one of them. Everywhere
  *    else the claim does not exist for it: NOT_FOUND by id or number (no existence oracle),
  *    absent from every list, null in `_entities`. HQ (not outlet-bound) sees every claim.
  * 3. Money decisions are HQ's alone: review, decide, approve and reject refuse an outlet-bound
