@@ -1,4 +1,5 @@
 import type { GraphQLSchema } from 'graphql';
+import { buildClaimsSchema, CLAIMS_NOT_PERSONAL_DATA } from '@courierdesk/claims';
 import { buildNetworkSchema, NETWORK_NOT_PERSONAL_DATA } from '@courierdesk/network';
 import { buildTicketsSchema, TICKETS_NOT_PERSONAL_DATA } from '@courierdesk/tickets';
 import { buildTrackingSchema, TRACKING_NOT_PERSONAL_DATA } from '@courierdesk/tracking';
@@ -18,4 +19,5 @@ export const SUBGRAPHS: readonly SubgraphEntry[] = [
   { name: 'network', url: 'http://127.0.0.1:4001/graphql', build: buildNetworkSchema, notPersonalData: NETWORK_NOT_PERSONAL_DATA },
   { name: 'tracking', url: 'http://127.0.0.1:4002/graphql', build: buildTrackingSchema, notPersonalData: TRACKING_NOT_PERSONAL_DATA },
   { name: 'tickets', url: 'http://127.0.0.1:4003/graphql', build: buildTicketsSchema, notPersonalData: TICKETS_NOT_PERSONAL_DATA },
+  { name: 'claims', url: 'http://127.0.0.1:4004/graphql', build: buildClaimsSchema, notPersonalData: CLAIMS_NOT_PERSONAL_DATA },
 ];

@@ -88,6 +88,7 @@ async function main(): Promise<void> {
         networkPort: gatewayPort + 1,
         trackingPort: gatewayPort + 2,
         ticketsPort: gatewayPort + 3,
+        claimsPort: gatewayPort + 4,
         demo: values['no-demo'] ? false : { provinces, waybills: values.waybills ? Number(values.waybills) : undefined },
       }),
     );
@@ -108,7 +109,7 @@ async function main(): Promise<void> {
   writeFileSync(
     tokensFile,
     `# Demo tokens minted by npm start (valid 8 hours). Use: source ${tokensFile}\n` +
-      `AGENT_TOKEN=${stack.tokens.agent}\nPARTNER_TOKEN=${stack.tokens.partner}\nANALYST_TOKEN=${stack.tokens.analyst}\nADMIN_TOKEN=${stack.tokens.admin}\n`,
+      `AGENT_TOKEN=${stack.tokens.agent}\nPARTNER_TOKEN=${stack.tokens.partner}\nCLAIMS_MANAGER_TOKEN=${stack.tokens.claimsManager}\nANALYST_TOKEN=${stack.tokens.analyst}\nADMIN_TOKEN=${stack.tokens.admin}\n`,
     { mode: 0o600 },
   );
   // Since the process began (module loading included): what a person waits for.

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
+import { startClaimsSubgraph, type RunningClaimsSubgraph } from '@courierdesk/claims';
 import { startGateway } from '@courierdesk/gateway';
 import { startNetworkSubgraph, type RunningNetworkSubgraph } from '@courierdesk/network';
 import { startTicketsSubgraph, type RunningTicketsSubgraph } from '@courierdesk/tickets';
 import { startTrackingSubgraph, type RunningTrackingSubgraph } from '@courierdesk/tracking';
-import { CallerTokenIssuer, callerTokenSettings, CallerTokenVerifier, Role, Scope, type SigningKey } from '@courierdesk/platform-auth';
+import { CallerTokenIssuer, callerTokenSettings, CallerTokenVerifier, DEFAULT_ROLE_SCOPES, Role, Scope, type SigningKey } from '@courierdesk/platform-auth';
 import { repoRoot } from '@courierdesk/platform-db';
 import { cachedToken, GatewayGraphClient, type Logger, type RunningService } from '@courierdesk/platform-subgraph';
 import {
@@ -35,13 +36,14 @@ export interface StackOptions {
   readonly networkPort?: number;
   readonly trackingPort?: number;
   readonly ticketsPort?: number;
+  readonly claimsPort?: number;
   readonly host?: string;
   /** Demo data to load when a subgraph's tables are empty; false = never. */
   readonly demo?: DemoOptions | false;
   readonly supergraphSdl?: string;
   /** SQL loggers per subgraph (statement counters in tests). */
-  readonly queryLoggers?: { readonly network?: TypeormLogger; readonly tracking?: TypeormLogger; readonly tickets?: TypeormLogger };
-  /** The tracking and tickets subgraphs' clock (tests fix it). */
+  readonly queryLoggers?: { readonly network?: TypeormLogger; readonly tracking?: TypeormLogger; readonly tickets?: TypeormLogger; readonly claims?: TypeormLogger };
+  /** The tracking, tickets and claims subgraphs' clock (tests fix it). */
   readonly now?: () => Date;
   /** Period of tracking's anomaly sweep in ms (0: no sweeps nor nudges; tests call services.anomalies.sweep). Default DEFAULT_ANOMALY_SWEEP_MS. */
   readonly anomalySweepMs?: number;
@@ -72,6 +74,8 @@ export interface DemoTokens {
   readonly analyst: string;
   readonly admin: string;
   readonly partner: string;
+  /** An HQ agent who asked for claims:decide (理赔审批) on top of the agent's default scopes. */
+  readonly claimsManager: string;
   readonly partnerOutlet: { id: string; code: string; name: string };
 }
 
@@ -81,6 +85,7 @@ export interface RunningStack {
   readonly network: RunningNetworkSubgraph;
   readonly tracking: RunningTrackingSubgraph;
   readonly tickets: RunningTicketsSubgraph;
+  readonly claims: RunningClaimsSubgraph;
   readonly seeded: SeededCounts;
   readonly tokens: DemoTokens;
   stop(): Promise<void>;
@@ -147,6 +152,13 @@ export async function mintDemoTokens(issuerKey: SigningKey, outlet: { id: string
     analyst: await issuer.mint({ subject: 'demo-analyst', roles: [Role.ANALYST] }),
     admin: await issuer.mint({ subject: 'demo-admin', roles: [Role.ADMIN] }),
     partner: await issuer.mint({ subject: `partner-${outlet.code}`, roles: [Role.OUTLET_PARTNER], outletId: outlet.id }),
+    // Deciding claims moves money: never an agent's default, so this token asks for it by name.
+    claimsManager: await issuer.mint({
+      subject: 'demo-claims-manager',
+      roles: [Role.AGENT],
+      scopes: [...DEFAULT_ROLE_SCOPES[Role.AGENT], Scope.CLAIMS_DECIDE],
+      name: 'HQ claims manager',
+    }),
     partnerOutlet: outlet,
   };
 }
@@ -156,6 +168,9 @@ export async function mintDemoTokens(issuerKey: SigningKey, outlet: { id: string
  * name and phone to the customer, whose parcel it is: pii:read), the anomaly feed, escalation chains.
  */
 export const TICKETS_SERVICE_SCOPES: readonly Scope[] = [Scope.NETWORK_READ, Scope.TRACKING_READ, Scope.TRACKING_EVENTS, Scope.PERSONAL_DATA];
+
+/** What claims reads of the graph: waybills' facts and scans (tracking), the ticket a claim starts from, outlets. No pii:read. */
+export const CLAIMS_SERVICE_SCOPES: readonly Scope[] = [Scope.TRACKING_READ, Scope.TICKETS_READ, Scope.NETWORK_READ];
 
 /** How long a service token lives; it is re-minted before it runs out. */
 const SERVICE_TOKEN_LIFETIME_MS = 15 * 60_000;
@@ -210,11 +225,24 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       escalationSweepMs: opts.escalationSweepMs,
     });
     services.push(tickets);
+    // Claims are decided on the waybill's facts read through the gateway with claims' own token, never the client's values.
+    const claimsGraph = new GatewayGraphClient({ url: () => gatewayUrl, token: serviceToken(opts.keys.issuer, 'claims', CLAIMS_SERVICE_SCOPES) });
+    const claims = await startClaimsSubgraph({
+      databaseUrl: opts.databaseUrl,
+      port: opts.claimsPort ?? 4004,
+      host: opts.host,
+      internalJwks: opts.keys.internal.publicJwks,
+      logger: logger.child({ service: 'claims' }),
+      queryLogger: opts.queryLoggers?.claims,
+      now: opts.now,
+      graph: claimsGraph,
+    });
+    services.push(claims);
     const seeded = await seedIfEmpty({ network: network.dataSource, tracking: tracking.dataSource, tickets: tickets.dataSource }, opts.demo, opts.now?.() ?? new Date(), logger);
     const tokens = await mintDemoTokens(opts.keys.issuer, await demoPartnerOutlet(network.dataSource));
     const gateway = await startGateway({
       supergraphSdl: opts.supergraphSdl ?? readFileSync(join(repoRoot(), 'supergraph.graphql'), 'utf8'),
-      subgraphUrls: { network: network.url, tracking: tracking.url, tickets: tickets.url },
+      subgraphUrls: { network: network.url, tracking: tracking.url, tickets: tickets.url, claims: claims.url },
       callerVerifier: new CallerTokenVerifier({ jwks: opts.keys.issuer.publicJwks }, callerTokenSettings()),
       internalKey: opts.keys.internal,
       logger: logger.child({ service: 'gateway' }),
@@ -228,6 +256,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       network,
       tracking,
       tickets,
+      claims,
       seeded,
       tokens,
       // Gateway first, so no request reaches a subgraph that is already closing.

@@ -12,3 +12,6 @@ export * from './fines';
 export * from './claim-clocks';
 export * from './claim-evidence.rules';
 export * from './claim-evidence';
+export * from './claim.transitions';
+export * from './claim-number';
+export * from './claim-incident';

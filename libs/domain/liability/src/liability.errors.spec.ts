@@ -13,6 +13,9 @@ describe('liability error codes', () => {
     ['INVALID_LIABILITY_POLICY', 'BAD_USER_INPUT'],
     ['CLAIM_FILED_TOO_LATE', 'CONFLICT'],
     ['EVIDENCE_MISSING', 'CONFLICT'],
+    ['CLAIM_TRANSITION_NOT_ALLOWED', 'CONFLICT'],
+    ['INVALID_CLAIM_NUMBER', 'BAD_USER_INPUT'],
+    ['INVALID_CLAIM_SEQUENCE', 'BAD_USER_INPUT'],
   ] as const)('%s is %s', (code, kind) => {
     expect(LIABILITY_ERROR_CODES).toContain(code);
     expect(LiabilityRuleError.kindOf(code)).toBe(kind);

@@ -18,6 +18,10 @@ const KIND_BY_CODE = {
   CLAIM_FILED_TOO_LATE: 'CONFLICT',
   // The same claim with the missing evidence attached would be taken.
   EVIDENCE_MISSING: 'CONFLICT',
+  // The claim is not in a status the move starts from (e.g. approving a withdrawn claim).
+  CLAIM_TRANSITION_NOT_ALLOWED: 'CONFLICT',
+  INVALID_CLAIM_NUMBER: 'BAD_USER_INPUT',
+  INVALID_CLAIM_SEQUENCE: 'BAD_USER_INPUT',
 } as const satisfies ErrorCodeTable;
 
 /** Stable codes of the liability rules (理赔、责任认定、赔付、罚款). */

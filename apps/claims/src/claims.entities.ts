@@ -1,0 +1,14 @@
+import type { MigrationClass } from '@courierdesk/platform-db';
+import { CreateClaims1795700000000 } from './migrations/1795700000000-create-claims';
+
+/** The PostgreSQL schema (namespace) the claims subgraph owns. */
+export const CLAIMS_DB_SCHEMA = 'claims';
+
+/** The claims subgraph reads and writes with SQL of its own (claim.row.ts, claim.store.ts): no TypeORM entity maps its rows. */
+export const CLAIMS_ENTITIES = [];
+
+/**
+ * The claims schema's migrations, oldest first. The ledger and payouts (src/ledger/) append theirs
+ * here (1795700060000 …); keep the order by timestamp.
+ */
+export const CLAIMS_MIGRATIONS: MigrationClass[] = [CreateClaims1795700000000];

@@ -1,0 +1,13 @@
+import 'reflect-metadata';
+
+export { startClaimsSubgraph, CLAIMS_SUBGRAPH } from './claims.subgraph';
+export type { ClaimsSubgraphOptions, RunningClaimsSubgraph } from './claims.subgraph';
+export { buildClaimsSchema } from './schema';
+export { createClaimsServices } from './claims.services';
+export type { ClaimsServices, ClaimsServiceOptions } from './claims.services';
+export { CLAIMS_DB_SCHEMA, CLAIMS_ENTITIES, CLAIMS_MIGRATIONS } from './claims.entities';
+export { ClaimsError, CLAIMS_ERROR_CODES } from './common/claims.errors';
+export { GraphWaybillDirectory, type WaybillDirectory, type WaybillFacts } from './graph/waybill-facts';
+export { GraphTicketDirectory, type TicketDirectory, type TicketFacts } from './graph/ticket-facts';
+export type { StoredDecision } from './claim/claim-decision';
+export { NOT_PERSONAL_DATA as CLAIMS_NOT_PERSONAL_DATA } from './common/not-personal-data';
