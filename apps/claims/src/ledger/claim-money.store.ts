@@ -37,7 +37,12 @@ const COLUMNS = `c.id, c.number, c.status, c.version, c.approved_fen::text AS "a
 export async function lockClaimForMoney(manager: EntityManager, claimId: string): Promise<ClaimMoneyRow | null> {
   const [raw] = (await manager.query(`SELECT ${COLUMNS} FROM claim c WHERE c.id = $1 FOR UPDATE`, [claimId])) as Record<string, unknown>[];
   if (!raw) return null;
-  return { ...(raw as unknown as ClaimMoneyRow), approvedFen: raw.approvedFen === null ? null : fenOf(raw.approvedFen) };
+  return {
+    ...(raw as unknown as ClaimMoneyRow),
+    approvedFen: raw.approvedFen === null ? null : fenOf(raw.approvedFen),
+    // The claims migration (claims-core) spells a transit centre HUB; the ledger's account is TRANSIT_CENTRE:<id> either way.
+    bearingPlaceKind: raw.bearingPlaceKind === 'HUB' ? 'TRANSIT_CENTRE' : (raw.bearingPlaceKind as ClaimMoneyRow['bearingPlaceKind']),
+  };
 }
 
 /**

@@ -66,9 +66,9 @@ describe('payouts (赔付): idempotent, exactly once', () => {
     });
   });
 
-  it('charges a transit centre that bears the fault, and charges nobody when no place bears it', async () => {
+  it.each(['TRANSIT_CENTRE', 'HUB'] as const)('charges a transit centre that bears the fault (bearing place kind %s), and charges nobody when no place bears it', async (kind) => {
     const centre = randomUUID();
-    const borne = await insertClaim(t.ds, { approvedFen: 700, bearingPlaceKind: 'TRANSIT_CENTRE', bearingPlaceId: centre });
+    const borne = await insertClaim(t.ds, { approvedFen: 700, bearingPlaceKind: kind, bearingPlaceId: centre });
     const unborne = await insertClaim(t.ds, { approvedFen: 900 });
     expect((await payouts.pay(as.decider(), { claimId: borne.id, idempotencyKey: randomUUID() })).payout.bearingAccountId).toBe(transitCentreAccount(centre));
     expect((await ledger.balances([transitCentreAccount(centre)])).get(transitCentreAccount(centre))).toBe(-700);

@@ -182,7 +182,6 @@ interface PayRequest {
 function payRequest(input: PayClaimInput): PayRequest {
   const claimId = uuidArg(input.claimId, 'claimId');
   const key = input.idempotencyKey;
-  // eslint-disable-next-line no-control-regex
   if (typeof key !== 'string' || key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH || /[\u0000-\u001f\u007f]/.test(key)) {
     throw ledgerError('INVALID_IDEMPOTENCY_KEY', `idempotencyKey: 1–${MAX_IDEMPOTENCY_KEY_LENGTH} characters without control characters (a UUID per payout request is a good key)`);
   }

@@ -3,7 +3,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * TEST ONLY: the `claim` and `claim_event` tables with exactly the columns the ledger relies on,
  * as the claims migration (1795700000000-create-claims.ts, branch claims-core) creates them. The
- * ledger's specs run on this until that migration is merged; then they take the real one.
+ * ledger's specs run on this until that migration is merged; then they take the real one. Its
+ * bearing place kind is TRANSIT_CENTRE by the contract and HUB as claims-core spells it: both are read.
  */
 export class ClaimStub1795700000000 implements MigrationInterface {
   name = 'ClaimStub1795700000000';
@@ -16,7 +17,7 @@ export class ClaimStub1795700000000 implements MigrationInterface {
         status text NOT NULL,
         version integer NOT NULL DEFAULT 1,
         approved_fen bigint,
-        bearing_place_kind text CHECK (bearing_place_kind IN ('OUTLET', 'TRANSIT_CENTRE')),
+        bearing_place_kind text CHECK (bearing_place_kind IN ('OUTLET', 'TRANSIT_CENTRE', 'HUB')),
         bearing_place_id uuid,
         waybill_no text,
         paid_at timestamptz,

@@ -37,7 +37,7 @@ export async function startLedgerDatabase(applicationName: string, poolMax = 4):
 /** A claim row as the claims subgraph would leave it; APPROVED for ¥500 on a fresh waybill unless told otherwise. */
 export async function insertClaim(
   ds: DataSource,
-  over: Partial<{ status: string; approvedFen: number | null; bearingPlaceKind: 'OUTLET' | 'TRANSIT_CENTRE' | null; bearingPlaceId: string | null; waybillNo: string | null }> = {},
+  over: Partial<{ status: string; approvedFen: number | null; bearingPlaceKind: 'OUTLET' | 'TRANSIT_CENTRE' | 'HUB' | null; bearingPlaceId: string | null; waybillNo: string | null }> = {},
 ): Promise<{ id: string; number: string; waybillNo: string | null }> {
   const id = randomUUID();
   const number = `CL-${id.slice(0, 8)}`;
