@@ -1,0 +1,81 @@
+import type { EntityManager } from 'typeorm';
+import { fenOf } from './ledger.service';
+
+/** The columns of a claim the money side reads (the contract with the claims migration). */
+export interface ClaimMoneyRow {
+  id: string;
+  number: string;
+  status: string;
+  version: number;
+  approvedFen: number | null;
+  bearingPlaceKind: 'OUTLET' | 'TRANSIT_CENTRE' | null;
+  bearingPlaceId: string | null;
+  waybillNo: string | null;
+  paidAt: Date | null;
+}
+
+/** Who acted, and when (the audit trail's first columns). */
+export interface MoneyActor {
+  subject: string;
+  outletId: string | null;
+  at: Date;
+}
+
+/** One line of a claim's audit trail (理赔操作记录). */
+export interface ClaimEventLine {
+  type: string;
+  field?: string | null;
+  from?: string | null;
+  to?: string | null;
+  detail?: Record<string, unknown> | null;
+}
+
+const COLUMNS = `c.id, c.number, c.status, c.version, c.approved_fen::text AS "approvedFen", c.bearing_place_kind AS "bearingPlaceKind",
+  c.bearing_place_id AS "bearingPlaceId", c.waybill_no AS "waybillNo", c.paid_at AS "paidAt"`;
+
+/** The claim, locked for this transaction (SELECT … FOR UPDATE); null when there is none. */
+export async function lockClaimForMoney(manager: EntityManager, claimId: string): Promise<ClaimMoneyRow | null> {
+  const [raw] = (await manager.query(`SELECT ${COLUMNS} FROM claim c WHERE c.id = $1 FOR UPDATE`, [claimId])) as Record<string, unknown>[];
+  if (!raw) return null;
+  return {
+    ...(raw as unknown as ClaimMoneyRow),
+    approvedFen: raw.approvedFen === null ? null : fenOf(raw.approvedFen),
+    // The claims migration (claims-core) spells a transit centre HUB; the ledger's account is TRANSIT_CENTRE:<id> either way.
+    bearingPlaceKind: raw.bearingPlaceKind === 'HUB' ? 'TRANSIT_CENTRE' : (raw.bearingPlaceKind as ClaimMoneyRow['bearingPlaceKind']),
+  };
+}
+
+/**
+ * Marks a locked claim PAID: status, paid_at, version + 1, updated_at, with the audit lines — the
+ * WHERE on the version is the optimistic lock's last word. False when the version moved on.
+ */
+export async function markClaimPaid(manager: EntityManager, claim: ClaimMoneyRow, actor: MoneyActor, extra: readonly ClaimEventLine[]): Promise<boolean> {
+  const [rows] = (await manager.query(
+    `UPDATE claim SET status = 'PAID', paid_at = $3, version = version + 1, updated_at = $3 WHERE id = $1 AND version = $2 RETURNING id`,
+    [claim.id, claim.version, actor.at],
+  )) as [unknown[], number];
+  if (rows.length === 0) return false;
+  await appendClaimEvents(manager, claim.id, actor, [{ type: 'PAID', field: 'status', from: claim.status, to: 'PAID' }, ...extra]);
+  return true;
+}
+
+/** Appends lines to a claim's audit trail, in one statement. */
+export async function appendClaimEvents(manager: EntityManager, claimId: string, actor: MoneyActor, events: readonly ClaimEventLine[]): Promise<void> {
+  if (events.length === 0) return;
+  await manager.query(
+    `INSERT INTO claim_event (claim_id, at, actor, actor_outlet_id, type, field, from_value, to_value, detail)
+     SELECT $1, $2, $3, $4, e.type, e.field, e.from_value, e.to_value, e.detail
+       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[]) AS e(type, field, from_value, to_value, detail)`,
+    [
+      claimId,
+      actor.at,
+      actor.subject,
+      actor.outletId,
+      events.map((e) => e.type),
+      events.map((e) => e.field ?? null),
+      events.map((e) => e.from ?? null),
+      events.map((e) => e.to ?? null),
+      events.map((e) => (e.detail ? JSON.stringify(e.detail) : null)),
+    ],
+  );
+}
