@@ -1,4 +1,5 @@
 import type { MigrationClass } from '@courierdesk/platform-db';
+import { LEDGER_MIGRATIONS } from './ledger/ledger.migrations';
 import { CreateClaims1795700000000 } from './migrations/1795700000000-create-claims';
 
 /** The PostgreSQL schema (namespace) the claims subgraph owns. */
@@ -11,4 +12,4 @@ export const CLAIMS_ENTITIES = [];
  * The claims schema's migrations, oldest first. The ledger and payouts (src/ledger/) append theirs
  * here (1795700060000 …); keep the order by timestamp.
  */
-export const CLAIMS_MIGRATIONS: MigrationClass[] = [CreateClaims1795700000000];
+export const CLAIMS_MIGRATIONS: MigrationClass[] = [CreateClaims1795700000000, ...LEDGER_MIGRATIONS];

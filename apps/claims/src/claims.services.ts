@@ -3,6 +3,9 @@ import type { LiabilityPolicies } from '@courierdesk/domain-liability';
 import { ClaimFinderService } from './claim/claim-finder.service';
 import { ClaimWorkflowService } from './claim/claim-workflow.service';
 import { FileClaimService } from './claim/file-claim.service';
+import { FineService } from './fines/fine.service';
+import { LedgerService } from './ledger/ledger.service';
+import { PayoutService } from './ledger/payout.service';
 import type { TicketDirectory } from './graph/ticket-facts';
 import type { WaybillDirectory } from './graph/waybill-facts';
 
@@ -25,6 +28,7 @@ export interface ClaimsServiceOptions {
 export function createClaimsServices(ds: DataSource, options: ClaimsServiceOptions) {
   const clock = options.now ?? (() => new Date());
   const policies = options.policies ?? (() => undefined);
+  const ledger = new LedgerService(ds);
   return {
     clock,
     policies,
@@ -33,6 +37,9 @@ export function createClaimsServices(ds: DataSource, options: ClaimsServiceOptio
     finder: new ClaimFinderService(ds),
     filing: new FileClaimService(ds, clock, options.waybills, options.tickets, policies),
     workflow: new ClaimWorkflowService(ds, clock, options.waybills, options.tickets, policies),
+    ledger,
+    payouts: new PayoutService(ds, ledger, clock),
+    fines: new FineService(ds, ledger, clock),
   };
 }
 

@@ -11,3 +11,4 @@ export { GraphWaybillDirectory, type WaybillDirectory, type WaybillFacts } from 
 export { GraphTicketDirectory, type TicketDirectory, type TicketFacts } from './graph/ticket-facts';
 export type { StoredDecision } from './claim/claim-decision';
 export { NOT_PERSONAL_DATA as CLAIMS_NOT_PERSONAL_DATA } from './common/not-personal-data';
+export { LedgerError, LEDGER_ERROR_CODES } from './ledger/ledger.errors';

@@ -6,8 +6,10 @@ import { claimReference } from './claim/claim.reference';
 import { ClaimResolver } from './claim/claim.resolver';
 import { Claim } from './claim/claim.type';
 import type { ClaimsServices } from './claims.services';
+import { FineResolver, OutletFinesResolver } from './fines/fine.resolver';
+import { LedgerResolver, OutletBalanceResolver } from './ledger/ledger.resolver';
 import { TicketClaimResolver, WaybillClaimsResolver } from './refs/contributed.resolver';
-import { ticketReference, waybillReference } from './refs/refs.reference';
+import { outletReference, ticketReference, waybillReference } from './refs/refs.reference';
 import { OutletRef, TicketRef, TransitCentreRef, WaybillRef } from './refs/refs.type';
 
 /** Stand-in services for a schema built only to print its SDL (tools/compose): resolving fails loudly. */
@@ -29,8 +31,21 @@ export async function buildClaimsSchema(services: ClaimsServices = noServices): 
       [ClaimFieldsResolver, new ClaimFieldsResolver(services.policies)],
       [WaybillClaimsResolver, new WaybillClaimsResolver()],
       [TicketClaimResolver, new TicketClaimResolver()],
+      [LedgerResolver, new LedgerResolver(services.ledger, services.payouts)],
+      [OutletBalanceResolver, new OutletBalanceResolver()],
+      [FineResolver, new FineResolver(services.fines)],
+      [OutletFinesResolver, new OutletFinesResolver()],
     ]));
-  const resolvers = [ClaimResolver, ClaimFieldsResolver, WaybillClaimsResolver, TicketClaimResolver] as const;
+  const resolvers = [
+    ClaimResolver,
+    ClaimFieldsResolver,
+    WaybillClaimsResolver,
+    TicketClaimResolver,
+    LedgerResolver,
+    OutletBalanceResolver,
+    FineResolver,
+    OutletFinesResolver,
+  ] as const;
   return buildFederatedSchema(
     {
       resolvers,
@@ -41,6 +56,7 @@ export async function buildClaimsSchema(services: ClaimsServices = noServices): 
       Claim: claimReference,
       Waybill: waybillReference,
       Ticket: ticketReference,
+      Outlet: outletReference,
     },
   );
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ClaimsError } from '@courierdesk/claims';
+import { ClaimsError, LedgerError } from '@courierdesk/claims';
 import { LIABILITY_ERROR_CODES, LiabilityRuleError } from '@courierdesk/domain-liability';
 import { NETWORK_ERROR_CODES, NetworkRuleError } from '@courierdesk/domain-network';
 import { PARCEL_ERROR_CODES, ParcelRuleError, SCAN_REJECTION_CODES } from '@courierdesk/domain-parcel';
@@ -36,6 +36,7 @@ export function currentErrorCodes(): ErrorCodeList {
     'tracking-subgraph': table(TrackingError.codes, (c) => TrackingError.kindOf(c as never)),
     'tickets-subgraph': table(TicketsError.codes, (c) => TicketsError.kindOf(c as never)),
     'claims-subgraph': table(ClaimsError.codes, (c) => ClaimsError.kindOf(c as never)),
+    'claims-ledger': table(LedgerError.codes, (c) => LedgerError.kindOf(c as never)),
     platform: { ...table(PlatformError.codes, (c) => PlatformError.kindOf(c as never)), [DATABASE_UNAVAILABLE.code]: DATABASE_UNAVAILABLE.kind, [DATABASE_BUSY.code]: DATABASE_BUSY.kind },
     gateway: { ...GATEWAY_REASONS },
     auth: table(AUTH_ERROR_CODES, (c) => authErrorKind(c as never)),

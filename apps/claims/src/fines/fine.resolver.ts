@@ -3,7 +3,7 @@ import { isUuid } from '@courierdesk/domain-core';
 import { Scope } from '@courierdesk/platform-auth';
 import { CONNECTION_SIZE, mapPage, PageArgs, type Page, type SubgraphContext } from '@courierdesk/platform-subgraph';
 import { canSeeOutletMoney } from '../ledger/money-access';
-import { OutletRef } from '../ledger/outlet.ref';
+import { OutletRef } from '../refs/refs.type';
 import type { ArbitrationOutcome, FineReason } from './fine.row';
 import type { FineLoaders } from './fine.loaders';
 import { DecideArbitrationInput, DisputeFineInput, IssueFineInput } from './fine.input';

@@ -1,6 +1,6 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { connectionType } from '@courierdesk/platform-subgraph';
-import { OutletRef, outletRef } from '../ledger/outlet.ref';
+import { connectionType, PersonalData } from '@courierdesk/platform-subgraph';
+import { OutletRef, outletRef } from '../refs/refs.type';
 import { ARBITRATION_OUTCOMES, FINE_REASONS, FINE_STATUSES, owedFen, type ArbitrationRow, type FineRow } from './fine.row';
 
 const enumOf = <T extends string>(values: readonly T[]): Record<T, T> => Object.fromEntries(values.map((v) => [v, v])) as Record<T, T>;
@@ -46,7 +46,8 @@ export class Arbitration {
   @Field(() => Float, { nullable: true, description: 'REDUCED: what the outlet owes after all, in fen.' })
   reducedToFen: number | null;
 
-  @Field(() => String, { nullable: true })
+  @PersonalData<Arbitration>({ subject: 'CUSTOMER', datum: 'NOTE', owner: (a) => ({ outletIds: [a.outletId] }) })
+  @Field(() => String, { nullable: true, description: 'HQ’s reasons; long numbers masked without pii:read.' })
   decisionNote: string | null;
 
   @Field(() => String, { nullable: true })
@@ -54,6 +55,9 @@ export class Arbitration {
 
   @Field(() => Date, { nullable: true })
   decidedAt: Date | null;
+
+  /** The fined outlet: its case, whose notes it reads whole. */
+  outletId: string;
 }
 
 /** An outlet fine (网点罚款). */
@@ -89,7 +93,8 @@ export class Fine {
   @Field(() => [String])
   evidenceRefs: string[];
 
-  @Field(() => String, { nullable: true })
+  @PersonalData<Fine>({ subject: 'CUSTOMER', datum: 'NOTE', owner: (f) => ({ outletIds: [f.outlet.id] }) })
+  @Field(() => String, { nullable: true, description: 'HQ’s note on the case; long numbers (a customer’s phone) masked without pii:read.' })
   note: string | null;
 
   @Field(() => String, { nullable: true, description: 'The fine schedule’s version the amount came from (e.g. liability-2024.1); null for OTHER.' })
@@ -109,9 +114,10 @@ export class Fine {
 export const FineConnection = connectionType(Fine, 'Fine');
 
 /** The schema type of an arbitration row. */
-export const toArbitration = (row: ArbitrationRow): Arbitration =>
+export const toArbitration = (row: ArbitrationRow, outletId: string): Arbitration =>
   Object.assign(new Arbitration(), {
     id: row.id,
+    outletId,
     statement: row.statement,
     evidenceRefs: row.evidenceRefs,
     status: row.status,
@@ -127,7 +133,7 @@ export const toArbitration = (row: ArbitrationRow): Arbitration =>
 export const toFine = (fine: FineRow, arbitration: ArbitrationRow | null): Fine =>
   Object.assign(new Fine(), {
     id: fine.id,
-    outlet: outletRef(fine.outletId),
+    outlet: outletRef(fine.outletId) as OutletRef,
     reason: fine.reason,
     amountFen: fine.amountFen,
     owedFen: owedFen(fine, arbitration),
@@ -140,5 +146,5 @@ export const toFine = (fine: FineRow, arbitration: ArbitrationRow | null): Fine 
     ruleVersion: fine.ruleVersion,
     explanation: fine.explanationZh,
     issuedAt: fine.issuedAt,
-    arbitration: arbitration ? toArbitration(arbitration) : null,
+    arbitration: arbitration ? toArbitration(arbitration, fine.outletId) : null,
   });

@@ -5,7 +5,7 @@ import { buildFederatedSchema, createLogger } from '@courierdesk/platform-subgra
 import { ledgerLoaders } from '../ledger/ledger.loaders';
 import { LedgerResolver, OutletBalanceResolver } from '../ledger/ledger.resolver';
 import { LedgerService } from '../ledger/ledger.service';
-import { OutletRef } from '../ledger/outlet.ref';
+import { OutletRef } from '../refs/refs.type';
 import { PayoutService } from '../ledger/payout.service';
 import { as, insertClaim, startLedgerDatabase, type LedgerTestDatabase } from '../ledger/testing/ledger.test-helper';
 import { fineLoaders } from './fine.loaders';

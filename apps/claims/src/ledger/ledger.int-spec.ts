@@ -24,7 +24,7 @@ describe('ledger (复式记账) on PostgreSQL', () => {
 
   it('creates the money tables and migrates down to the claims tables and up again', async () => {
     const money = ['arbitration', 'fine', 'ledger_account', 'ledger_entry', 'ledger_posting', 'payout'];
-    expect(await tables(t)).toEqual(['arbitration', 'claim', 'claim_event', 'fine', 'ledger_account', 'ledger_entry', 'ledger_posting', 'payout']);
+    expect(await tables(t)).toEqual(['arbitration', 'claim', 'claim_event', 'claim_evidence', 'fine', 'ledger_account', 'ledger_entry', 'ledger_posting', 'payout']);
     for (let i = 0; i < LEDGER_MIGRATIONS.length; i++) await t.ds.undoLastMigration({ transaction: 'each' });
     expect((await tables(t)).filter((name) => money.includes(name))).toEqual([]);
     await t.ds.runMigrations({ transaction: 'each' });

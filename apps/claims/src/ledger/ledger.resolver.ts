@@ -6,7 +6,7 @@ import { outletAccount } from './ledger-account';
 import type { LedgerLoaders } from './ledger.loaders';
 import type { LedgerService } from './ledger.service';
 import { assertMoneyDecider, canSeeOutletMoney } from './money-access';
-import { OutletRef } from './outlet.ref';
+import { OutletRef } from '../refs/refs.type';
 import type { PayoutService } from './payout.service';
 import { AccountBalance, LedgerCheck, PayClaimInput, PayClaimPayload, toLedgerCheck, toPayClaimPayload } from './ledger.type';
 

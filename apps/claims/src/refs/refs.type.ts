@@ -16,8 +16,8 @@ export class TicketRef {
   id: string;
 }
 
-/** Stub of network's Outlet (key only): claims refers to outlets and adds nothing to them. */
-@Directive('@key(fields: "id", resolvable: false)')
+/** Stub of network's Outlet (key only), to which claims adds its fines and ledger balance. */
+@Directive('@key(fields: "id")')
 @ObjectType('Outlet')
 export class OutletRef {
   @Field(() => ID)

@@ -4,13 +4,12 @@ import { Role, Scope } from '@courierdesk/platform-auth';
 import { createDataSource, initializeDataSource } from '@courierdesk/platform-db';
 import { createLogger } from '@courierdesk/platform-subgraph';
 import { createTestDatabase, testIdentity, type TestDatabase } from '@courierdesk/testing';
-import { LEDGER_MIGRATIONS } from '../ledger.migrations';
-import { ClaimStub1795700000000 } from './claim-stub.migration';
+import { CLAIMS_MIGRATIONS } from '../../claims.entities';
 
 /** The claims schema (the contract with the claims migration). */
 export const CLAIMS_TEST_SCHEMA = 'claims';
 
-/** A database of its own with the claim stub and the ledger's migration. */
+/** A database of its own with the claims schema's migrations (claims, then the ledger). */
 export interface LedgerTestDatabase {
   db: TestDatabase;
   ds: DataSource;
@@ -21,7 +20,7 @@ export interface LedgerTestDatabase {
 export async function startLedgerDatabase(applicationName: string, poolMax = 4): Promise<LedgerTestDatabase> {
   const db = await createTestDatabase();
   const ds = await initializeDataSource(
-    createDataSource({ url: db.url, schema: CLAIMS_TEST_SCHEMA, entities: [], migrations: [ClaimStub1795700000000, ...LEDGER_MIGRATIONS], applicationName, poolMax }),
+    createDataSource({ url: db.url, schema: CLAIMS_TEST_SCHEMA, entities: [], migrations: CLAIMS_MIGRATIONS, applicationName, poolMax }),
     createLogger('test', 'silent'),
   );
   return {
@@ -34,17 +33,26 @@ export async function startLedgerDatabase(applicationName: string, poolMax = 4):
   };
 }
 
-/** A claim row as the claims subgraph would leave it; APPROVED for ¥500 on a fresh waybill unless told otherwise. */
+/** A claim row as the claims subgraph would leave it (its CHECKs hold); APPROVED for ¥500 on a fresh waybill unless told otherwise. */
 export async function insertClaim(
   ds: DataSource,
-  over: Partial<{ status: string; approvedFen: number | null; bearingPlaceKind: 'OUTLET' | 'TRANSIT_CENTRE' | 'HUB' | null; bearingPlaceId: string | null; waybillNo: string | null }> = {},
-): Promise<{ id: string; number: string; waybillNo: string | null }> {
+  over: Partial<{ status: string; approvedFen: number; bearingPlaceKind: 'OUTLET' | 'HUB' | null; bearingPlaceId: string | null; waybillNo: string }> = {},
+): Promise<{ id: string; number: string; waybillNo: string }> {
   const id = randomUUID();
   const number = `CL-${id.slice(0, 8)}`;
-  const waybillNo = over.waybillNo === undefined ? `CD${Math.floor(Math.random() * 1e12).toString().padStart(12, '0')}` : over.waybillNo;
+  const waybillNo = over.waybillNo ?? `CD${Math.floor(Math.random() * 1e12).toString().padStart(12, '0')}`;
+  const status = over.status ?? 'APPROVED';
+  const approvedFen = over.approvedFen ?? 50_000;
+  // Decided claims carry their decision and agreement (the claims migration's CHECKs); others not yet.
+  const decided = status === 'APPROVED' || status === 'PAID';
   await ds.query(
-    `INSERT INTO claim (id, number, status, version, approved_fen, bearing_place_kind, bearing_place_id, waybill_no, updated_at) VALUES ($1, $2, $3, 3, $4, $5, $6, $7, now())`,
-    [id, number, over.status ?? 'APPROVED', over.approvedFen === undefined ? 50_000 : over.approvedFen, over.bearingPlaceKind ?? null, over.bearingPlaceId ?? null, waybillNo],
+    `INSERT INTO claim (id, number, kind, claimant, waybill_no, claimed_fen, status, version, filed_at, filed_by, approved_fen, decision, agreed_at,
+                        paid_at, bearing_place_kind, bearing_place_id, updated_at)
+     VALUES ($1, $2, 'LOSS', 'SENDER', $3, $4, $5, 3, now(), 'test', $6, $7::jsonb, $8, $9, $10, $11, now())`,
+    [
+      id, number, waybillNo, approvedFen, status, decided ? approvedFen : null, decided ? JSON.stringify({ test: true }) : null, decided ? new Date() : null,
+      status === 'PAID' ? new Date() : null, over.bearingPlaceKind ?? null, over.bearingPlaceId ?? null,
+    ],
   );
   return { id, number, waybillNo };
 }
