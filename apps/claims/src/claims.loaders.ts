@@ -10,7 +10,7 @@ import type { LedgerService } from './ledger/ledger.service';
  * caller; the row rule (common/access.ts) is applied where rows become answers.
  */
 export function createClaimsLoaders(ds: DataSource, ledger: LedgerService) {
-  return { ...claimLoaders(ds), ...ledgerLoaders(ledger), ...fineLoaders(ds) };
+  return { ...claimLoaders(ds), ...ledgerLoaders(ledger, ds), ...fineLoaders(ds) };
 }
 
 export type ClaimsLoaders = ReturnType<typeof createClaimsLoaders>;

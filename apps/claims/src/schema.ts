@@ -7,6 +7,7 @@ import { ClaimResolver } from './claim/claim.resolver';
 import { Claim } from './claim/claim.type';
 import type { ClaimsServices } from './claims.services';
 import { FineResolver, OutletFinesResolver } from './fines/fine.resolver';
+import { ClaimPayoutResolver } from './ledger/claim-payout.resolver';
 import { LedgerResolver, OutletBalanceResolver } from './ledger/ledger.resolver';
 import { TicketClaimResolver, WaybillClaimsResolver } from './refs/contributed.resolver';
 import { outletReference, ticketReference, waybillReference } from './refs/refs.reference';
@@ -28,13 +29,14 @@ export async function buildClaimsSchema(services: ClaimsServices = noServices): 
   const resolverInstances = (): Map<unknown, unknown> =>
     (instances ??= new Map<unknown, unknown>([
       [ClaimResolver, new ClaimResolver(services.finder, services.filing, services.workflow)],
-      [ClaimFieldsResolver, new ClaimFieldsResolver(services.policies)],
+      [ClaimFieldsResolver, new ClaimFieldsResolver(services.policies, services.clock)],
       [WaybillClaimsResolver, new WaybillClaimsResolver()],
       [TicketClaimResolver, new TicketClaimResolver()],
       [LedgerResolver, new LedgerResolver(services.ledger, services.payouts)],
       [OutletBalanceResolver, new OutletBalanceResolver()],
       [FineResolver, new FineResolver(services.fines)],
       [OutletFinesResolver, new OutletFinesResolver()],
+      [ClaimPayoutResolver, new ClaimPayoutResolver()],
     ]));
   const resolvers = [
     ClaimResolver,
@@ -45,6 +47,7 @@ export async function buildClaimsSchema(services: ClaimsServices = noServices): 
     OutletBalanceResolver,
     FineResolver,
     OutletFinesResolver,
+    ClaimPayoutResolver,
   ] as const;
   return buildFederatedSchema(
     {

@@ -1,15 +1,40 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { liabilityPolicyAt, type EvidenceClaimKind, type LiabilityPolicies } from '@courierdesk/domain-liability';
+import { claimClocks, liabilityPolicyAt, type EvidenceClaimKind, type LiabilityPolicies } from '@courierdesk/domain-liability';
 import { listSize } from '@courierdesk/platform-subgraph';
 import { MAX_EVIDENCE_PER_CLAIM, MAX_HISTORY_LINES } from '../common/list-bounds';
 import type { ClaimsContext } from '../claims.loaders';
 import { OutletRef, outletRef, TicketRef, ticketRef, TransitCentreRef, transitCentreRef, WaybillRef, waybillRef } from '../refs/refs.type';
+import { ClaimClock, toClaimClock } from './claim-clocks.type';
 import { Claim, ClaimEvidence, ClaimEvidenceRequirement, ClaimHistoryLine } from './claim.type';
 
 /** A claim's related fields: its evidence, trail, requirements, and references to other subgraphs' entities. */
 @Resolver(() => Claim)
 export class ClaimFieldsResolver {
-  constructor(private readonly policies: () => LiabilityPolicies | undefined) {}
+  constructor(
+    private readonly policies: () => LiabilityPolicies | undefined,
+    private readonly clock: () => Date,
+  ) {}
+
+  @Directive(listSize(4))
+  @FieldResolver(() => [ClaimClock], {
+    description: 'The statutory clocks (理赔时限): filing window, acknowledgement in 24 h, decision in 30 days, payment 7 days after agreement — each with its deadline, state and rule version.',
+  })
+  clocks(@Root() claim: Claim): ClaimClock[] {
+    const facts = claim.storedDecision?.facts;
+    const { clocks } = claimClocks({
+      international: false,
+      deliveredAt: facts?.deliveredAt ? new Date(facts.deliveredAt) : null,
+      promisedAt: claim.promisedAt,
+      filedAt: claim.filedAt,
+      acknowledgedAt: claim.acknowledgedAt,
+      decidedAt: claim.decidedAt,
+      agreedAt: claim.agreedAt,
+      paidAt: claim.paidAt,
+      now: this.clock(),
+      policies: this.policies(),
+    });
+    return clocks.map(toClaimClock);
+  }
 
   @Directive(listSize(MAX_EVIDENCE_PER_CLAIM))
   @FieldResolver(() => [ClaimEvidence], { description: `The evidence on file, oldest first (at most ${MAX_EVIDENCE_PER_CLAIM}).` })

@@ -81,6 +81,21 @@ describe('claims: filing, evidence, decision and approval on the graph’s facts
       expect.arrayContaining(['CREATED', 'REVIEWED', 'EVIDENCE_CHECKED', 'EVIDENCE_ADDED', 'DECIDED', 'DECISION', 'APPROVED']),
     );
     expect(read.data.claim.history).toContainEqual({ type: 'APPROVED', field: 'status', from: 'UNDER_REVIEW', to: 'APPROVED' });
+
+    // Paid once, whatever the retries; the claim shows its payout and its statutory clocks.
+    const PAY = `mutation ($input: PayClaimInput!) { payClaim(input: $input) { replayed payout { amountFen customerAccountId bearingAccountId } } }`;
+    const pays: any[] = await Promise.all([1, 2, 3].map(() => h.gql(as.manager(), PAY, { input: { claimId: filed.id, idempotencyKey: `pay-${filed.id}` } })));
+    expect(pays.map((p) => p.errors)).toEqual([undefined, undefined, undefined]);
+    expect(pays.filter((p) => !p.data.payClaim.replayed)).toHaveLength(1);
+    const PAID = `query ($id: ID) { claim(id: $id) { status payout { amountFen bearingAccountId } clocks { metric state doneAt ruleVersion } } }`;
+    const paid: any = await h.gql(as.agent(), PAID, { id: filed.id });
+    expect(paid.data.claim).toMatchObject({ status: 'PAID', payout: { amountFen: 50_000, bearingAccountId: `TRANSIT_CENTRE:${hub}` } });
+    expect(paid.data.claim.clocks.map((c: any) => [c.metric, c.state])).toEqual([
+      ['FILING', 'MET'],
+      ['ACKNOWLEDGE', 'MET'],
+      ['DECIDE', 'MET'],
+      ['PAY', 'MET'],
+    ]);
   });
 
   it('a lost uninsured parcel: the actual loss, capped at 3× the freight only when the shipper was told of the cap', async () => {

@@ -259,6 +259,8 @@ export class Claim implements ClaimParties {
   originOutletId: string | null;
   destinationOutletId: string | null;
   storedDecision: StoredDecision | null;
+  /** The promised delivery time recorded at filing (the filing window of an undelivered parcel runs from it). */
+  promisedAt: Date | null;
 }
 
 /** The GraphQL view of a decision record. */

@@ -20,7 +20,7 @@ describe('money side in GraphQL: payClaim, ledgerCheck, issueFine → disputeFin
   const logger = createLogger('test', 'silent');
 
   const run = async (identity: Identity, source: string, variableValues: Record<string, unknown> = {}) => {
-    const contextValue = { identity, logger, requestId: 'r', loaders: { ...ledgerLoaders(ledger), ...fineLoaders(t.ds) } };
+    const contextValue = { identity, logger, requestId: 'r', loaders: { ...ledgerLoaders(ledger, t.ds), ...fineLoaders(t.ds) } };
     const res = await graphql({ schema, source, contextValue, variableValues });
     return { data: res.data as Record<string, any> | null, code: (res.errors?.[0]?.originalError as { code?: string } | undefined)?.code, errors: res.errors };
   };

@@ -95,10 +95,9 @@ export class AccountBalance {
   balanceFen: number;
 }
 
-/** The schema type of a payout outcome. */
-export function toPayClaimPayload(outcome: PayOutcome): PayClaimPayload {
-  const p = outcome.payout;
-  const payout = Object.assign(new Payout(), {
+/** The schema type of a payout as recorded. */
+export function toPayout(p: PayOutcome['payout']): Payout {
+  return Object.assign(new Payout(), {
     id: p.payoutId,
     claimId: p.claimId,
     claimNumber: p.claimNumber,
@@ -110,7 +109,11 @@ export function toPayClaimPayload(outcome: PayOutcome): PayClaimPayload {
     paidAt: new Date(p.paidAt),
     paidBy: p.paidBy,
   });
-  return Object.assign(new PayClaimPayload(), { payout, replayed: outcome.replayed });
+}
+
+/** The schema type of a payout outcome. */
+export function toPayClaimPayload(outcome: PayOutcome): PayClaimPayload {
+  return Object.assign(new PayClaimPayload(), { payout: toPayout(outcome.payout), replayed: outcome.replayed });
 }
 
 /** The schema type of a ledger check. */
