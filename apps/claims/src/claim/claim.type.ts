@@ -1,7 +1,9 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ClaimStatus, Exemption, RefusalCause } from '@courierdesk/domain-liability';
 import { EvidenceKind } from '@courierdesk/domain-ticket';
+import { listSize } from '@courierdesk/platform-subgraph';
 import type { ClaimParties } from '../common/access';
+import { MAX_ACCEPTED_KINDS, MAX_DECISION_CODES, MAX_DECISION_LINES } from '../common/list-bounds';
 import { Claimant, ClaimType } from '../common/enums';
 import type { ClaimRow } from './claim.row';
 import type { StoredDecision } from './claim-decision';
@@ -37,6 +39,7 @@ export class BearingPlace {
   @Field({ description: 'Why, in Chinese.' })
   explanationZh: string;
 
+  @Directive(listSize(MAX_DECISION_CODES))
   @Field(() => [String], { description: 'Stable codes: the outcome, the incident, each fact used.' })
   codes: string[];
 
@@ -62,9 +65,11 @@ export class ClaimDecision {
   @Field({ description: 'The explanation a customer can read (给客户的说明).' })
   explanationZh: string;
 
+  @Directive(listSize(MAX_DECISION_CODES))
   @Field(() => [String], { description: 'Stable codes for programs: the outcome first, then every fact the rule used.' })
   codes: string[];
 
+  @Directive(listSize(MAX_DECISION_LINES))
   @Field(() => [AmountLine])
   lines: AmountLine[];
 
@@ -130,6 +135,7 @@ export class ClaimEvidenceRequirement {
   @Field({ description: 'ALWAYS, IF_INSURED, or OPTIONAL.' })
   need: string;
 
+  @Directive(listSize(MAX_ACCEPTED_KINDS))
   @Field(() => [EvidenceKind])
   accepted: string[];
 

@@ -20,3 +20,12 @@ export const MAX_TEXT_LENGTH = 4000;
 
 /** Longest short text (storage references). */
 export const MAX_SHORT_TEXT_LENGTH = 500;
+
+/** Stable codes of one decision (the outcome, the incident, each fact used): a rule names a handful. */
+export const MAX_DECISION_CODES = 30;
+
+/** Evidence kinds one requirement accepts (photo, recording, document, …). */
+export const MAX_ACCEPTED_KINDS = 10;
+
+/** Evidence references on one fine or arbitration statement (refused above it on write). */
+export const MAX_EVIDENCE_REFS = 20;

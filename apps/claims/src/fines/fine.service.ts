@@ -1,3 +1,4 @@
+import { MAX_EVIDENCE_REFS } from '../common/list-bounds';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { finesFor, type FineInput } from '@courierdesk/domain-liability';
@@ -47,7 +48,7 @@ export interface FineWithArbitration {
 }
 
 const MAX_NOTE = 2_000;
-const MAX_REFS = 20;
+const MAX_REFS = MAX_EVIDENCE_REFS;
 const MAX_REF = 500;
 
 // The fine schedule's reasons, as the facts finesFor reads (the case was lost on evidence, or the sign-off was false).

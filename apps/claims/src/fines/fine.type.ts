@@ -1,5 +1,6 @@
-import { Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { connectionType, PersonalData } from '@courierdesk/platform-subgraph';
+import { Directive, Field, Float, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { connectionType, listSize, PersonalData } from '@courierdesk/platform-subgraph';
+import { MAX_EVIDENCE_REFS } from '../common/list-bounds';
 import { OutletRef, outletRef } from '../refs/refs.type';
 import { ARBITRATION_OUTCOMES, FINE_REASONS, FINE_STATUSES, owedFen, type ArbitrationRow, type FineRow } from './fine.row';
 
@@ -31,6 +32,7 @@ export class Arbitration {
   @Field({ description: 'The outlet’s statement.' })
   statement: string;
 
+  @Directive(listSize(MAX_EVIDENCE_REFS))
   @Field(() => [String], { description: 'References of the outlet’s evidence (stored files, ticket evidence).' })
   evidenceRefs: string[];
 
@@ -90,6 +92,7 @@ export class Fine {
   @Field(() => String, { nullable: true })
   waybillNo: string | null;
 
+  @Directive(listSize(MAX_EVIDENCE_REFS))
   @Field(() => [String])
   evidenceRefs: string[];
 
