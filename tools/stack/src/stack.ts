@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { startClaimsSubgraph, type RunningClaimsSubgraph } from '@courierdesk/claims';
+import type { LiabilityPolicies } from '@courierdesk/domain-liability';
 import { startGateway } from '@courierdesk/gateway';
 import { startNetworkSubgraph, type RunningNetworkSubgraph } from '@courierdesk/network';
 import { startTicketsSubgraph, type RunningTicketsSubgraph } from '@courierdesk/tickets';
@@ -51,6 +52,11 @@ export interface StackOptions {
   readonly proactiveMs?: number;
   /** Period of the tickets subgraph's breach sweep (超时自动升级) in ms (0: never; tests call services.escalationSweeper.sweep). Default 60 000. */
   readonly escalationSweepMs?: number;
+  /**
+   * The claims subgraph's liability policy versions (理赔规则), read on every decision (default: the
+   * library's). Tests pass a function over a variable to add a version while the stack runs.
+   */
+  readonly claimsPolicies?: () => LiabilityPolicies | undefined;
 }
 
 /** The demo network's provinces, and how many waybills with scan histories to add to it. */
@@ -236,6 +242,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       queryLogger: opts.queryLoggers?.claims,
       now: opts.now,
       graph: claimsGraph,
+      policies: opts.claimsPolicies,
     });
     services.push(claims);
     const seeded = await seedIfEmpty({ network: network.dataSource, tracking: tracking.dataSource, tickets: tickets.dataSource }, opts.demo, opts.now?.() ?? new Date(), logger);

@@ -34,6 +34,7 @@ export async function startE2eGraph(options: Omit<StackOptions, 'databaseUrl' | 
       networkPort: 0,
       trackingPort: 0,
       ticketsPort: 0,
+      claimsPort: 0,
       ...options,
       databaseUrl: db.url,
       keys: { issuer: issuerKey, internal: internalKey },
