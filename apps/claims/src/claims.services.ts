@@ -39,7 +39,7 @@ export function createClaimsServices(ds: DataSource, options: ClaimsServiceOptio
     workflow: new ClaimWorkflowService(ds, clock, options.waybills, options.tickets, policies),
     ledger,
     payouts: new PayoutService(ds, ledger, clock),
-    fines: new FineService(ds, ledger, clock),
+    fines: new FineService(ds, ledger, clock, { tickets: options.tickets, waybills: options.waybills }),
   };
 }
 

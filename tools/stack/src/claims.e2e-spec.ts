@@ -399,12 +399,23 @@ describe('claims through the gateway (理赔, end to end)', () => {
       await addEvidence(filed.id, 'PROOF_OF_VALUE', 'DOCUMENT');
       claim = await decide(await review(filed));
       expect(claim.bearingPlaceId).toBe(destination.id);
-      // A fine on the destination outlet, so its fines and balance hold something to hide.
+      // A fine on the destination outlet, so its fines and balance hold something to hide: a sign-off
+      // its scans show was premature (the parcel went out for delivery after it was "signed").
+      const signedEarly = await createWaybill(4 * DAY);
+      await recordScans(signedEarly, [
+        ...trip(2 * DAY),
+        ['SIGNED', DAY, destination, { signer: { kind: 'RECIPIENT', name: '李四' } }],
+        ['OUT_FOR_DELIVERY', DAY - HOUR, destination, { courierId }],
+      ]);
       ok(
         await graphql(`mutation ($input: IssueFineInput!) { issueFine(input: $input) { id } }`, manager(), {
-          input: { outletId: destination.id, reason: 'FALSE_SIGN_OFF', waybillNo },
+          input: { outletId: destination.id, reason: 'FALSE_SIGN_OFF', waybillNo: signedEarly },
         }),
       );
+      // The damaged parcel's scans show no false sign-off: the graph's facts refuse that fine.
+      expect(
+        refusal(await graphql(`mutation ($input: IssueFineInput!) { issueFine(input: $input) { id } }`, manager(), { input: { outletId: destination.id, reason: 'FALSE_SIGN_OFF', waybillNo } })),
+      ).toEqual({ code: 'CONFLICT', reason: 'FINE_NOT_SUPPORTED' });
     });
 
     const partner = () => stack.tokens.partner;

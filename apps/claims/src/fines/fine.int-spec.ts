@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { NETWORK_ACCOUNT, outletAccount } from '../ledger/ledger-account';
 import { LedgerService } from '../ledger/ledger.service';
 import { PayoutService } from '../ledger/payout.service';
-import { as, insertClaim, moneyRows, startLedgerDatabase, type LedgerTestDatabase } from '../ledger/testing/ledger.test-helper';
+import { as, CaseFactsInMemory, insertClaim, moneyRows, startLedgerDatabase, type LedgerTestDatabase } from '../ledger/testing/ledger.test-helper';
 import { owedFen } from './fine.row';
 import { FineService } from './fine.service';
 
@@ -10,13 +10,14 @@ describe('fines (罚款) and arbitration (仲裁): the ledger follows the outcom
   let t: LedgerTestDatabase;
   let ledger: LedgerService;
   let fines: FineService;
+  const cases = new CaseFactsInMemory();
   const now = new Date('2026-12-03T09:00:00+08:00');
   const balanceOf = async (outletId: string): Promise<number> => (await ledger.balances([outletAccount(outletId)])).get(outletAccount(outletId)) as number;
 
   beforeAll(async () => {
     t = await startLedgerDatabase('fine-spec', 10);
     ledger = new LedgerService(t.ds);
-    fines = new FineService(t.ds, ledger, () => now);
+    fines = new FineService(t.ds, ledger, () => now, cases);
   });
   afterAll(() => t.stop());
 
@@ -28,7 +29,7 @@ describe('fines (罚款) and arbitration (仲裁): the ledger follows the outcom
   ] as const)('issues a fine for %s at the schedule’s amount in force when the case arose, posted OUTLET → NETWORK', async (_name, reason, caseAt, amount, version) => {
     const outlet = randomUUID();
     const network = (await ledger.balances([NETWORK_ACCOUNT])).get(NETWORK_ACCOUNT) as number;
-    const fine = await fines.issue(as.decider(), { outletId: outlet, reason, caseAt, ticketId: randomUUID(), evidenceRefs: ['ticket:TK1/evidence/1'] });
+    const fine = await fines.issue(as.decider(), { outletId: outlet, reason, caseAt, ticketId: cases.lost(outlet, reason), evidenceRefs: ['ticket:TK1/evidence/1'] });
     expect(fine).toMatchObject({ outletId: outlet, reason, amountFen: amount, status: 'ISSUED', ruleVersion: version, evidenceRefs: ['ticket:TK1/evidence/1'] });
     expect(fine.explanationZh).toContain('罚款');
     expect(await balanceOf(outlet)).toBe(-amount);
@@ -46,7 +47,10 @@ describe('fines (罚款) and arbitration (仲裁): the ledger follows the outcom
     ['OTHER with a negative amount', { reason: 'OTHER', amountFen: -100, note: 'x' }, 'INVALID_AMOUNT'],
     ['OTHER without a note', { reason: 'OTHER', amountFen: 100 }, 'INVALID_TEXT'],
     ['an unknown reason', { reason: 'LATE' }, 'INVALID_TEXT'],
-    ['an unknown claim', { reason: 'NO_EVIDENCE', claimId: randomUUID() }, 'CLAIM_NOT_FOUND'],
+    ['an unknown claim', { reason: 'OTHER', amountFen: 100, note: 'x', claimId: randomUUID() }, 'CLAIM_NOT_FOUND'],
+    ['a missing-evidence fine without the ticket it is decided on', { reason: 'NO_EVIDENCE' }, 'FINE_CASE_REQUIRED'],
+    ['a false sign-off without a waybill or ticket', { reason: 'FALSE_SIGN_OFF' }, 'FINE_CASE_REQUIRED'],
+    ['a ticket the graph does not know', { reason: 'NO_EVIDENCE', ticketId: randomUUID() }, 'FINE_CASE_NOT_FOUND'],
   ])('refuses to issue %s, writing nothing', async (_name, over, code) => {
     const rows = await moneyRows(t.ds);
     await expect(fines.issue(as.decider(), { outletId: randomUUID(), ...(over as { reason: 'OTHER' }) })).rejects.toMatchObject({ code });
@@ -60,9 +64,21 @@ describe('fines (罚款) and arbitration (仲裁): the ledger follows the outcom
     await expect(fines.issue(who(), { outletId: randomUUID(), reason: 'NO_EVIDENCE' })).rejects.toMatchObject({ code });
   });
 
+  it.each([
+    ['evidence delivered in time', 'NOT_DELIVERED_UPSTAIRS_NO_EVIDENCE', 'FOR_OUTLET', false],
+    ['the evidence deadline still running', 'NO_EVIDENCE', 'PENDING', false],
+    ['another outlet’s ticket', 'NO_EVIDENCE', 'AGAINST_OUTLET', true],
+  ] as const)('refuses a fine the case does not support — %s (FINE_NOT_SUPPORTED), writing nothing', async (_name, reason, outcome, otherOutlet) => {
+    const outlet = randomUUID();
+    const ticketId = cases.lost(otherOutlet ? randomUUID() : outlet, reason, outcome);
+    const rows = await moneyRows(t.ds);
+    await expect(fines.issue(as.decider(), { outletId: outlet, reason, ticketId })).rejects.toMatchObject({ code: 'FINE_NOT_SUPPORTED', kind: 'CONFLICT' });
+    expect(await moneyRows(t.ds)).toEqual(rows);
+  });
+
   it('fines an outlet once per case and reason (FINE_ALREADY_ISSUED)', async () => {
     const outlet = randomUUID();
-    const ticketId = randomUUID();
+    const ticketId = cases.lost(outlet, 'NO_EVIDENCE');
     await fines.issue(as.decider(), { outletId: outlet, reason: 'NO_EVIDENCE', ticketId });
     await expect(fines.issue(as.decider(), { outletId: outlet, reason: 'NO_EVIDENCE', ticketId })).rejects.toMatchObject({ code: 'FINE_ALREADY_ISSUED', kind: 'CONFLICT' });
     expect(await balanceOf(outlet)).toBe(-20_000);
@@ -71,7 +87,7 @@ describe('fines (罚款) and arbitration (仲裁): the ledger follows the outcom
   it('fine → dispute by the outlet → arbitration OVERTURNED: the outlet’s balance is restored', async () => {
     const outlet = randomUUID();
     const before = await balanceOf(outlet);
-    const fine = await fines.issue(as.decider(), { outletId: outlet, reason: 'NOT_DELIVERED_UPSTAIRS_NO_EVIDENCE', ticketId: randomUUID() });
+    const fine = await fines.issue(as.decider(), { outletId: outlet, reason: 'NOT_DELIVERED_UPSTAIRS_NO_EVIDENCE', ticketId: cases.lost(outlet, 'NOT_DELIVERED_UPSTAIRS_NO_EVIDENCE') });
     expect(await balanceOf(outlet)).toBe(before - 50_000);
 
     const disputed = await fines.dispute(as.partner(outlet), { fineId: fine.id, statement: '已上楼，有通话录音', evidenceRefs: ['oss://rec/1.m4a'] });
@@ -94,7 +110,7 @@ describe('fines (罚款) and arbitration (仲裁): the ledger follows the outcom
     ['UPHELD', 'UPHELD', null, -100_000, 0],
   ] as const)('arbitration %s: the ledger reverses the difference only', async (_name, outcome, reducedToFen, balance, reversals) => {
     const outlet = randomUUID();
-    const fine = await fines.issue(as.decider(), { outletId: outlet, reason: 'FALSE_SIGN_OFF', ticketId: randomUUID() });
+    const fine = await fines.issue(as.decider(), { outletId: outlet, reason: 'FALSE_SIGN_OFF', ticketId: cases.lost(outlet, 'FALSE_SIGN_OFF') });
     await fines.dispute(as.partner(outlet), { fineId: fine.id, statement: '签收有底单' });
     const decided = await fines.decide(as.decider(), { fineId: fine.id, outcome, reducedToFen });
     expect(decided.fine.status).toBe(outcome);
@@ -111,7 +127,7 @@ describe('fines (罚款) and arbitration (仲裁): the ledger follows the outcom
     ['nothing', null],
   ])('refuses a reduction to %s (INVALID_REDUCED_AMOUNT), leaving the case open', async (_name, reducedToFen) => {
     const outlet = randomUUID();
-    const fine = await fines.issue(as.decider(), { outletId: outlet, reason: 'NO_EVIDENCE', ticketId: randomUUID() });
+    const fine = await fines.issue(as.decider(), { outletId: outlet, reason: 'NO_EVIDENCE', ticketId: cases.lost(outlet, 'NO_EVIDENCE') });
     await fines.dispute(as.partner(outlet), { fineId: fine.id, statement: 'x' });
     await expect(fines.decide(as.decider(), { fineId: fine.id, outcome: 'REDUCED', reducedToFen })).rejects.toMatchObject({ code: 'INVALID_REDUCED_AMOUNT' });
     expect((await fines.find(fine.id))?.arbitration?.status).toBe('OPEN');
@@ -120,7 +136,7 @@ describe('fines (罚款) and arbitration (仲裁): the ledger follows the outcom
 
   it('lets only the fined outlet dispute, once; HQ decides only an open case, once — even 10 decisions at the same moment', async () => {
     const outlet = randomUUID();
-    const fine = await fines.issue(as.decider(), { outletId: outlet, reason: 'NO_EVIDENCE', ticketId: randomUUID() });
+    const fine = await fines.issue(as.decider(), { outletId: outlet, reason: 'NO_EVIDENCE', ticketId: cases.lost(outlet, 'NO_EVIDENCE') });
     await expect(fines.decide(as.decider(), { fineId: fine.id, outcome: 'OVERTURNED' })).rejects.toMatchObject({ code: 'ARBITRATION_NOT_OPEN' });
     await expect(fines.dispute(as.partner(randomUUID()), { fineId: fine.id, statement: 'not ours' })).rejects.toMatchObject({ code: 'FINE_NOT_FOUND', kind: 'NOT_FOUND' });
     await expect(fines.dispute(as.decider(), { fineId: fine.id, statement: 'HQ' })).rejects.toMatchObject({ code: 'OUTLET_ONLY' });
@@ -142,7 +158,7 @@ describe('fines (罚款) and arbitration (仲裁): the ledger follows the outcom
     const payouts = new PayoutService(t.ds, ledger, () => now);
     const claim = await insertClaim(t.ds, { approvedFen: 12_345, bearingPlaceKind: 'OUTLET', bearingPlaceId: outlet });
     await payouts.pay(as.decider(), { claimId: claim.id, idempotencyKey: randomUUID() });
-    const fine = await fines.issue(as.decider(), { outletId: outlet, reason: 'FALSE_SIGN_OFF', claimId: claim.id });
+    const fine = await fines.issue(as.decider(), { outletId: outlet, reason: 'FALSE_SIGN_OFF', claimId: claim.id, ticketId: cases.lost(outlet, 'FALSE_SIGN_OFF') });
     await fines.dispute(as.partner(outlet), { fineId: fine.id, statement: 'x' });
     await fines.decide(as.decider(), { fineId: fine.id, outcome: 'REDUCED', reducedToFen: 40_000 });
     expect(await balanceOf(outlet)).toBe(-12_345 - 40_000);

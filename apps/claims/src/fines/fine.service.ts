@@ -1,9 +1,12 @@
-import { MAX_EVIDENCE_REFS } from '../common/list-bounds';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { finesFor, type FineInput } from '@courierdesk/domain-liability';
+import { finesFor, prematureSignOff, type FineInput } from '@courierdesk/domain-liability';
+import type { EvidenceOutcome } from '@courierdesk/domain-ticket';
 import { isForeignKeyViolation, isUniqueViolation, violatedConstraint, withTransaction } from '@courierdesk/platform-db';
 import type { Identity } from '@courierdesk/platform-auth';
+import { MAX_EVIDENCE_REFS } from '../common/list-bounds';
+import type { TicketDirectory } from '../graph/ticket-facts';
+import type { WaybillDirectory } from '../graph/waybill-facts';
 import { NETWORK_ACCOUNT, outletAccount } from '../ledger/ledger-account';
 import { ledgerError } from '../ledger/ledger.errors';
 import { transfer, type LedgerService } from '../ledger/ledger.service';
@@ -52,11 +55,14 @@ const MAX_REFS = MAX_EVIDENCE_REFS;
 const MAX_REF = 500;
 
 // The fine schedule's reasons, as the facts finesFor reads (the case was lost on evidence, or the sign-off was false).
-const SCHEDULE_FACTS: Partial<Record<FineReason, Pick<FineInput, 'evidence' | 'falseSignOff'>>> = {
-  NOT_DELIVERED_UPSTAIRS_NO_EVIDENCE: { evidence: { reason: 'NOT_DELIVERED_UPSTAIRS', outcome: 'AGAINST_OUTLET' } },
-  NO_EVIDENCE: { evidence: { reason: 'OTHER', outcome: 'AGAINST_OUTLET' } },
-  FALSE_SIGN_OFF: { falseSignOff: { premature: null, notReceivedOutcome: 'AGAINST_OUTLET' } },
-};
+/** Where a fine's facts come from: the tickets and tracking subgraphs, through the graph (never the caller). */
+export interface FineFactSources {
+  tickets: TicketDirectory;
+  waybills: WaybillDirectory;
+}
+
+/** The schedule's facts of a fine, read from the case: what finesFor decides on. */
+type ScheduleFacts = Pick<FineInput, 'evidence' | 'falseSignOff'>;
 
 /**
  * Outlet fines (网点罚款) and their arbitration (仲裁). HQ issues a fine: the amount from the
@@ -72,7 +78,37 @@ export class FineService {
     private readonly ds: DataSource,
     private readonly ledger: LedgerService,
     private readonly clock: () => Date,
+    private readonly sources: FineFactSources,
   ) {}
+
+  /**
+   * The facts of a scheduled fine, from the case itself: a missing-evidence fine from the ticket's
+   * evidence decision (tickets' decideOnEvidence: AGAINST_OUTLET when the outlet did not deliver
+   * accepted evidence in time), against the ticket's responsible outlet; a false sign-off from the
+   * waybill's scans (a delivery scan after the sign-off) or a "signed but not received" ticket lost on
+   * evidence. HQ names the case; it does not assert the facts.
+   */
+  private async scheduleFacts(input: IssueFineInput, outletId: string): Promise<ScheduleFacts | null> {
+    if (input.reason === 'OTHER') return null;
+    const ticket = input.ticketId ? await this.sources.tickets.facts(uuidArg(input.ticketId, 'ticketId')) : null;
+    if (input.ticketId && !ticket) throw ledgerError('FINE_CASE_NOT_FOUND', `No ticket ${input.ticketId}`);
+    if (input.reason === 'NOT_DELIVERED_UPSTAIRS_NO_EVIDENCE' || input.reason === 'NO_EVIDENCE') {
+      if (!ticket) throw ledgerError('FINE_CASE_REQUIRED', `A ${input.reason} fine is decided on a ticket's evidence: give ticketId`);
+      if (ticket.responsibleOutletId !== outletId) throw ledgerError('FINE_NOT_SUPPORTED', `Ticket ${ticket.number} is not this outlet's to answer with evidence`);
+      const upstairs = input.reason === 'NOT_DELIVERED_UPSTAIRS_NO_EVIDENCE';
+      if (upstairs && ticket.reason !== 'NOT_DELIVERED_UPSTAIRS') throw ledgerError('FINE_NOT_SUPPORTED', `Ticket ${ticket.number} is not a "not delivered upstairs" complaint`);
+      return { evidence: { reason: upstairs ? 'NOT_DELIVERED_UPSTAIRS' : 'OTHER', outcome: (ticket.evidenceOutcome ?? 'PENDING') as EvidenceOutcome } };
+    }
+    // A false sign-off shows in the waybill's scans, or in a "signed but not received" ticket lost on evidence.
+    const notReceived = ticket?.kind === 'SIGNED_NOT_RECEIVED' ? ((ticket.evidenceOutcome ?? 'PENDING') as EvidenceOutcome) : null;
+    const waybillNo = textArg(input.waybillNo, 'waybillNo', 40) ?? ticket?.waybillNo ?? null;
+    if (!waybillNo && notReceived === null) {
+      throw ledgerError('FINE_CASE_REQUIRED', 'A false sign-off fine is decided on the waybill’s scans or a signed-not-received ticket: give waybillNo or ticketId');
+    }
+    const waybill = waybillNo ? await this.sources.waybills.facts(waybillNo) : null;
+    if (waybillNo && !waybill) throw ledgerError('FINE_CASE_NOT_FOUND', `No waybill ${waybillNo}`);
+    return { falseSignOff: { premature: waybill ? prematureSignOff(waybill.scans) : null, notReceivedOutcome: notReceived } };
+  }
 
   /** Issues a fine (开罚单) and posts it; HQ with claims:decide only. */
   async issue(identity: Identity, input: IssueFineInput): Promise<FineRow> {
@@ -81,7 +117,10 @@ export class FineService {
     const outletId = uuidArg(input.outletId, 'outletId');
     if (!(FINE_REASONS as readonly string[]).includes(input.reason)) throw ledgerError('INVALID_TEXT', `reason: one of ${FINE_REASONS.join(', ')}`);
     const caseAt = input.caseAt ?? actor.at;
-    const { amountFen, ruleCode, ruleVersion, explanationZh } = fineAmount(input, caseAt);
+    if (input.reason !== 'OTHER' && input.amountFen != null) {
+      throw ledgerError('AMOUNT_SET_BY_POLICY', `The amount of a ${input.reason} fine is the schedule’s in force when the case arose; leave amountFen out`);
+    }
+    const { amountFen, ruleCode, ruleVersion, explanationZh } = fineAmount(input, caseAt, await this.scheduleFacts(input, outletId));
     const claimId = input.claimId == null ? null : uuidArg(input.claimId, 'claimId');
     const ticketId = input.ticketId == null ? null : uuidArg(input.ticketId, 'ticketId');
     const waybillNo = textArg(input.waybillNo, 'waybillNo', 40);
@@ -203,8 +242,11 @@ async function setFineStatus(manager: EntityManager, fine: FineRow, status: Fine
   return fineRowOf(rows[0]);
 }
 
-function fineAmount(input: IssueFineInput, caseAt: Date): { amountFen: number; ruleCode: string | null; ruleVersion: string | null; explanationZh: string | null } {
-  const facts = SCHEDULE_FACTS[input.reason];
+function fineAmount(
+  input: IssueFineInput,
+  caseAt: Date,
+  facts: ScheduleFacts | null,
+): { amountFen: number; ruleCode: string | null; ruleVersion: string | null; explanationZh: string | null } {
   if (!facts) {
     const amount = input.amountFen;
     if (amount == null) throw ledgerError('AMOUNT_REQUIRED', `A fine for ${input.reason} needs amountFen`);
@@ -213,6 +255,8 @@ function fineAmount(input: IssueFineInput, caseAt: Date): { amountFen: number; r
   }
   if (input.amountFen != null) throw ledgerError('AMOUNT_SET_BY_POLICY', `The amount of a ${input.reason} fine is the schedule’s in force when the case arose; leave amountFen out`);
   const decision = finesFor({ outletId: input.outletId, at: caseAt, ...facts });
+  // The case's facts decide: no fine for evidence delivered in time, none yet while the deadline runs.
+  if (decision.code !== 'FINED') throw ledgerError('FINE_NOT_SUPPORTED', `${decision.code}: ${decision.explanationZh}`);
   return { amountFen: decision.totalFen, ruleCode: decision.ruleCode, ruleVersion: decision.ruleVersion, explanationZh: decision.explanationZh };
 }
 

@@ -8,11 +8,14 @@ import { LedgerService } from '../ledger/ledger.service';
 import { OutletRef } from '../refs/refs.type';
 import { PayoutService } from '../ledger/payout.service';
 import { as, insertClaim, startLedgerDatabase, type LedgerTestDatabase } from '../ledger/testing/ledger.test-helper';
+import { CaseFactsInMemory } from '../ledger/testing/ledger.test-helper';
 import { fineLoaders } from './fine.loaders';
 import { FineResolver, OutletFinesResolver } from './fine.resolver';
 import { FineService } from './fine.service';
 
 // The money side's GraphQL pieces as the lead will register them (schema.ts), run on real PostgreSQL.
+const cases = new CaseFactsInMemory();
+
 describe('money side in GraphQL: payClaim, ledgerCheck, issueFine → disputeFine → decideArbitration, Outlet.fines, Outlet.balance', () => {
   let t: LedgerTestDatabase;
   let schema: GraphQLSchema;
@@ -32,7 +35,7 @@ describe('money side in GraphQL: payClaim, ledgerCheck, issueFine → disputeFin
     ledger = new LedgerService(t.ds);
     const clock = () => new Date('2026-12-04T10:00:00+08:00');
     const payouts = new PayoutService(t.ds, ledger, clock);
-    const fines = new FineService(t.ds, ledger, clock);
+    const fines = new FineService(t.ds, ledger, clock, cases);
     const instances = new Map<unknown, unknown>([
       [LedgerResolver, new LedgerResolver(ledger, payouts)],
       [OutletBalanceResolver, new OutletBalanceResolver()],
@@ -75,7 +78,7 @@ describe('money side in GraphQL: payClaim, ledgerCheck, issueFine → disputeFin
     const outlet = randomUUID();
     const other = randomUUID();
     const ISSUE = `mutation($input: IssueFineInput!) { issueFine(input: $input) { id amountFen owedFen status ruleVersion explanation outlet { id } } }`;
-    const issued = await run(as.decider(), ISSUE, { input: { outletId: outlet, reason: 'NOT_DELIVERED_UPSTAIRS_NO_EVIDENCE', ticketId: randomUUID() } });
+    const issued = await run(as.decider(), ISSUE, { input: { outletId: outlet, reason: 'NOT_DELIVERED_UPSTAIRS_NO_EVIDENCE', ticketId: cases.lost(outlet, 'NOT_DELIVERED_UPSTAIRS_NO_EVIDENCE') } });
     expect(issued.errors).toBeUndefined();
     expect(issued.data?.issueFine).toMatchObject({ amountFen: 50_000, owedFen: 50_000, status: 'ISSUED', ruleVersion: 'liability-2024.1', outlet: { id: outlet } });
     expect((await run(as.decider(), ISSUE, { input: { outletId: outlet, reason: 'OTHER', amountFen: 1.5, note: 'x' } })).code).toBe('INVALID_AMOUNT');
@@ -101,9 +104,9 @@ describe('money side in GraphQL: payClaim, ledgerCheck, issueFine → disputeFin
 
   it('pages an outlet’s fines newest first with cursors', async () => {
     const outlet = randomUUID();
-    const fines = new FineService(t.ds, ledger, (() => { let n = 0; return () => new Date(Date.UTC(2026, 11, 5, 0, n++)); })());
+    const fines = new FineService(t.ds, ledger, (() => { let n = 0; return () => new Date(Date.UTC(2026, 11, 5, 0, n++)); })(), cases);
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++) ids.push((await fines.issue(as.decider(), { outletId: outlet, reason: 'NO_EVIDENCE', ticketId: randomUUID() })).id);
+    for (let i = 0; i < 5; i++) ids.push((await fines.issue(as.decider(), { outletId: outlet, reason: 'NO_EVIDENCE', ticketId: cases.lost(outlet, 'NO_EVIDENCE') })).id);
     const PAGE = `query($reps: [_Any!]!, $after: String) { _entities(representations: $reps) { ... on Outlet { fines(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } } } }`;
     const seen: string[] = [];
     let after: string | null = null;

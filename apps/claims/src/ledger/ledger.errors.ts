@@ -3,6 +3,12 @@ import { ruleErrorClass, type ErrorCodeTable } from '@courierdesk/domain-core';
 // Reasons of the claims subgraph's money side: ledger (复式记账), payouts (赔付), fines (罚款) and
 // arbitration (仲裁). A shipped reason is API: add reasons here, never rename or reuse one.
 const KIND_BY_CODE = {
+  /** A scheduled fine names no case (the ticket whose evidence decides it, or the waybill whose scans show a false sign-off). */
+  FINE_CASE_REQUIRED: 'BAD_USER_INPUT',
+  /** The ticket or waybill a fine names does not exist (or the graph does not know it). */
+  FINE_CASE_NOT_FOUND: 'NOT_FOUND',
+  /** The case's facts do not support the fine: evidence delivered in time, its deadline still running, no false sign-off in the scans, or another outlet's case. */
+  FINE_NOT_SUPPORTED: 'CONFLICT',
   /** An entry whose postings do not sum to zero, or with fewer than two postings. */
   ENTRY_UNBALANCED: 'BAD_USER_INPUT',
   /** A posting amount that is not a non-zero whole number of fen. */

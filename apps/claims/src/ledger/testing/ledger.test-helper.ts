@@ -5,6 +5,9 @@ import { createDataSource, initializeDataSource } from '@courierdesk/platform-db
 import { createLogger } from '@courierdesk/platform-subgraph';
 import { createTestDatabase, testIdentity, type TestDatabase } from '@courierdesk/testing';
 import { CLAIMS_MIGRATIONS } from '../../claims.entities';
+import type { FineFactSources } from '../../fines/fine.service';
+import type { TicketFacts } from '../../graph/ticket-facts';
+import type { WaybillFacts } from '../../graph/waybill-facts';
 
 /** The claims schema (the contract with the claims migration). */
 export const CLAIMS_TEST_SCHEMA = 'claims';
@@ -79,4 +82,35 @@ export async function moneyRows(ds: DataSource): Promise<{ entries: number; post
     arbitrations: number;
   }[];
   return row;
+}
+
+/** The ticket kind and reason a scheduled fine is decided on, by fine reason. */
+const CASE_OF = {
+  NOT_DELIVERED_UPSTAIRS_NO_EVIDENCE: { kind: 'COMPLAINT', reason: 'NOT_DELIVERED_UPSTAIRS' },
+  NO_EVIDENCE: { kind: 'COMPLAINT', reason: 'DAMAGED' },
+  FALSE_SIGN_OFF: { kind: 'SIGNED_NOT_RECEIVED', reason: 'SIGNED_BY_OTHER' },
+} as const;
+
+/** Tickets and waybills as the graph would answer for them, for the fines the specs issue. */
+export class CaseFactsInMemory implements FineFactSources {
+  readonly ticketsById = new Map<string, TicketFacts>();
+  readonly waybillsByNo = new Map<string, WaybillFacts>();
+  readonly tickets = { facts: async (id: string) => this.ticketsById.get(id) ?? null };
+  readonly waybills = { facts: async (no: string) => this.waybillsByNo.get(no) ?? null };
+
+  /** A ticket of `outletId`'s that the outlet lost on evidence (or with `outcome`), fitting the fine reason; its id. */
+  lost(outletId: string, reason: keyof typeof CASE_OF, outcome = 'AGAINST_OUTLET'): string {
+    const id = randomUUID();
+    this.ticketsById.set(id, {
+      id,
+      number: `TK-${id.slice(0, 8)}`,
+      waybillNo: null,
+      ...CASE_OF[reason],
+      responsibleOutletId: outletId,
+      counterpartOutletId: null,
+      evidenceOutcome: outcome,
+      evidence: [],
+    });
+    return id;
+  }
 }
