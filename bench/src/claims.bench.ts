@@ -35,6 +35,10 @@ export interface PayoutFigures {
   chargebacks: number;
   /** Fen paid in all. */
   paidFen: number;
+  /** The claims subgraph's PostgreSQL sessions sampled every 20 ms meanwhile: state or wait event → share of the samples (what they wait on). */
+  sessions: Record<string, number>;
+  /** Mean claims sessions in a transaction or a statement per sample (its pool holds at most 10). */
+  busySessions: number;
 }
 
 /** The claims workload's results. */
@@ -50,6 +54,8 @@ export interface ClaimsResult {
   ratio: { p50: number; p99: number };
   /** The gateway's and the in-process decisions disagreeing (code or payable amount); 0 expected. */
   mismatches: number;
+  /** The first few mismatches, to see why. */
+  mismatchExamples: string[];
   /** Decision outcomes of the timed decisions, by code. */
   outcomes: Record<string, number>;
   /** Claims the library refused to decide in-process (by error code): left out of both timed paths. */
@@ -130,6 +136,43 @@ const decideBody = (c: ClaimSample, i: number) => requestBody(DECIDE, { input: {
 const decideInProcess = (c: ClaimSample, waybill: WaybillFacts, i: number, now: Date): StoredDecision =>
   decideClaimFacts({ ...c.facts, notifiedOfCap: notifiedOfCap(i) }, waybill, null, now, undefined, { checkEvidence: c.evidence });
 
+/**
+ * Samples the claims subgraph's sessions (pg_stat_activity, application courierdesk-claims) every
+ * 20 ms until stopped: what a payout waits on under concurrency (locks, the pool, I/O, CPU).
+ */
+function sampleSessions(databaseUrl: string): { stop: () => Promise<Pick<PayoutFigures, 'sessions' | 'busySessions'>> } {
+  const tally: Record<string, number> = {};
+  let samples = 0;
+  let busy = 0;
+  let running = true;
+  const loop = (async () => {
+    const client = await claimsClient(databaseUrl, 'courierdesk-bench-sampler');
+    try {
+      while (running) {
+        const { rows } = await client.query(
+          `SELECT coalesce(wait_event_type || ':' || wait_event, state) AS what FROM pg_stat_activity
+            WHERE application_name = 'courierdesk-claims' AND state <> 'idle'`,
+        );
+        samples++;
+        busy += rows.length;
+        for (const r of rows as { what: string }[]) tally[r.what] = (tally[r.what] ?? 0) + 1;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    } finally {
+      await client.end();
+    }
+  })();
+  return {
+    stop: async () => {
+      running = false;
+      await loop;
+      const total = Object.values(tally).reduce((a, b) => a + b, 0) || 1;
+      const sessions = Object.fromEntries(Object.entries(tally).sort((a, b) => b[1] - a[1]).map(([k, n]) => [k, n / total]));
+      return { sessions, busySessions: samples ? busy / samples : 0 };
+    },
+  };
+}
+
 const codeOf = (err: unknown) => (err as { code?: string; reason?: string }).code ?? (err instanceof Error ? err.message.slice(0, 60) : String(err));
 
 /**
@@ -166,9 +209,10 @@ export async function measureClaims(ctx: StageContext, o: ClaimsOptions): Promis
   const refused: Record<string, number> = {};
   const now = new Date();
   const sample: { claim: ClaimSample; waybill: WaybillFacts; expected: StoredDecision }[] = [];
-  for (const [i, p] of prefetched.entries()) {
+  for (const p of prefetched) {
     try {
-      sample.push({ ...p, expected: decideInProcess(p.claim, p.waybill, i, now) });
+      // Indexed by the sample's position, as the timed loops and the gateway's requests are (HQ's finding alternates with it).
+      sample.push({ ...p, expected: decideInProcess(p.claim, p.waybill, sample.length, now) });
     } catch (err) {
       refused[codeOf(err)] = (refused[codeOf(err)] ?? 0) + 1;
     }
@@ -187,6 +231,7 @@ export async function measureClaims(ctx: StageContext, o: ClaimsOptions): Promis
   const gatewayLatency: number[] = [];
   const outcomes: Record<string, number> = {};
   let mismatches = 0;
+  const mismatchExamples: string[] = [];
   const decided: { id: string; version: number; payableFen: number }[] = [];
   for (const [i, s] of sample.entries()) {
     const body = decideBody(s.claim, i);
@@ -197,7 +242,10 @@ export async function measureClaims(ctx: StageContext, o: ClaimsOptions): Promis
     gatewayLatency.push(ms);
     const d = decideClaim.decision;
     outcomes[d.code] = (outcomes[d.code] ?? 0) + 1;
-    if (d.code !== s.expected.code || d.payableFen !== s.expected.payableFen) mismatches++;
+    if (d.code !== s.expected.code || d.payableFen !== s.expected.payableFen) {
+      mismatches++;
+      if (mismatchExamples.length < 5) mismatchExamples.push(`${s.claim.number} ${s.claim.facts.kind}: in-process ${s.expected.code} ${s.expected.payableFen}, gateway ${d.code} ${d.payableFen}`);
+    }
     decided.push({ id: decideClaim.id, version: decideClaim.version, payableFen: d.payableFen });
   }
   const timedFacts = factsLatency.slice(o.warmup, o.warmup + gatewayLatency.length);
@@ -250,6 +298,7 @@ export async function measureClaims(ctx: StageContext, o: ClaimsOptions): Promis
     const bodies = claims.map((c) => ({ claimId: c.id, amountFen: c.approvedFen, body: requestBody(PAY, { input: { claimId: c.id, idempotencyKey: randomUUID() } }) }));
     log(`  claims: ${bodies.length} payouts at ${concurrency} concurrent clients…`);
     const latencies: number[] = [];
+    const sampling = sampleSessions(databaseUrl);
     const at = clock();
     const paid = await runConcurrently(
       bodies.map((b) => async () => {
@@ -265,7 +314,9 @@ export async function measureClaims(ctx: StageContext, o: ClaimsOptions): Promis
       concurrency,
     );
     const seconds = msSince(at) / 1000;
+    const sessions = await sampling.stop();
     payouts.push({
+      ...sessions,
       concurrency,
       payouts: paid.length,
       seconds,
@@ -298,6 +349,7 @@ export async function measureClaims(ctx: StageContext, o: ClaimsOptions): Promis
     inProcess,
     ratio: { p50: gateway.latency.p50Ms / inProcess.latency.p50Ms, p99: gateway.latency.p99Ms / inProcess.latency.p99Ms },
     mismatches,
+    mismatchExamples,
     outcomes,
     refused,
     prepare: { decisions: prepareDecisions, concurrency: prepareConcurrency, seconds: prepareMs / 1000, perSecond: prepareDecisions / Math.max(prepareMs / 1000, 1e-9), approvals: approved.length, approvalSeconds },

@@ -188,12 +188,15 @@ export function claimsReport(result: BenchResult): string {
     `    the library in-process on pre-fetched facts (decideClaimFacts)        ${us(c.inProcess.latency)}`,
     `    gateway ÷ in-process: p50 ${int(c.ratio.p50)}, p99 ${int(c.ratio.p99)}; gateway − facts alone, p50: ${fixed(c.gateway.latency.p50Ms - c.facts.latency.p50Ms)} ms`,
     `    outcomes: ${counts(c.outcomes)}; in-process vs gateway mismatches (code or payable): ${c.mismatches}; refused by the library (left out): ${counts(c.refused)}`,
+    ...c.mismatchExamples.map((m) => `      mismatch ${m}`),
     `  prepared: ${int(c.prepare.decisions)} more decisions at ${c.prepare.concurrency} clients, ${int(c.prepare.perSecond)}/s; ${int(c.prepare.approvals)} approvals in ${fixed(c.prepare.approvalSeconds, 1)} s`,
     `  PAYOUTS payClaim via gateway, distinct approved claims, a fresh idempotency key each:`,
     ...c.payouts.map(
       (p) =>
         `    ${String(p.concurrency).padStart(2)} clients: ${int(p.payouts)} payouts in ${fixed(p.seconds, 1)} s = ${fixed(p.perSecond, 0)}/s; latency ${ms(p.latency)}; ` +
-        `${int(p.chargebacks)} with a chargeback; ${int(p.paidFen / 100)} yuan`,
+        `${int(p.chargebacks)} with a chargeback; ${int(p.paidFen / 100)} yuan\n` +
+        `      claims' PostgreSQL sessions busy ${fixed(p.busySessions, 1)} on average; they were: ` +
+        Object.entries(p.sessions).slice(0, 6).map(([what, share]) => `${what} ${fixed(share * 100, 0)} %`).join(', '),
     ),
     `    retried ${c.retries.sent} of them (same keys, 32 clients): ${c.retries.replayed} replayed, ${c.retries.samePayout} with the first payout's id`,
     `  LEDGER after: ledgerCheck via gateway: ${int(c.ledger.entries)} entries, ${int(c.ledger.postings)} postings, ${int(c.ledger.unbalancedEntries)} unbalanced, trial balance ${int(c.ledger.trialBalanceFen)} fen, balanced ${c.ledger.balanced}; ` +
