@@ -6,6 +6,7 @@ import {
   CallerTokenIssuer,
   callerTokenSettings,
   CallerTokenVerifier,
+  DEFAULT_ROLE_SCOPES,
   generateSigningKey,
   InternalTokenMinter,
   Role,
@@ -14,6 +15,7 @@ import {
 } from '@courierdesk/platform-auth';
 import { TypeormPinoLogger } from '@courierdesk/platform-db';
 import { cachedToken, composeSupergraph, GatewayGraphClient, type RunningService } from '@courierdesk/platform-subgraph';
+import { buildClaimsSchema, CLAIMS_SUBGRAPH, GraphWaybillDirectory, startClaimsSubgraph, type RunningClaimsSubgraph, type WaybillDirectory } from '@courierdesk/claims';
 import { buildTicketsSchema, startTicketsSubgraph, TICKETS_SUBGRAPH, type RunningTicketsSubgraph } from '@courierdesk/tickets';
 import { buildTrackingSchema, DEFAULT_ANOMALY_SWEEP_MS, startTrackingSubgraph, TRACKING_SUBGRAPH, type RunningTrackingSubgraph } from '@courierdesk/tracking';
 
@@ -61,13 +63,18 @@ export interface BenchGraph {
   tracking: RunningTrackingSubgraph;
   /** The tickets subgraph, when asked for (its proactive consumer is not started: the tickets workload starts it). */
   tickets: RunningTicketsSubgraph | null;
+  /** The claims subgraph, when asked for (the `--claims` workload). */
+  claims: RunningClaimsSubgraph | null;
+  /** Waybill facts read through the gateway as the claims subgraph reads them (its own service token): the decision's pre-fetched facts. */
+  claimsFacts: WaybillDirectory | null;
   /** The tickets subgraph's SQL logger (captures on demand). */
   ticketsSql: CapturingQueryLogger;
   /** The tracking subgraph's SQL logger (captures on demand). */
   sql: CapturingQueryLogger;
   /** The network subgraph's: a lookup showing only place ids and types should send it nothing. */
   networkSql: CapturingQueryLogger;
-  tokens: { scanner: string; agent: string };
+  /** The claims manager is an HQ agent who asked for claims:decide (as tools/stack's demo token). */
+  tokens: { scanner: string; agent: string; claimsManager: string };
   /** Posts a GraphQL operation to the gateway as `token`; throws on HTTP or GraphQL errors. */
   gateway<T = any>(token: string, query: string, variables?: Record<string, unknown>): Promise<T>;
   /** Posts straight to the tracking subgraph with a context token, minted as the gateway mints them. */
@@ -90,8 +97,8 @@ const post = <T>(url: string, authorization: string, query: string, variables?: 
 
 // The benchmark's clients share one keep-alive pool over undici's request API: Node's global fetch
 // costs ~0.7 ms of CPU per call more (WHATWG objects, an AbortSignal each), which would count
-// as the graph's in this one process and in every lookup's latency.
-const clientPool = new Agent({ connections: 16 });
+// as the graph's in this one process and in every lookup's latency. 64: the claims payouts run 32 clients.
+const clientPool = new Agent({ connections: 64 });
 
 async function postBody<T>(url: string, authorization: string, body: string): Promise<T> {
   const res = await request(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body, dispatcher: clientPool });
@@ -103,10 +110,15 @@ async function postBody<T>(url: string, authorization: string, body: string): Pr
 /** What the tickets subgraph reads of the graph with its own token (as tools/stack grants it). */
 const TICKETS_SERVICE_SCOPES: readonly Scope[] = [Scope.NETWORK_READ, Scope.TRACKING_READ, Scope.TRACKING_EVENTS, Scope.PERSONAL_DATA];
 
+/** What the claims subgraph reads of the graph with its own token (tools/stack's CLAIMS_SERVICE_SCOPES). */
+const CLAIMS_SERVICE_SCOPES: readonly Scope[] = [Scope.TRACKING_READ, Scope.TICKETS_READ, Scope.NETWORK_READ];
+
 /** Which subgraphs to run besides network and tracking. */
 export interface BenchGraphOptions {
   /** Also the tickets subgraph (the `--tickets` workload); off otherwise, so the other workloads run on the graph they always had. */
   tickets?: boolean;
+  /** Also the claims subgraph (the `--claims` workload); off otherwise, likewise. */
+  claims?: boolean;
 }
 
 /**
@@ -168,15 +180,36 @@ export async function startBenchGraph(databaseUrl: string, logger: Logger, optio
       });
       services.unshift(tickets);
     }
+    // Claims decides on the waybill's facts read through the gateway with its own token, as in tools/stack.
+    let claims: RunningClaimsSubgraph | null = null;
+    let claimsFacts: WaybillDirectory | null = null;
+    if (options.claims) {
+      const serviceToken = cachedToken(
+        () => issuer.mint({ subject: `service:${CLAIMS_SUBGRAPH}`, roles: [Role.SERVICE], scopes: CLAIMS_SERVICE_SCOPES, name: 'claims subgraph' }, { expiresIn: '15m' }),
+        15 * 60_000,
+      );
+      const claimsGraph = new GatewayGraphClient({ url: () => gatewayUrl, token: serviceToken });
+      claims = await startClaimsSubgraph({
+        databaseUrl,
+        port: 0,
+        host,
+        internalJwks: internalKey.publicJwks,
+        logger: logger.child({ service: 'claims' }),
+        graph: claimsGraph,
+      });
+      services.unshift(claims);
+      claimsFacts = new GraphWaybillDirectory(claimsGraph);
+    }
     const supergraphSdl = composeSupergraph([
       { name: 'network', url: network.url, schema: await buildNetworkSchema() },
       { name: TRACKING_SUBGRAPH, url: tracking.url, schema: await buildTrackingSchema() },
       ...(tickets ? [{ name: TICKETS_SUBGRAPH, url: tickets.url, schema: await buildTicketsSchema() }] : []),
+      ...(claims ? [{ name: CLAIMS_SUBGRAPH, url: claims.url, schema: await buildClaimsSchema() }] : []),
     ]);
     const verifier = new CallerTokenVerifier({ jwks: issuerKey.publicJwks }, callerTokenSettings());
     const gateway = await startGateway({
       supergraphSdl,
-      subgraphUrls: { network: network.url, [TRACKING_SUBGRAPH]: tracking.url, ...(tickets ? { [TICKETS_SUBGRAPH]: tickets.url } : {}) },
+      subgraphUrls: { network: network.url, [TRACKING_SUBGRAPH]: tracking.url, ...(tickets ? { [TICKETS_SUBGRAPH]: tickets.url } : {}), ...(claims ? { [CLAIMS_SUBGRAPH]: claims.url } : {}) },
       callerVerifier: verifier,
       internalKey,
       logger: logger.child({ service: 'gateway' }),
@@ -191,12 +224,21 @@ export async function startBenchGraph(databaseUrl: string, logger: Logger, optio
       // A hub sorter's fleet: scans anywhere in the network, which a scanner must ask for explicitly.
       scanner: await issuer.mint({ subject: 'bench-scanner', roles: [Role.SCANNER], scopes: [Scope.TRACKING_INGEST, Scope.TRACKING_INGEST_ANY] }),
       agent: await issuer.mint({ subject: 'bench-agent', roles: [Role.AGENT], name: 'bench agent' }),
+      // Deciding and paying claims moves money: never an agent's default scope, so this token asks for it by name.
+      claimsManager: await issuer.mint({
+        subject: 'bench-claims-manager',
+        roles: [Role.AGENT],
+        scopes: [...DEFAULT_ROLE_SCOPES[Role.AGENT], Scope.CLAIMS_DECIDE],
+        name: 'bench claims manager',
+      }),
     };
     return {
       gatewayUrl: gateway.url,
       network,
       tracking,
       tickets,
+      claims,
+      claimsFacts,
       ticketsSql,
       sql,
       networkSql,

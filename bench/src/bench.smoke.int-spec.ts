@@ -2,7 +2,7 @@ import { createLogger } from '@courierdesk/platform-subgraph';
 import { createTestDatabase, type TestDatabase } from '@courierdesk/testing';
 import { runBenchmark, type BenchResult } from './bench';
 import { benchOptions } from './main';
-import { resultDetails, resultTable, ticketsReport } from './report';
+import { claimsReport, resultDetails, resultTable, ticketsReport } from './report';
 
 // A smoke run of the harness at tiny volumes: it must complete and produce sane, non-zero figures.
 // Benchmarks are not tests: nothing here asserts a time or a rate against a target.
@@ -10,7 +10,7 @@ describe('npm run bench -- --smoke', () => {
   let db: TestDatabase;
   let result: BenchResult;
   const lines: string[] = [];
-  const { options } = benchOptions(['--smoke', '--tickets'], (line) => lines.push(line));
+  const { options } = benchOptions(['--smoke', '--tickets', '--claims'], (line) => lines.push(line));
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -86,6 +86,30 @@ describe('npm run bench -- --smoke', () => {
     expect(k.lag.toAnomaly.p50Ms).toBeGreaterThanOrEqual(0);
     expect(k.lag.toTicket.p50Ms).toBeGreaterThanOrEqual(0);
     expect(ticketsReport(result)).toMatch(/gateway ÷ page SQL: p50 \d+\.\d/);
+  });
+
+  it('loads claims on the volume, decides the same claims through the gateway and in-process, pays under concurrency and leaves the ledger balanced', () => {
+    const c = result.stages[0].claims!;
+    const o = options.claims!;
+    expect(c.load.claims).toBe(o.count);
+    // Every claim past SUBMITTED has evidence, and the decided ones had all of theirs (no EVIDENCE_MISSING refusal).
+    expect(c.load.byStatus['UNDER_REVIEW']).toBeGreaterThan(o.count / 3);
+    expect(c.load.evidence).toBeGreaterThan(0);
+    expect(c.refused['EVIDENCE_MISSING']).toBeUndefined();
+    expect(c.gateway.decisions).toBe(o.decisions);
+    expect(c.inProcess.decisions).toBe(o.decisions);
+    // The gateway's decision is the library's on the same facts.
+    expect(c.mismatches).toBe(0);
+    expect(Object.values(c.outcomes).reduce((a, b) => a + b, 0)).toBe(o.decisions);
+    expect(c.facts.scansPerWaybill).toBeGreaterThan(0);
+    expect(c.ratio.p50).toBeGreaterThan(1);
+    const paid = o.payouts * o.payoutConcurrency.length;
+    expect(c.payouts.map((p) => [p.concurrency, p.payouts])).toEqual(o.payoutConcurrency.map((n) => [n, o.payouts]));
+    for (const p of c.payouts) expect(p.perSecond).toBeGreaterThan(0);
+    // Retried with the same keys: answered from the first payout, nothing paid twice.
+    expect(c.retries).toEqual({ sent: paid, replayed: paid, samePayout: paid });
+    expect(c.ledger).toMatchObject({ unbalancedEntries: 0, trialBalanceFen: 0, balanced: true, payoutRows: paid, paidClaims: paid });
+    expect(claimsReport(result)).toMatch(/gateway ÷ in-process: p50 [\d,]+, p99 [\d,]+/);
   });
 
   it('prints a table with the ratios', () => {

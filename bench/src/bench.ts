@@ -11,6 +11,7 @@ import type { LookupFigures } from './lookup.bench';
 import type { PageFigures } from './outlet-pages.bench';
 import type { StatementTimes } from './sql-ingest.bench';
 import { measureIngest, measureLookups, measureOutletPages } from './stage-measurements';
+import { measureClaims, type ClaimsOptions, type ClaimsResult } from './claims.bench';
 import { clock, msSince } from './stats';
 import { measureTickets, type TicketsOptions, type TicketsResult } from './tickets.bench';
 
@@ -40,6 +41,8 @@ export interface BenchOptions {
   deferIndexes: boolean;
   /** The agent's queue and the proactive-ticket lag at the last stage (`--tickets`); null: not measured, tickets not started. */
   tickets: TicketsOptions | null;
+  /** Claims decisions and payouts at the last stage (`--claims`); null: not measured, claims not started. */
+  claims: ClaimsOptions | null;
   provinces?: readonly string[];
   seed: number;
   log: (line: string) => void;
@@ -106,6 +109,8 @@ export interface StageResult {
   };
   /** The tickets workload (last stage, with `--tickets`). */
   tickets?: TicketsResult;
+  /** The claims workload (last stage, with `--claims`). */
+  claims?: ClaimsResult;
 }
 
 export interface BenchResult {
@@ -134,7 +139,7 @@ export async function runBenchmark(databaseUrl: string, options: BenchOptions, l
   };
   log(`environment: ${environment.cpus} × ${environment.cpuModel}, ${environment.memoryGb} GB, Node ${environment.node}, PostgreSQL ${environment.postgres}, load average ${environment.loadAverage.start.toFixed(2)}`);
 
-  const graph = await startBenchGraph(databaseUrl, logger, { tickets: options.tickets !== null });
+  const graph = await startBenchGraph(databaseUrl, logger, { tickets: options.tickets !== null, claims: options.claims !== null });
   try {
     const network = generateNetworkDemo({ provinces: options.provinces, seed: options.seed });
     await loadNetworkDemo(graph.network.dataSource, network);
@@ -189,7 +194,8 @@ export async function runBenchmark(databaseUrl: string, options: BenchOptions, l
       await checkCounts(databaseUrl, waybillsInTable, eventsInTable);
       // After the count check: its lag workload adds waybills and scans of its own (the last stage only).
       const tickets = options.tickets && index === options.stages.length - 1 ? await measureTickets(context, options.tickets, logger) : undefined;
-      stages.push({ stageEvents, waybillsAtStart, eventsAtStart, waybillsInTable, eventsInTable, load, ingest: ingest.result, lookup, outletPages, tickets });
+      const claims = options.claims && index === options.stages.length - 1 ? await measureClaims(context, options.claims) : undefined;
+      stages.push({ stageEvents, waybillsAtStart, eventsAtStart, waybillsInTable, eventsInTable, load, ingest: ingest.result, lookup, outletPages, tickets, claims });
     }
     environment.loadAverage.end = os.loadavg()[0];
     return {

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { createLogger } from '@courierdesk/platform-subgraph';
 import { runBenchmark, type BenchOptions } from './bench';
 import { startBenchDatabase } from './bench-database';
-import { resultDetails, resultPreamble, resultTable, ticketsReport } from './report';
+import { claimsReport, resultDetails, resultPreamble, resultTable, ticketsReport } from './report';
 
 const HELP = `npm run bench [-- options]
 
@@ -13,6 +13,8 @@ tracking subgraphs and the gateway, and measures in one run, at each stage's vol
   lookup  waybill(waybillNo) { status timeline { … } } through the gateway vs its bare SQL (latency, ratio)
   outlet pages  outlets(first: 50) { inboundWaybills { waybillNo status } }: through the gateway, tracking
           alone (CPU per request and per waybill) vs its page statement as bare SQL
+  claims (--claims)  decideClaim through the gateway vs the library in-process, payouts per second
+          under concurrency, the ledger check after
   tickets (--tickets)  the agent's queue tickets(first: 50) through the gateway vs its SQL, and the
           proactive-ticket lag (scan → anomaly → ticket) with the real timers
 
@@ -31,6 +33,14 @@ tracking subgraphs and the gateway, and measures in one run, at each stage's vol
   --ticket-count <n>     tickets loaded (default 200000)
   --queue-requests <n>   queue requests per path (default 300)
   --lag-waybills <n>     waybills made anomalous for the lag (default 100), one every --lag-gap ms (default 150)
+  --claims               also, at the last stage: load claims on the volume, time decideClaim through the
+                         gateway (facts and timeline read from tracking through the gateway) against the
+                         library's decision in-process on pre-fetched facts, and payClaim under concurrency
+                         (distinct approved claims, idempotency keys), then the ledger check
+  --claim-count <n>      claims loaded (default 20000)
+  --decisions <n>        decisions timed per path, one client (default 1000)
+  --payouts <n>          payouts per concurrency level (default 1000)
+  --payout-clients <n,…> concurrent payout clients, one run each (default 8,32)
   --no-breakdown         skip the breakdown (subgraph alone, service in-process, bare SQL)
   --profile              sample the CPU during the gateway ingest and lookups and tracking's outlet
                          pages, and print where it goes
@@ -53,6 +63,7 @@ const SMOKE: Partial<BenchOptions> = {
   breakdownEvents: 1000,
   concurrency: 2,
   tickets: { count: 2000, requests: 10, warmup: 3, lagWaybills: 5, lagGapMs: 100 },
+  claims: { count: 2000, decisions: 30, warmup: 5, payouts: 40, payoutConcurrency: [4, 8] },
 };
 
 const count = (value: string | undefined, name: string): number | undefined => {
@@ -81,6 +92,11 @@ export function benchOptions(argv: string[], log: (line: string) => void): { opt
       'queue-requests': { type: 'string' },
       'lag-waybills': { type: 'string' },
       'lag-gap': { type: 'string' },
+      claims: { type: 'boolean', default: false },
+      'claim-count': { type: 'string' },
+      decisions: { type: 'string' },
+      payouts: { type: 'string' },
+      'payout-clients': { type: 'string' },
       'no-breakdown': { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       'defer-indexes': { type: 'boolean', default: false },
@@ -123,6 +139,17 @@ export function benchOptions(argv: string[], log: (line: string) => void): { opt
           lagGapMs: count(values['lag-gap'], 'lag-gap') ?? base.tickets?.lagGapMs ?? 150,
         }
       : null,
+    claims: values.claims
+      ? {
+          count: count(values['claim-count'], 'claim-count') ?? base.claims?.count ?? 20_000,
+          decisions: count(values.decisions, 'decisions') ?? base.claims?.decisions ?? 1000,
+          warmup: base.claims?.warmup ?? 50,
+          payouts: count(values.payouts, 'payouts') ?? base.claims?.payouts ?? 1000,
+          payoutConcurrency: values['payout-clients']
+            ? values['payout-clients'].split(',').map((s) => count(s.trim(), 'payout-clients')!)
+            : (base.claims?.payoutConcurrency ?? [8, 32]),
+        }
+      : null,
     seed: 1,
     log,
   };
@@ -142,7 +169,7 @@ async function main(): Promise<void> {
   log(`database: ${database.server}`);
   try {
     const result = await runBenchmark(database.url, options, logger);
-    log(`\n${resultPreamble(result, options)}\n\n${resultTable(result, options)}\n\n${resultDetails(result)}${ticketsReport(result)}\n\ntotal ${result.seconds.toFixed(0)} s`);
+    log(`\n${resultPreamble(result, options)}\n\n${resultTable(result, options)}\n\n${resultDetails(result)}${ticketsReport(result)}${claimsReport(result)}\n\ntotal ${result.seconds.toFixed(0)} s`);
     if (json) writeFileSync(json, `${JSON.stringify({ options: { ...options, log: undefined }, result }, null, 2)}\n`);
   } finally {
     await database.stop({ keep });

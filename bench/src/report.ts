@@ -2,7 +2,7 @@ import type { BenchOptions, BenchResult, StageResult } from './bench';
 import type { IngestFigures } from './ingest.bench';
 import type { LookupFigures } from './lookup.bench';
 import type { PageFigures } from './outlet-pages.bench';
-import { fixed, int } from './stats';
+import { fixed, int, type LatencyStats } from './stats';
 import type { QueuePath } from './tickets.bench';
 import type { QueueFigures } from './tickets-queue.bench';
 
@@ -165,5 +165,42 @@ export function ticketsReport(result: BenchResult): string {
     `      recorded_at → ticket.opened_at (consumer interval + round)      ${ms(l.toTicket)}`,
     `      opened_at → seen (round's commit + poll)                        ${ms(l.toVisible)}`,
   );
+  return out.join('\n');
+}
+
+const us = (s: LatencyStats) => `${fixed(s.p50Ms * 1000, 1)} / ${fixed(s.p99Ms * 1000, 1)} µs (mean ${fixed(s.meanMs * 1000, 1)})`;
+const counts = (c: Record<string, number>) => Object.entries(c).map(([k, n]) => `${k} ${int(n)}`).join(', ') || 'none';
+
+/** The claims workload (`--claims`): decision latency through the gateway against the library in-process, payouts per second, the ledger check; empty without it. */
+export function claimsReport(result: BenchResult): string {
+  const st = result.stages.find((s) => s.claims);
+  const c = st?.claims;
+  if (!st || !c) return '';
+  const out = [
+    '',
+    '',
+    `CLAIMS at ${int(st.eventsInTable)} scan events, ${int(st.waybillsInTable)} waybills (${fixed(c.seconds, 0)} s):`,
+    `  loaded ${int(c.load.claims)} claims (${counts(c.load.byStatus)}; ${counts(c.load.byKind)}; ${int(c.load.insured)} on insured waybills), ` +
+      `${int(c.load.evidence)} evidence rows and ${int(c.load.events)} audit lines in ${fixed(c.load.seconds, 1)} s; VACUUM ANALYZE ${fixed(c.load.vacuumSeconds, 1)} s`,
+    `  DECISIONS, the same ${int(c.gateway.decisions)} UNDER_REVIEW claims on each path, one client — p50 / p99:`,
+    `    decideClaim via gateway (facts + timeline from tracking via gateway)   ${ms(c.gateway.latency)}`,
+    `    the facts alone: ClaimWaybillFacts via gateway, claims' token         ${ms(c.facts.latency)}; ${fixed(c.facts.scansPerWaybill, 1)} scans per waybill`,
+    `    the library in-process on pre-fetched facts (decideClaimFacts)        ${us(c.inProcess.latency)}`,
+    `    gateway ÷ in-process: p50 ${int(c.ratio.p50)}, p99 ${int(c.ratio.p99)}; gateway − facts alone, p50: ${fixed(c.gateway.latency.p50Ms - c.facts.latency.p50Ms)} ms`,
+    `    outcomes: ${counts(c.outcomes)}; in-process vs gateway mismatches (code or payable): ${c.mismatches}; refused by the library (left out): ${counts(c.refused)}`,
+    ...c.mismatchExamples.map((m) => `      mismatch ${m}`),
+    `  prepared: ${int(c.prepare.decisions)} more decisions at ${c.prepare.concurrency} clients, ${int(c.prepare.perSecond)}/s; ${int(c.prepare.approvals)} approvals in ${fixed(c.prepare.approvalSeconds, 1)} s`,
+    `  PAYOUTS payClaim via gateway, distinct approved claims, a fresh idempotency key each:`,
+    ...c.payouts.map(
+      (p) =>
+        `    ${String(p.concurrency).padStart(2)} clients: ${int(p.payouts)} payouts in ${fixed(p.seconds, 1)} s = ${fixed(p.perSecond, 0)}/s; latency ${ms(p.latency)}; ` +
+        `${int(p.chargebacks)} with a chargeback; ${int(p.paidFen / 100)} yuan\n` +
+        `      claims' PostgreSQL sessions busy ${fixed(p.busySessions, 1)} on average; they were: ` +
+        Object.entries(p.sessions).slice(0, 6).map(([what, share]) => `${what} ${fixed(share * 100, 0)} %`).join(', '),
+    ),
+    `    retried ${c.retries.sent} of them (same keys, 32 clients): ${c.retries.replayed} replayed, ${c.retries.samePayout} with the first payout's id`,
+    `  LEDGER after: ledgerCheck via gateway: ${int(c.ledger.entries)} entries, ${int(c.ledger.postings)} postings, ${int(c.ledger.unbalancedEntries)} unbalanced, trial balance ${int(c.ledger.trialBalanceFen)} fen, balanced ${c.ledger.balanced}; ` +
+      `${int(c.ledger.payoutRows)} payout rows, ${int(c.ledger.paidClaims)} claims PAID`,
+  ];
   return out.join('\n');
 }

@@ -9,6 +9,7 @@ export { CLAIMS_DB_SCHEMA, CLAIMS_ENTITIES, CLAIMS_MIGRATIONS } from './claims.e
 export { ClaimsError, CLAIMS_ERROR_CODES } from './common/claims.errors';
 export { GraphWaybillDirectory, type WaybillDirectory, type WaybillFacts } from './graph/waybill-facts';
 export { GraphTicketDirectory, type TicketDirectory, type TicketFacts } from './graph/ticket-facts';
-export type { StoredDecision } from './claim/claim-decision';
+export { decideClaimFacts } from './claim/claim-decision';
+export type { ClaimFacts, EvidenceOnFile, StoredDecision } from './claim/claim-decision';
 export { NOT_PERSONAL_DATA as CLAIMS_NOT_PERSONAL_DATA } from './common/not-personal-data';
 export { LedgerError, LEDGER_ERROR_CODES } from './ledger/ledger.errors';
