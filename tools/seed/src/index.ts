@@ -26,3 +26,7 @@ export { planTicketsDemo, DEMO_AGENT } from './tickets-demo';
 export type { TicketDemoWaybill, TicketsDemoPlan, TicketsDemoOptions, DemoTicketCase, DemoStep, DemoActor, DemoMerge, DemoOpenInput } from './tickets-demo';
 export { loadTicketsDemo, readTicketDemoWaybills, ticketsIsEmpty, WaybillRowsDirectory } from './load-tickets-demo';
 export type { TicketsLoadCounts, TicketsDemoLoadOptions } from './load-tickets-demo';
+export { planClaimsDemo } from './claims-demo';
+export type { ClaimDemoWaybill, ClaimDemoTicket, ClaimsDemoPlan, ClaimsDemoOptions, DemoClaimCase, DemoClaimInput, DemoClaimEvidence, DemoFindings, DemoDisputedFine } from './claims-demo';
+export { loadClaimsDemo, claimsIsEmpty, readClaimDemoWaybills, readClaimDemoTickets, TrackingRowsWaybillDirectory, TicketRowsDirectory } from './load-claims-demo';
+export type { ClaimsLoadCounts, ClaimsDemoLoadOptions } from './load-claims-demo';

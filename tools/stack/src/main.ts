@@ -114,13 +114,16 @@ async function main(): Promise<void> {
   );
   // Since the process began (module loading included): what a person waits for.
   const seconds = process.uptime().toFixed(1);
-  const { network, tracking, tickets } = stack.seeded;
+  const { network, tracking, tickets, claims } = stack.seeded;
   const loaded = [
     network && `${network.transitCentres} transit centres, ${network.outlets} outlets, ${network.couriers} couriers, ${network.deliveryAreas} delivery areas`,
     tracking && `${tracking.waybills} waybills with ${tracking.events} scan events`,
     tickets &&
       `${tickets.tickets} tickets (${Object.entries(tickets.byKind).map(([kind, n]) => `${n} ${kind.toLowerCase().replace(/_/g, ' ')}`).join(', ')}; ` +
         `${tickets.repeatUrges} repeat urges counted, ${tickets.resolved} resolved, ${tickets.merged} merged)`,
+    claims &&
+      `${claims.claims} claims (${Object.entries(claims.byKind).map(([kind, n]) => `${n} ${kind.toLowerCase().replace(/_/g, ' ')}`).join(', ')}; ` +
+        `${claims.decided} decided, ${claims.approved} approved, ${claims.paid} paid; ${claims.arbitrations} disputed fine under arbitration)`,
   ].filter(Boolean);
   const seeded = loaded.length > 0 ? `loaded now: ${loaded.join('; ')}` : 'already loaded (kept from an earlier start)';
   console.log(`

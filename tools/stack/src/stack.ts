@@ -11,15 +11,22 @@ import { CallerTokenIssuer, callerTokenSettings, CallerTokenVerifier, DEFAULT_RO
 import { repoRoot } from '@courierdesk/platform-db';
 import { cachedToken, GatewayGraphClient, type Logger, type RunningService } from '@courierdesk/platform-subgraph';
 import {
+  claimsIsEmpty,
   generateNetworkDemo,
   generateTrackingDemo,
+  loadClaimsDemo,
   loadNetworkDemo,
   loadTicketsDemo,
   loadTrackingDemo,
   networkIsEmpty,
+  readClaimDemoTickets,
+  readClaimDemoWaybills,
   readTicketDemoWaybills,
+  TicketRowsDirectory,
+  TrackingRowsWaybillDirectory,
   ticketsIsEmpty,
   trackingIsEmpty,
+  type ClaimsLoadCounts,
   type NetworkDemoOptions,
   type NetworkLoadCounts,
   type TicketsLoadCounts,
@@ -69,6 +76,7 @@ export interface SeededCounts {
   readonly network: NetworkLoadCounts | null;
   readonly tracking: TrackingLoadCounts | null;
   readonly tickets: TicketsLoadCounts | null;
+  readonly claims: ClaimsLoadCounts | null;
 }
 
 /** Default demo size: enough waybills for every anomaly to show in the work queues. */
@@ -102,15 +110,18 @@ export interface RunningStack {
  * on the network that is actually loaded: its provinces are read back, and the generator's ids
  * depend only on codes, so they match. The desk's demo tickets are opened through the tickets
  * services on the waybills tracking holds, with the demo partner outlet party to some of them.
+ * The demo claims are filed, decided and (one) paid through the claims services, on facts read from
+ * tracking's and tickets' tables in process (the gateway is not up yet), and the partner outlet's
+ * fine is disputed.
  */
 async function seedIfEmpty(
-  sources: { network: DataSource; tracking: DataSource; tickets: DataSource },
+  sources: { network: DataSource; tracking: DataSource; tickets: DataSource; claims: DataSource },
   demo: DemoOptions | false | undefined,
   now: Date,
   logger: Logger,
 ): Promise<SeededCounts> {
-  if (demo === false) return { network: null, tracking: null, tickets: null };
-  const { network, tracking, tickets } = sources;
+  if (demo === false) return { network: null, tracking: null, tickets: null, claims: null };
+  const { network, tracking, tickets, claims } = sources;
   let networkCounts: NetworkLoadCounts | null = null;
   if (await networkIsEmpty(network)) {
     const started = Date.now();
@@ -136,7 +147,21 @@ async function seedIfEmpty(
       logger.info({ counts: ticketCounts, ms: Date.now() - started }, 'loaded the demo desk (tickets)');
     }
   }
-  return { network: networkCounts, tracking: trackingCounts, tickets: ticketCounts };
+  let claimCounts: ClaimsLoadCounts | null = null;
+  if (await claimsIsEmpty(claims)) {
+    const waybills = await readClaimDemoWaybills(tracking);
+    if (waybills.length > 0) {
+      const started = Date.now();
+      claimCounts = await loadClaimsDemo(claims, waybills, await readClaimDemoTickets(tickets), {
+        partnerOutlet: await demoPartnerOutlet(network),
+        now,
+        waybills: new TrackingRowsWaybillDirectory(tracking),
+        tickets: new TicketRowsDirectory(tickets, now),
+      });
+      logger.info({ counts: claimCounts, ms: Date.now() - started }, 'loaded the demo claims');
+    }
+  }
+  return { network: networkCounts, tracking: trackingCounts, tickets: ticketCounts, claims: claimCounts };
 }
 
 /** Picks a deterministic partner outlet with couriers for the demo partner token. */
@@ -245,7 +270,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
       policies: opts.claimsPolicies,
     });
     services.push(claims);
-    const seeded = await seedIfEmpty({ network: network.dataSource, tracking: tracking.dataSource, tickets: tickets.dataSource }, opts.demo, opts.now?.() ?? new Date(), logger);
+    const seeded = await seedIfEmpty({ network: network.dataSource, tracking: tracking.dataSource, tickets: tickets.dataSource, claims: claims.dataSource }, opts.demo, opts.now?.() ?? new Date(), logger);
     const tokens = await mintDemoTokens(opts.keys.issuer, await demoPartnerOutlet(network.dataSource));
     const gateway = await startGateway({
       supergraphSdl: opts.supergraphSdl ?? readFileSync(join(repoRoot(), 'supergraph.graphql'), 'utf8'),
