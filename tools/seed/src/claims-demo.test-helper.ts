@@ -79,7 +79,8 @@ export function claimsDemoFixture(now: Date) {
   const ticketDirectory: TicketDirectory = {
     facts: async (id): Promise<TicketFacts | null> => {
       const t = tickets.find((x) => x.id === id);
-      return t ? { ...t, evidenceOutcome: null, evidence: [] } : null;
+      // The partner's "not delivered upstairs" complaint is lost on evidence (its deadline passed without a photo).
+      return t ? { ...t, evidenceOutcome: t.reason === 'NOT_DELIVERED_UPSTAIRS' ? 'AGAINST_OUTLET' : null, evidence: [] } : null;
     },
   };
   return { waybills: built.map((b) => b.waybill), tickets, damaged, waybillDirectory, ticketDirectory };

@@ -276,8 +276,20 @@ export async function loadClaimsDemo(claimsDs: DataSource, waybills: readonly Cl
     counts.paid++;
   }
 
+  // The fine is decided on the case's facts (the ticket's evidence decision): take the planned
+  // complaint, or another of the partner's "not delivered upstairs" complaints, that the outlet has
+  // lost on evidence by now; a demo made when none has leaves the fine out rather than forcing it.
   const { fine } = plan;
-  const issued = await services.fines.issue(manager, { outletId: fine.outletId, reason: fine.reason, ticketId: fine.ticketId, waybillNo: fine.waybillNo, evidenceRefs: fine.evidenceRefs, note: fine.note });
+  const candidates = [fine.ticketId, ...tickets.filter((t) => t.reason === 'NOT_DELIVERED_UPSTAIRS' && t.responsibleOutletId === fine.outletId).map((t) => t.id)];
+  let lostOnEvidence: string | null = null;
+  for (const id of new Set(candidates.filter((c): c is string => c !== null))) {
+    if ((await options.tickets.facts(id))?.evidenceOutcome === 'AGAINST_OUTLET') {
+      lostOnEvidence = id;
+      break;
+    }
+  }
+  if (!lostOnEvidence) return counts;
+  const issued = await services.fines.issue(manager, { outletId: fine.outletId, reason: fine.reason, ticketId: lostOnEvidence, evidenceRefs: fine.evidenceRefs, note: fine.note });
   counts.fines++;
   const partner: Identity = {
     subject: `partner-${options.partnerOutlet.code}`,

@@ -5,7 +5,7 @@ import { MAX_EVIDENCE_PER_CLAIM, MAX_HISTORY_LINES } from '../common/list-bounds
 import type { ClaimsContext } from '../claims.loaders';
 import { OutletRef, outletRef, TicketRef, ticketRef, TransitCentreRef, transitCentreRef, WaybillRef, waybillRef } from '../refs/refs.type';
 import { ClaimClock, toClaimClock } from './claim-clocks.type';
-import { Claim, ClaimEvidence, ClaimEvidenceRequirement, ClaimHistoryLine } from './claim.type';
+import { Claim, ClaimEvidence, ClaimEvidenceRequirement, ClaimHistoryLine, claimOwner } from './claim.type';
 
 /** A claim's related fields: its evidence, trail, requirements, and references to other subgraphs' entities. */
 @Resolver(() => Claim)
@@ -39,7 +39,7 @@ export class ClaimFieldsResolver {
   @Directive(listSize(MAX_EVIDENCE_PER_CLAIM))
   @FieldResolver(() => [ClaimEvidence], { description: `The evidence on file, oldest first (at most ${MAX_EVIDENCE_PER_CLAIM}).` })
   async evidence(@Root() claim: Claim, @Ctx() ctx: ClaimsContext): Promise<ClaimEvidence[]> {
-    return (await ctx.loaders.evidenceOfClaim.load(claim.id)).map((row) => Object.assign(new ClaimEvidence(), row));
+    return (await ctx.loaders.evidenceOfClaim.load(claim.id)).map((row) => Object.assign(new ClaimEvidence(), row, { owner: claimOwner(claim) }));
   }
 
   @Directive(listSize(MAX_HISTORY_LINES))

@@ -1,7 +1,8 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { ClaimStatus, Exemption, RefusalCause } from '@courierdesk/domain-liability';
 import { EvidenceKind } from '@courierdesk/domain-ticket';
-import { listSize } from '@courierdesk/platform-subgraph';
+import type { RecordOwner } from '@courierdesk/domain-network';
+import { listSize, PersonalData } from '@courierdesk/platform-subgraph';
 import type { ClaimParties } from '../common/access';
 import { MAX_ACCEPTED_KINDS, MAX_DECISION_CODES, MAX_DECISION_LINES } from '../common/list-bounds';
 import { Claimant, ClaimType } from '../common/enums';
@@ -116,8 +117,12 @@ export class ClaimEvidence {
   @Field({ description: 'Where the file is stored (the file itself never passes through the graph).' })
   storageRef: string;
 
-  @Field(() => String, { nullable: true })
+  @PersonalData<ClaimEvidence>({ subject: 'CUSTOMER', datum: 'NOTE', owner: (e) => e.owner })
+  @Field(() => String, { nullable: true, description: 'What the file shows; long numbers masked without pii:read.' })
   description: string | null;
+
+  /** The claim's parties: its origin and destination outlets own the customer's text. */
+  owner: RecordOwner;
 
   @Field()
   addedBy: string;
@@ -214,7 +219,8 @@ export class Claim implements ClaimParties {
   @Field(() => Exemption, { nullable: true, description: 'HQ’s finding at decision: why the carrier is not liable.' })
   exemption: string | null;
 
-  @Field(() => String, { nullable: true, description: 'What the claimant says happened.' })
+  @PersonalData<Claim>({ subject: 'CUSTOMER', datum: 'NOTE', owner: (c) => claimOwner(c) })
+  @Field(() => String, { nullable: true, description: 'What the claimant says happened; long numbers masked without pii:read.' })
   description: string | null;
 
   @Field()
@@ -253,7 +259,8 @@ export class Claim implements ClaimParties {
   @Field(() => Date, { nullable: true })
   paidAt: Date | null;
 
-  @Field(() => String, { nullable: true })
+  @PersonalData<Claim>({ subject: 'CUSTOMER', datum: 'NOTE', owner: (c) => claimOwner(c) })
+  @Field(() => String, { nullable: true, description: 'Why HQ rejected it; long numbers masked without pii:read.' })
   rejectionReason: string | null;
 
   @Field(() => Date, { nullable: true })
@@ -301,6 +308,11 @@ export function toDecision(stored: StoredDecision): ClaimDecision {
     eventAt: new Date(stored.facts.eventAt),
   });
 }
+
+/** Whose customer text a claim holds: its waybill's origin and destination outlets. */
+export const claimOwner = (claim: { originOutletId: string | null; destinationOutletId: string | null }): RecordOwner => ({
+  outletIds: [claim.originOutletId, claim.destinationOutletId].filter((id): id is string => id !== null),
+});
 
 /** The GraphQL view of a claim row. */
 export function toClaim(row: ClaimRow): Claim {

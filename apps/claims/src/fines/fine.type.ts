@@ -29,8 +29,9 @@ export class Arbitration {
   @Field(() => ID)
   id: string;
 
-  @Field({ description: 'The outlet’s statement.' })
-  statement: string;
+  @PersonalData<Arbitration>({ subject: 'CUSTOMER', datum: 'NOTE', owner: (a) => ({ outletIds: [a.outletId] }) })
+  @Field(() => String, { nullable: true, description: 'The outlet’s statement; long numbers masked without pii:read.' })
+  statement: string | null;
 
   @Directive(listSize(MAX_EVIDENCE_REFS))
   @Field(() => [String], { description: 'References of the outlet’s evidence (stored files, ticket evidence).' })
