@@ -261,6 +261,17 @@ describe('claims through the gateway (理赔, end to end)', () => {
       expect((await decide(told, { notifiedOfCap: true, intentOrGrossNegligence: true })).decision.totalFen).toBe(20_000);
     });
 
+    it('a delay claimed after a late delivery: the promise is read from tracking after delivery too, and the service fee is waived', async () => {
+      // Picked up 12 days ago, signed a day ago: far past any lane's promise, and delivered.
+      const no = await createWaybill(13 * DAY, { freightFen: 1_500 });
+      await recordScans(no, [...trip(2 * DAY + 9 * DAY), ['OUT_FOR_DELIVERY', DAY + HOUR, destination, { courierId }], ['SIGNED', DAY, destination, { signer: { kind: 'RECIPIENT', name: '李四' } }]]);
+      const { waybill } = ok(await graphql('query($no: String!) { waybill(waybillNo: $no) { status eta { expectedAt } promisedAt } }', agent(), { no }));
+      expect(waybill).toMatchObject({ status: 'DELIVERED', eta: null });
+      expect(new Date(waybill.promisedAt).getTime()).toBeLessThan(Date.now() - DAY);
+      const decided = await fileAndDecide({ waybillNo: no, kind: 'DELAY', claimant: 'SENDER', claimedFen: 1_500 }, []);
+      expect(decided.decision).toMatchObject({ code: 'SERVICE_FEE_WAIVED', totalFen: 1_500 });
+    });
+
     it('a damaged parcel: the outlet holding it when the damage was reported bears it; on arrival, the hub before it', async () => {
       const inCustody = await createWaybill(4 * DAY, { freightFen: 1_500 });
       await recordScans(inCustody, [

@@ -27,7 +27,7 @@ export interface WaybillFacts {
   status: string;
   originOutletId: string | null;
   destinationOutletId: string | null;
-  /** The promised delivery (承诺送达); tracking shows it only while the parcel is on its way (null once delivered). */
+  /** The promised delivery (承诺送达), also after delivery (tracking's Waybill.promisedAt). */
   promisedAt: Date | null;
   /** Every scan, as the liability rules read them (custody chain, bearing place). */
   scans: ScanEvent[];
@@ -42,7 +42,7 @@ const QUERY = `query ClaimWaybillFacts($waybillNo: String!) {
   waybill(waybillNo: $waybillNo) {
     waybillNo serviceLevel laneKey declaredValueFen insuredValueFen freightFen createdAt signedAt status
     originOutlet { id } destinationOutlet { id }
-    eta { promisedAt }
+    promisedAt
     timeline { type eventTime location { __typename ... on Outlet { id } ... on TransitCentre { id } } courier { id } problemCode failureReason }
   }
 }`;
@@ -68,7 +68,7 @@ interface RawWaybill {
   status: string;
   originOutlet: { id: string } | null;
   destinationOutlet: { id: string } | null;
-  eta: { promisedAt: string } | null;
+  promisedAt: string | null;
   timeline: RawScan[];
 }
 
@@ -106,7 +106,7 @@ export function toWaybillFacts(raw: RawWaybill): WaybillFacts {
     status: raw.status,
     originOutletId: raw.originOutlet?.id ?? null,
     destinationOutletId: raw.destinationOutlet?.id ?? null,
-    promisedAt: date(raw.eta?.promisedAt),
+    promisedAt: date(raw.promisedAt),
     scans: raw.timeline.map((s) => ({
       waybillNo: raw.waybillNo,
       type: s.type as ScanEvent['type'],

@@ -22,6 +22,16 @@ const ARRIVED: readonly WaybillStatus[] = [...FINAL_STATUSES, 'AVAILABLE_FOR_PIC
 export const awaitsDelivery = (row: Pick<EstimatedWaybill, 'status'>): boolean => !ARRIVED.includes(row.status);
 
 /**
+ * The promise (承诺送达) of a waybill: its lane's history (estimateDelivery) counted from pickup, or
+ * from the order time without a pickup scan. Also after delivery, when the ETA is gone but a delay
+ * claim still needs the promise it was measured against.
+ */
+export function promiseOf(row: EstimatedWaybill, history: readonly number[]): ReturnType<typeof estimateDelivery> {
+  const shippedAt = row.pickedUpAt ?? row.createdAt;
+  return estimateDelivery({ shippedAt, lane: laneOf(row.originDistrictCode, row.destinationDistrictCode), serviceLevel: row.serviceLevel, history });
+}
+
+/**
  * The expected delivery (预计送达) of a waybill at `now`. The promise comes from its lane's history
  * (estimateDelivery), counted from pickup, or from the order time while there is no pickup scan (the
  * basis says so); once it has passed undelivered, the parcel is late and re-estimated from where it
@@ -31,7 +41,7 @@ export const awaitsDelivery = (row: Pick<EstimatedWaybill, 'status'>): boolean =
 export function etaOf(row: EstimatedWaybill, history: readonly number[], now: Date): DeliveryEstimate | null {
   if (!awaitsDelivery(row)) return null;
   const shippedAt = row.pickedUpAt ?? row.createdAt;
-  const estimate = estimateDelivery({ shippedAt, lane: laneOf(row.originDistrictCode, row.destinationDistrictCode), serviceLevel: row.serviceLevel, history });
+  const estimate = promiseOf(row, history);
   const promise = { ...estimate, basis: row.pickedUpAt ? estimate.basis : `${estimate.basis}; counted from the order time: no pickup scan yet` };
   const position = {
     status: row.status,

@@ -6,7 +6,7 @@ import { ASSUMED_TIMELINE_LENGTH, MAX_ANOMALIES } from '../common/list-bounds';
 import { trackingError } from '../common/tracking.errors';
 import { anomaliesOf, mayBeAnomalous } from '../anomaly/anomaly.rules';
 import { Anomaly, toAnomaly } from '../anomaly/anomaly.type';
-import { awaitsDelivery, etaOf } from '../eta/eta';
+import { awaitsDelivery, etaOf, promiseOf } from '../eta/eta';
 import { DeliveryEstimate } from '../eta/eta.type';
 import { laneHistoryKey } from '../eta/eta.loaders';
 import { CourierRef, courierRef, OutletRef, outletRef, placeRef, ScanLocation } from '../network-refs/network-refs.type';
@@ -152,6 +152,17 @@ export class WaybillResolver {
     // The stored watch says whether any rule can fire: if none can, the timeline is not read.
     if (!mayBeAnomalous(row, now)) return [];
     return anomaliesOf(row, await ctx.loaders.timeline.load(row), now).map(toAnomaly);
+  }
+
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description:
+      'The promised delivery (承诺送达): the lane’s history counted from pickup (from the order without one) — also after delivery, ' +
+      'for delay claims; the lane history is today’s, so a promise read long after shipping may differ slightly from the one shown then.',
+  })
+  async promisedAt(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext): Promise<Date> {
+    const row = await whole(waybill, ctx);
+    return promiseOf(row, await ctx.loaders.laneHistory.load(laneHistoryKey(row.laneKey, row.serviceLevel))).expectedAt;
   }
 
   @FieldResolver(() => DeliveryEstimate, { nullable: true, description: 'Expected delivery (预计送达), never in the past: a late parcel says since when and is re-estimated from where it is; null once delivered, in a locker, or returning.' })
