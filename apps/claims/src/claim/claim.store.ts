@@ -1,29 +1,17 @@
 import type { EntityManager } from 'typeorm';
+import { appendAuditLines, auditText, type AuditActor, type AuditLine } from '@courierdesk/platform-db';
 import { claimsError } from '../common/claims.errors';
 import { CLAIM_COLUMNS, claimRowOf, COLUMN_OF, type ClaimRow } from './claim.row';
 
 /** Who did something, and when (the audit trail's first columns). */
-export interface Actor {
-  subject: string;
-  outletId: string | null;
-  at: Date;
-}
+export type Actor = AuditActor;
 
 /** One line of the audit trail (理赔操作记录). */
-export interface ClaimEventInput {
-  type: string;
-  field?: string | null;
-  from?: string | null;
-  to?: string | null;
-  detail?: Record<string, unknown> | null;
-}
+export type ClaimEventInput = AuditLine;
 
-const text = (value: unknown): string | null => {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
-};
+/** A claim's audit trail (理赔操作记录). */
+export const CLAIM_TRAIL = { table: 'claim_event', keyColumn: 'claim_id' };
+
 
 /** The claim, locked for this transaction (SELECT … FOR UPDATE); null when there is none. */
 export async function lockClaim(manager: EntityManager, id: string): Promise<ClaimRow | null> {
@@ -31,26 +19,9 @@ export async function lockClaim(manager: EntityManager, id: string): Promise<Cla
   return raw ? claimRowOf(raw) : null;
 }
 
-/** Appends lines to the audit trail, in one statement. */
-export async function appendClaimEvents(manager: EntityManager, claimId: string, actor: Actor, events: readonly ClaimEventInput[]): Promise<void> {
-  if (events.length === 0) return;
-  await manager.query(
-    `INSERT INTO claim_event (claim_id, at, actor, actor_outlet_id, type, field, from_value, to_value, detail)
-     SELECT $1, $2, $3, $4, e.type, e.field, e.from_value, e.to_value, e.detail
-       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[]) AS e(type, field, from_value, to_value, detail)`,
-    [
-      claimId,
-      actor.at,
-      actor.subject,
-      actor.outletId,
-      events.map((e) => e.type),
-      events.map((e) => e.field ?? null),
-      events.map((e) => e.from ?? null),
-      events.map((e) => e.to ?? null),
-      events.map((e) => (e.detail ? JSON.stringify(e.detail) : null)),
-    ],
-  );
-}
+/** Appends lines to a claim's audit trail, in one statement. */
+export const appendClaimEvents = (manager: EntityManager, claimId: string, actor: Actor, events: readonly ClaimEventInput[]): Promise<void> =>
+  appendAuditLines(manager, CLAIM_TRAIL, claimId, actor, events);
 
 // The decision record is audited by one DECIDED line carrying it whole, not as a field diff.
 const UNAUDITED = new Set<keyof ClaimRow>(['updatedAt', 'version', 'decision']);
@@ -68,7 +39,7 @@ export async function saveClaimChange(
   type: string,
   extra: readonly ClaimEventInput[] = [],
 ): Promise<ClaimRow> {
-  const changed = (Object.keys(changes) as (keyof ClaimRow)[]).filter((field) => text(changes[field]) !== text(before[field]));
+  const changed = (Object.keys(changes) as (keyof ClaimRow)[]).filter((field) => auditText(changes[field]) !== auditText(before[field]));
   const value = (field: keyof ClaimRow) => (field === 'decision' ? (changes.decision ? JSON.stringify(changes.decision) : null) : (changes[field] ?? null));
   const sets = changed.map((field, i) => `${COLUMN_OF[field]} = $${i + 3}`);
   // TypeORM returns [rows, count] for an UPDATE … RETURNING on PostgreSQL.
@@ -81,7 +52,7 @@ export async function saveClaimChange(
   if (!raw) throw claimsError('CLAIM_VERSION_CONFLICT', `Claim ${before.number} was changed by someone else; reload it and try again`);
   const lines: ClaimEventInput[] = changed
     .filter((field) => !UNAUDITED.has(field))
-    .map((field) => ({ type, field: String(field), from: text(before[field]), to: text(changes[field]) }));
+    .map((field) => ({ type, field: String(field), from: auditText(before[field]), to: auditText(changes[field]) }));
   await appendClaimEvents(manager, before.id, actor, [...lines, ...extra]);
   return claimRowOf(raw);
 }

@@ -1,4 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import type { AuditActor, AuditLine } from '@courierdesk/platform-db';
+import { appendClaimEvents } from '../claim/claim.store';
+
+export { appendClaimEvents };
 import { fenOf } from './ledger.service';
 
 /** The columns of a claim the money side reads (the contract with the claims migration). */
@@ -15,20 +19,10 @@ export interface ClaimMoneyRow {
 }
 
 /** Who acted, and when (the audit trail's first columns). */
-export interface MoneyActor {
-  subject: string;
-  outletId: string | null;
-  at: Date;
-}
+export type MoneyActor = AuditActor;
 
 /** One line of a claim's audit trail (理赔操作记录). */
-export interface ClaimEventLine {
-  type: string;
-  field?: string | null;
-  from?: string | null;
-  to?: string | null;
-  detail?: Record<string, unknown> | null;
-}
+export type ClaimEventLine = AuditLine;
 
 const COLUMNS = `c.id, c.number, c.status, c.version, c.approved_fen::text AS "approvedFen", c.bearing_place_kind AS "bearingPlaceKind",
   c.bearing_place_id AS "bearingPlaceId", c.waybill_no AS "waybillNo", c.paid_at AS "paidAt"`;
@@ -59,23 +53,3 @@ export async function markClaimPaid(manager: EntityManager, claim: ClaimMoneyRow
   return true;
 }
 
-/** Appends lines to a claim's audit trail, in one statement. */
-export async function appendClaimEvents(manager: EntityManager, claimId: string, actor: MoneyActor, events: readonly ClaimEventLine[]): Promise<void> {
-  if (events.length === 0) return;
-  await manager.query(
-    `INSERT INTO claim_event (claim_id, at, actor, actor_outlet_id, type, field, from_value, to_value, detail)
-     SELECT $1, $2, $3, $4, e.type, e.field, e.from_value, e.to_value, e.detail
-       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[]) AS e(type, field, from_value, to_value, detail)`,
-    [
-      claimId,
-      actor.at,
-      actor.subject,
-      actor.outletId,
-      events.map((e) => e.type),
-      events.map((e) => e.field ?? null),
-      events.map((e) => e.from ?? null),
-      events.map((e) => e.to ?? null),
-      events.map((e) => (e.detail ? JSON.stringify(e.detail) : null)),
-    ],
-  );
-}

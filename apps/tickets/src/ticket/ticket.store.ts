@@ -1,28 +1,14 @@
 import type { EntityManager } from 'typeorm';
+import { appendAuditLines, auditText, type AuditActor, type AuditLine } from '@courierdesk/platform-db';
 import { ticketsError } from '../common/tickets.errors';
 import { COLUMN_OF, TICKET_COLUMNS, ticketRowOf, type TicketRow } from './ticket.row';
 
 /** Who did something, and when (the audit trail's first columns). */
-export interface Actor {
-  subject: string;
-  outletId: string | null;
-  at: Date;
-}
+export type Actor = AuditActor;
 
 /** One line of the audit trail (工单操作记录). */
-export interface TicketEventInput {
-  type: string;
-  field?: string | null;
-  from?: string | null;
-  to?: string | null;
-  detail?: Record<string, unknown> | null;
-}
+export type TicketEventInput = AuditLine;
 
-const text = (value: unknown): string | null => {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString();
-  return String(value);
-};
 
 /** The ticket, locked for this transaction (SELECT … FOR UPDATE); null when there is none. */
 export async function lockTicket(manager: EntityManager, id: string): Promise<TicketRow | null> {
@@ -30,26 +16,12 @@ export async function lockTicket(manager: EntityManager, id: string): Promise<Ti
   return raw ? ticketRowOf(raw) : null;
 }
 
-/** Appends lines to the audit trail, in one statement. */
-export async function appendEvents(manager: EntityManager, ticketId: string, actor: Actor, events: readonly TicketEventInput[]): Promise<void> {
-  if (events.length === 0) return;
-  await manager.query(
-    `INSERT INTO ticket_event (ticket_id, at, actor, actor_outlet_id, type, field, from_value, to_value, detail)
-     SELECT $1, $2, $3, $4, e.type, e.field, e.from_value, e.to_value, e.detail
-       FROM unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[]) AS e(type, field, from_value, to_value, detail)`,
-    [
-      ticketId,
-      actor.at,
-      actor.subject,
-      actor.outletId,
-      events.map((e) => e.type),
-      events.map((e) => e.field ?? null),
-      events.map((e) => e.from ?? null),
-      events.map((e) => e.to ?? null),
-      events.map((e) => (e.detail ? JSON.stringify(e.detail) : null)),
-    ],
-  );
-}
+/** The desk's audit trail (工单操作记录). */
+const TICKET_TRAIL = { table: 'ticket_event', keyColumn: 'ticket_id' };
+
+/** Appends lines to a ticket's audit trail, in one statement. */
+export const appendEvents = (manager: EntityManager, ticketId: string, actor: Actor, events: readonly TicketEventInput[]): Promise<void> =>
+  appendAuditLines(manager, TICKET_TRAIL, ticketId, actor, events);
 
 /**
  * Writes a change to a locked ticket: only the fields that differ, the version moved on, one audit
@@ -65,7 +37,7 @@ export async function saveChange(
   extra: readonly TicketEventInput[] = [],
   audited: (field: keyof TicketRow) => boolean = (field) => !UNAUDITED.has(field),
 ): Promise<TicketRow> {
-  const changed = (Object.keys(changes) as (keyof TicketRow)[]).filter((field) => text(changes[field]) !== text(before[field]));
+  const changed = (Object.keys(changes) as (keyof TicketRow)[]).filter((field) => auditText(changes[field]) !== auditText(before[field]));
   const sets = changed.map((field, i) => `${COLUMN_OF[field]} = $${i + 3}`);
   // TypeORM returns [rows, count] for an UPDATE … RETURNING on PostgreSQL.
   const [rows] = (await manager.query(
@@ -77,7 +49,7 @@ export async function saveChange(
   if (!raw) throw ticketsError('TICKET_VERSION_CONFLICT', `Ticket ${before.number} was changed by someone else; reload it and try again`);
   const lines: TicketEventInput[] = changed
     .filter(audited)
-    .map((field) => ({ type, field: String(field), from: text(before[field]), to: text(changes[field]) }));
+    .map((field) => ({ type, field: String(field), from: auditText(before[field]), to: auditText(changes[field]) }));
   await appendEvents(manager, before.id, actor, [...lines, ...extra]);
   return ticketRowOf(raw);
 }

@@ -23,3 +23,4 @@ export {
 export { runUnitOfWork, declareReadOnly, isReadOnlyWork, retryReadsOnLostConnection } from './read-retry';
 export { assertSchemaName, quoteSchemaName } from './schema-name';
 export { dataDir, repoRoot } from './repo-root';
+export { appendAuditLines, auditText, type AuditActor, type AuditLine, type AuditTrail } from './audit-trail';
