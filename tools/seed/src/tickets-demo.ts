@@ -255,6 +255,24 @@ export function planTicketsDemo(waybills: readonly TicketDemoWaybill[], options:
     }
   }
 
+  // 不上楼 A "not delivered upstairs" complaint against the partner outlet, opened two days ago and
+  // never answered with a photo or recording: lost on evidence, so the claims demo can fine it and
+  // the partner dispute the fine (its outlet must be the one that delivers, or at least a party).
+  const upstairs = partners.find((w) => w.destinationOutletId === partner && DELIVERED.has(w.status) && !used.has(w.waybillNo)) ?? take(partners);
+  if (upstairs) {
+    used.add(upstairs.waybillNo);
+    const at = new Date(Math.max(now - 2 * DAY, upstairs.createdAt.getTime() + HOUR));
+    cases.push({
+      by: { kind: 'HQ' },
+      at,
+      input: {
+        kind: 'COMPLAINT', reason: 'NOT_DELIVERED_UPSTAIRS', channel: 'PHONE', title: TITLES.NOT_DELIVERED_UPSTAIRS, description: words('NOT_DELIVERED_UPSTAIRS'),
+        waybillNo: upstairs.waybillNo, responsibleOutletId: partner, ...caller('RECIPIENT'),
+      },
+      steps: [],
+    });
+  }
+
   // 问题件 Problem parcels between the partner outlet and another: half registered by the partner, half by the other outlet.
   const problemReasons = ['ADDRESS_UNCLEAR', 'RECIPIENT_UNREACHABLE', 'LABEL_DAMAGED', 'MISSORTED', 'REFUSED', 'OUT_OF_AREA', 'ADDRESS_CHANGE', 'NON_COMPLIANT_PACKING', 'DAMAGED', 'ADDRESS_UNCLEAR'];
   for (let i = 0; i < problemReasons.length; i++) {
