@@ -1,10 +1,13 @@
+import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
-import { BY_UUID, keyedLoader, uuidKeys, type SubgraphContext } from '@courierdesk/platform-subgraph';
-import { OUTLET_WORKING_HOURS, type WorkingHours } from '@courierdesk/domain-sla';
+import { canonicalId } from '@courierdesk/domain-core';
+import type { WorkingHours } from '@courierdesk/domain-sla';
+import { uuidKeys, type SubgraphContext } from '@courierdesk/platform-subgraph';
 import { commentLoaders } from './comment/comment.loaders';
 import { evidenceLoaders } from './evidence/evidence.loaders';
 import { escalationLoaders } from './escalation/escalation.loaders';
 import { placeTicketLoaders } from './refs/place-tickets.loaders';
+import { readWorkingHours } from './sla/sla-desk';
 import { historyLoaders } from './ticket/ticket-history';
 import { ticketLoaders } from './ticket/ticket.loaders';
 
@@ -20,16 +23,10 @@ export function createTicketsLoaders(ds: DataSource, clock: () => Date) {
     ...commentLoaders(ds),
     ...evidenceLoaders(ds),
     ...escalationLoaders(ds),
-    workingHours: keyedLoader<string, { outletId: string; hours: WorkingHours }>(
-      async (ids) =>
-        ((await ds.query(`SELECT outlet_id::text AS "outletId", opens, closes FROM outlet_working_hours WHERE outlet_id = ANY($1::uuid[])`, [uuidKeys(ids)])) as {
-          outletId: string;
-          opens: string;
-          closes: string;
-        }[]).map((r) => ({ outletId: r.outletId, hours: { ...OUTLET_WORKING_HOURS, name: `OUTLET ${r.outletId}`, opens: r.opens, closes: r.closes } })),
-      (row) => row.outletId,
-      BY_UUID,
-    ),
+    workingHours: new DataLoader<string, WorkingHours | null>(async (ids) => {
+      const hours = await readWorkingHours(ds, uuidKeys(ids));
+      return ids.map((id) => hours.get(canonicalId(id)) ?? null);
+    }),
   };
 }
 

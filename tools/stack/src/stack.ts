@@ -9,7 +9,7 @@ import { startTicketsSubgraph, type RunningTicketsSubgraph } from '@courierdesk/
 import { startTrackingSubgraph, type RunningTrackingSubgraph } from '@courierdesk/tracking';
 import { CallerTokenIssuer, callerTokenSettings, CallerTokenVerifier, DEFAULT_ROLE_SCOPES, Role, Scope, type SigningKey } from '@courierdesk/platform-auth';
 import { repoRoot } from '@courierdesk/platform-db';
-import { cachedToken, GatewayGraphClient, type Logger, type RunningService } from '@courierdesk/platform-subgraph';
+import { cachedToken, GatewayGraphClient, type Logger, type OwnedSubgraphOptions, type RunningService } from '@courierdesk/platform-subgraph';
 import {
   claimsIsEmpty,
   generateNetworkDemo,
@@ -218,23 +218,20 @@ export function serviceToken(issuerKey: SigningKey, service: string, scopes: rea
 /** Starts every subgraph (migrating, and seeding on a first start) and the gateway in front of them. */
 export async function startStack(opts: StackOptions): Promise<RunningStack> {
   const { logger } = opts;
-  const network = await startNetworkSubgraph({
+  /** What every subgraph of the stack is started with: the database, its port, the gateway's keys, its logs. */
+  const owned = (service: 'network' | 'tracking' | 'tickets' | 'claims', port: number): OwnedSubgraphOptions => ({
     databaseUrl: opts.databaseUrl,
-    port: opts.networkPort ?? 4001,
+    port,
     host: opts.host,
     internalJwks: opts.keys.internal.publicJwks,
-    logger: logger.child({ service: 'network' }),
-    queryLogger: opts.queryLoggers?.network,
+    logger: logger.child({ service }),
+    queryLogger: opts.queryLoggers?.[service],
   });
+  const network = await startNetworkSubgraph(owned('network', opts.networkPort ?? 4001));
   const services: RunningService[] = [network];
   try {
     const tracking = await startTrackingSubgraph({
-      databaseUrl: opts.databaseUrl,
-      port: opts.trackingPort ?? 4002,
-      host: opts.host,
-      internalJwks: opts.keys.internal.publicJwks,
-      logger: logger.child({ service: 'tracking' }),
-      queryLogger: opts.queryLoggers?.tracking,
+      ...owned('tracking', opts.trackingPort ?? 4002),
       now: opts.now,
       anomalySweepMs: opts.anomalySweepMs,
     });
@@ -244,12 +241,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     let gatewayUrl: string | null = null;
     const graph = new GatewayGraphClient({ url: () => gatewayUrl, token: serviceToken(opts.keys.issuer, 'tickets', TICKETS_SERVICE_SCOPES) });
     const tickets = await startTicketsSubgraph({
-      databaseUrl: opts.databaseUrl,
-      port: opts.ticketsPort ?? 4003,
-      host: opts.host,
-      internalJwks: opts.keys.internal.publicJwks,
-      logger: logger.child({ service: 'tickets' }),
-      queryLogger: opts.queryLoggers?.tickets,
+      ...owned('tickets', opts.ticketsPort ?? 4003),
       now: opts.now,
       graph,
       proactiveMs: opts.proactiveMs,
@@ -259,12 +251,7 @@ export async function startStack(opts: StackOptions): Promise<RunningStack> {
     // Claims are decided on the waybill's facts read through the gateway with claims' own token, never the client's values.
     const claimsGraph = new GatewayGraphClient({ url: () => gatewayUrl, token: serviceToken(opts.keys.issuer, 'claims', CLAIMS_SERVICE_SCOPES) });
     const claims = await startClaimsSubgraph({
-      databaseUrl: opts.databaseUrl,
-      port: opts.claimsPort ?? 4004,
-      host: opts.host,
-      internalJwks: opts.keys.internal.publicJwks,
-      logger: logger.child({ service: 'claims' }),
-      queryLogger: opts.queryLoggers?.claims,
+      ...owned('claims', opts.claimsPort ?? 4004),
       now: opts.now,
       graph: claimsGraph,
       policies: opts.claimsPolicies,

@@ -4,7 +4,7 @@ import { pageSize, toPage, type Page, type PageArgs } from '@courierdesk/platfor
 import type { Identity } from '@courierdesk/platform-auth';
 import { callerOutlet, canSeeClaim } from '../common/access';
 import { claimsError } from '../common/claims.errors';
-import { referenceId } from '../common/text';
+import { referenceArg } from '@courierdesk/platform-subgraph';
 import type { ClaimsLoaders } from '../claims.loaders';
 import { claimCursorOf, claimPageQuery, type ClaimCriteria } from './claim-list.query';
 import { CLAIM_COLUMNS, claimRowOf, type ClaimRow } from './claim.row';
@@ -18,7 +18,7 @@ export class ClaimFinderService {
     if (Boolean(id) === Boolean(number)) throw claimsError('CLAIM_KEY_REQUIRED', 'Give either id or number');
     let row: ClaimRow | null;
     if (id) {
-      row = await loaders.claim.load(referenceId(id, 'id') as string);
+      row = await loaders.claim.load(referenceArg(id, 'id') as string);
     } else {
       const [raw] = (await this.ds.query(`SELECT ${CLAIM_COLUMNS} FROM claim c WHERE c.number = $1`, [assertClaimNumber(number as string)])) as Record<string, unknown>[];
       row = raw ? claimRowOf(raw) : null;

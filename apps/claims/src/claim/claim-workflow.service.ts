@@ -14,7 +14,7 @@ import type { Identity } from '@courierdesk/platform-auth';
 import { assertHeadquarters, callerOutlet, canSeeClaim } from '../common/access';
 import { claimsError } from '../common/claims.errors';
 import { MAX_EVIDENCE_PER_CLAIM, MAX_SHORT_TEXT_LENGTH, MAX_TEXT_LENGTH } from '../common/list-bounds';
-import { boundedText, referenceId } from '../common/text';
+import { referenceArg, textArg } from '@courierdesk/platform-subgraph';
 import type { TicketDirectory, TicketFacts } from '../graph/ticket-facts';
 import type { WaybillDirectory, WaybillFacts } from '../graph/waybill-facts';
 import { decideClaimFacts, type ClaimFacts, type EvidenceOnFile } from './claim-decision';
@@ -61,7 +61,7 @@ export class ClaimWorkflowService {
 
   /** Locks a claim the caller may act on, at the version the caller read (null: any). */
   async lockForChange(manager: EntityManager, identity: Identity, claimId: string, version: number | null): Promise<ClaimRow> {
-    const id = referenceId(claimId, 'claimId') as string;
+    const id = referenceArg(claimId, 'claimId') as string;
     const row = await lockClaim(manager, id);
     if (!row || !canSeeClaim(identity, row)) throw claimsError('CLAIM_NOT_FOUND', `No claim ${claimId}`);
     if (version !== null && row.version !== version) {
@@ -97,8 +97,8 @@ export class ClaimWorkflowService {
 
   /** Records a piece of evidence (补充材料) on an open claim; like a note, it moves no version: an audit line records it. */
   async addEvidence(identity: Identity, input: AddClaimEvidenceInput): Promise<{ evidence: ClaimEvidenceRow; claim: ClaimRow }> {
-    const storageRef = boundedText(input.storageRef, 'storageRef', MAX_SHORT_TEXT_LENGTH, true) as string;
-    const description = boundedText(input.description, 'description', MAX_TEXT_LENGTH);
+    const storageRef = textArg(input.storageRef, 'storageRef', MAX_SHORT_TEXT_LENGTH, true) as string;
+    const description = textArg(input.description, 'description', MAX_TEXT_LENGTH);
     const actor: Actor = { subject: identity.subject, outletId: callerOutlet(identity), at: this.clock() };
     return withTransaction(this.ds, async (manager) => {
       const claim = await this.lockForChange(manager, identity, input.claimId, null);
@@ -124,7 +124,7 @@ export class ClaimWorkflowService {
    */
   async review(identity: Identity, input: ReviewClaimInput): Promise<ClaimRow> {
     assertHeadquarters(identity, 'review a claim');
-    const note = boundedText(input.note, 'note', MAX_TEXT_LENGTH);
+    const note = textArg(input.note, 'note', MAX_TEXT_LENGTH);
     const { waybill } = await this.factsOf(await this.peek(identity, input.claimId));
     return this.change(identity, input.claimId, input.version, async (row, actor, manager) => {
       const check = checkClaimEvidence({
@@ -152,7 +152,7 @@ export class ClaimWorkflowService {
    */
   async decide(identity: Identity, input: DecideClaimInput): Promise<ClaimRow> {
     assertHeadquarters(identity, 'decide a claim');
-    const note = boundedText(input.note, 'note', MAX_TEXT_LENGTH);
+    const note = textArg(input.note, 'note', MAX_TEXT_LENGTH);
     const { waybill, ticket } = await this.factsOf(await this.peek(identity, input.claimId));
     return this.change(identity, input.claimId, input.version, async (row, actor, manager) => {
       if (row.status !== 'UNDER_REVIEW') assertClaimTransition(row.status, 'UNDER_REVIEW');
@@ -186,7 +186,7 @@ export class ClaimWorkflowService {
   /** Approves the decided amount (同意赔付, HQ with claims:decide): the payment clock starts; the payout moves it to PAID. */
   approve(identity: Identity, input: ClaimVersionInput): Promise<ClaimRow> {
     assertHeadquarters(identity, 'approve a claim');
-    const note = boundedText(input.note, 'note', MAX_TEXT_LENGTH);
+    const note = textArg(input.note, 'note', MAX_TEXT_LENGTH);
     return this.change(identity, input.claimId, input.version, (row, actor) => {
       assertClaimTransition(row.status, 'APPROVED');
       if (!row.decision) throw claimsError('DECISION_REQUIRED', `Claim ${row.number} has no decision yet: decide it first`);
@@ -197,7 +197,7 @@ export class ClaimWorkflowService {
   /** Rejects the claim (拒赔, HQ with claims:decide), with the reason. */
   reject(identity: Identity, input: RejectClaimInput): Promise<ClaimRow> {
     assertHeadquarters(identity, 'reject a claim');
-    const reason = boundedText(input.reason, 'reason', MAX_TEXT_LENGTH, true);
+    const reason = textArg(input.reason, 'reason', MAX_TEXT_LENGTH, true);
     return this.change(identity, input.claimId, input.version, (row) => {
       assertClaimTransition(row.status, 'REJECTED');
       return { changes: { status: 'REJECTED', rejectionReason: reason }, type: 'REJECTED' };
@@ -206,7 +206,7 @@ export class ClaimWorkflowService {
 
   /** Withdraws the claim (撤回) for the claimant. */
   withdraw(identity: Identity, input: ClaimVersionInput): Promise<ClaimRow> {
-    const note = boundedText(input.note, 'note', MAX_TEXT_LENGTH);
+    const note = textArg(input.note, 'note', MAX_TEXT_LENGTH);
     return this.change(identity, input.claimId, input.version, (row, actor) => {
       assertClaimTransition(row.status, 'WITHDRAWN');
       return { changes: { status: 'WITHDRAWN', withdrawnAt: actor.at }, type: 'WITHDRAWN', extra: note ? [{ type: 'NOTE', detail: { note } }] : [] };

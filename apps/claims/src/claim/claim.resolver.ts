@@ -4,7 +4,7 @@ import { parseWaybillNo } from '@courierdesk/domain-parcel';
 import { Scope } from '@courierdesk/platform-auth';
 import { CONNECTION_SIZE, connectionType, mapPage, PageArgs } from '@courierdesk/platform-subgraph';
 import { ClaimType } from '../common/enums';
-import { referenceId } from '../common/text';
+import { referenceArg } from '@courierdesk/platform-subgraph';
 import type { ClaimsContext } from '../claims.loaders';
 import type { ClaimFinderService } from './claim-finder.service';
 import type { ClaimWorkflowService } from './claim-workflow.service';
@@ -71,7 +71,7 @@ export class ClaimResolver {
       {
         statuses: f.status?.length ? f.status : null,
         kinds: f.kind?.length ? f.kind : null,
-        outletId: referenceId(f.outletId, 'outletId'),
+        outletId: referenceArg(f.outletId, 'outletId'),
         waybillNo: f.waybillNo?.trim() ? parseWaybillNo(f.waybillNo) : null,
       },
       page,

@@ -7,7 +7,7 @@ import type { Identity } from '@courierdesk/platform-auth';
 import { callerOutlet } from '../common/access';
 import { claimsError } from '../common/claims.errors';
 import { MAX_TEXT_LENGTH } from '../common/list-bounds';
-import { boundedText, referenceId } from '../common/text';
+import { referenceArg, textArg } from '@courierdesk/platform-subgraph';
 import type { TicketDirectory, TicketFacts } from '../graph/ticket-facts';
 import type { WaybillDirectory } from '../graph/waybill-facts';
 import { assertClaimAcceptable, type ClaimFacts } from './claim-decision';
@@ -43,9 +43,9 @@ export class FileClaimService {
     const claimedFen = assertFen(input.claimedFen, 'claimedFen');
     const actualValueFen = optionalFen(input.actualValueFen, 'actualValueFen');
     const actualLossFen = optionalFen(input.actualLossFen, 'actualLossFen');
-    const description = boundedText(input.description, 'description', MAX_TEXT_LENGTH);
+    const description = textArg(input.description, 'description', MAX_TEXT_LENGTH);
 
-    const ticketId = referenceId(input.ticketId, 'ticketId');
+    const ticketId = referenceArg(input.ticketId, 'ticketId');
     let ticket: TicketFacts | null = null;
     if (ticketId) {
       ticket = await this.tickets.facts(ticketId);

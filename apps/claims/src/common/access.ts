@@ -1,5 +1,4 @@
-import { canonicalId } from '@courierdesk/domain-core';
-import { isOutletBound, outletRestriction, type Identity } from '@courierdesk/platform-auth';
+import { callerOutlet, isOutletBound, type Identity } from '@courierdesk/platform-auth';
 import { claimsError } from './claims.errors';
 
 /*
@@ -28,11 +27,8 @@ export interface ClaimParties {
 export const partyOutletIds = (claim: ClaimParties): string[] =>
   [claim.originOutletId, claim.destinationOutletId].filter((id): id is string => id !== null);
 
-/** The caller's outlet when outlet-bound, else null (HQ). */
-export function callerOutlet(identity: Identity): string | null {
-  const restriction = outletRestriction(identity);
-  return restriction ? canonicalId(restriction.outletId) : null;
-}
+/** The caller's outlet when outlet-bound, else null (HQ): platform-auth's, one rule for every subgraph. */
+export { callerOutlet };
 
 /** Whether the caller may see this claim at all (rule 2). */
 export function canSeeClaim(identity: Identity, claim: ClaimParties): boolean {

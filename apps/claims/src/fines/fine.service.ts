@@ -10,7 +10,8 @@ import type { WaybillDirectory } from '../graph/waybill-facts';
 import { NETWORK_ACCOUNT, outletAccount } from '../ledger/ledger-account';
 import { ledgerError } from '../ledger/ledger.errors';
 import { transfer, type LedgerService } from '../ledger/ledger.service';
-import { actorOf, assertMoneyDecider, callerOutlet, textArg, uuidArg } from '../ledger/money-access';
+import { textArg, uuidArg } from '@courierdesk/platform-subgraph';
+import { actorOf, assertMoneyDecider, callerOutlet } from '../ledger/money-access';
 import { ARBITRATION_COLUMNS, arbitrationRowOf, FINE_COLUMNS, FINE_REASONS, fineRowOf, type ArbitrationOutcome, type ArbitrationRow, type FineReason, type FineRow } from './fine.row';
 
 /** What issueFine asks. */

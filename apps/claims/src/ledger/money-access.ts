@@ -1,5 +1,5 @@
-import { canonicalId, isUuid } from '@courierdesk/domain-core';
-import { isOutletBound, outletRestriction, requireScopes, Scope, type Identity } from '@courierdesk/platform-auth';
+import { canonicalId } from '@courierdesk/domain-core';
+import { callerOutlet, isOutletBound, requireScopes, Scope, type Identity } from '@courierdesk/platform-auth';
 import { ledgerError } from './ledger.errors';
 import type { MoneyActor } from './claim-money.store';
 
@@ -18,11 +18,8 @@ export function assertMoneyDecider(identity: Identity, what: string): void {
   if (isOutletBound(identity)) throw ledgerError('HQ_ONLY', `Only headquarters may ${what}`);
 }
 
-/** The caller's outlet when outlet-bound, else null (HQ). */
-export function callerOutlet(identity: Identity): string | null {
-  const restriction = outletRestriction(identity);
-  return restriction ? canonicalId(restriction.outletId) : null;
-}
+/** The caller's outlet when outlet-bound, else null (HQ): platform-auth's, one rule for every subgraph. */
+export { callerOutlet };
 
 /** Whether the caller may see this outlet's money (its fines, its balance). */
 export function canSeeOutletMoney(identity: Identity, outletId: string): boolean {
@@ -32,20 +29,3 @@ export function canSeeOutletMoney(identity: Identity, outletId: string): boolean
 
 /** The caller as the audit trail names it, at `at`. */
 export const actorOf = (identity: Identity, at: Date): MoneyActor => ({ subject: identity.subject, outletId: callerOutlet(identity), at });
-
-/** A UUID argument in its one spelling; INVALID_REFERENCE_ID names the field otherwise. */
-export function uuidArg(value: string, field: string): string {
-  if (!isUuid(value)) throw ledgerError('INVALID_REFERENCE_ID', `${field} must be a UUID`);
-  return canonicalId(value);
-}
-
-/** Free text: trimmed, within `max` characters, without U+0000; null when empty and not required. */
-export function textArg(value: string | null | undefined, field: string, max: number, required = false): string | null {
-  const text = (value ?? '').trim();
-  if (!text) {
-    if (required) throw ledgerError('INVALID_TEXT', `${field} is required`);
-    return null;
-  }
-  if (text.length > max || text.includes('\u0000')) throw ledgerError('INVALID_TEXT', `${field}: at most ${max} characters, no U+0000`);
-  return text;
-}

@@ -6,7 +6,8 @@ import { lockClaimForMoney, markClaimPaid, type ClaimEventLine, type ClaimMoneyR
 import { customerAccount, NETWORK_ACCOUNT, placeAccount } from './ledger-account';
 import { ledgerError } from './ledger.errors';
 import { fenOf, transfer, type LedgerService } from './ledger.service';
-import { actorOf, assertMoneyDecider, uuidArg } from './money-access';
+import { uuidArg } from '@courierdesk/platform-subgraph';
+import { actorOf, assertMoneyDecider } from './money-access';
 
 /** What payClaim asks: the claim, and the client's idempotency key (幂等键) for this payout. */
 export interface PayClaimInput {

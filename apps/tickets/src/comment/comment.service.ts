@@ -9,7 +9,7 @@ import { MAX_TEXT_LENGTH } from '../common/list-bounds';
 import { ticketsError } from '../common/tickets.errors';
 import type { WaybillDirectory } from '../graph/waybill-facts';
 import type { SlaDesk } from '../sla/sla-desk';
-import { boundedText, referenceId } from '../ticket/open-ticket.service';
+import { referenceArg, textArg } from '@courierdesk/platform-subgraph';
 import type { TicketWorkflowService } from '../ticket/ticket-workflow.service';
 import { TICKET_COLUMNS, ticketRowOf, type TicketRow } from '../ticket/ticket.row';
 import { appendEvents, saveChange, type Actor } from '../ticket/ticket.store';
@@ -47,7 +47,7 @@ export class TicketCommentService {
     if (visibility !== 'INTERNAL' && visibility !== 'SHARED') {
       throw ticketsError('USE_REPLY_TO_CUSTOMER', 'A note is INTERNAL or SHARED; reply to the customer with replyToCustomer');
     }
-    const body = boundedText(input.body, 'body', MAX_TEXT_LENGTH, true) as string;
+    const body = textArg(input.body, 'body', MAX_TEXT_LENGTH, true) as string;
     const actor = this.actor(identity);
     return withTransaction(this.ds, async (manager) => {
       const ticket = await this.workflow.lockForChange(manager, identity, input.ticketId, null);
@@ -65,7 +65,7 @@ export class TicketCommentService {
    */
   async reply(identity: Identity, input: ReplyToCustomerInput): Promise<CommentWritten> {
     const code = input.cannedReplyCode?.trim() || null;
-    const edited = boundedText(input.body, 'body', MAX_TEXT_LENGTH);
+    const edited = textArg(input.body, 'body', MAX_TEXT_LENGTH);
     if (!code && !edited) throw ticketsError('REPLY_BODY_REQUIRED', 'A reply needs a cannedReplyCode or a body');
     const canned = code ? cannedReply(code) : null;
     const template = edited ?? (canned?.body as string);
@@ -95,7 +95,7 @@ export class TicketCommentService {
    * agent's decision, within the reopen window, with a reason).
    */
   async customerMessage(identity: Identity, input: RecordCustomerMessageInput): Promise<CommentWritten> {
-    const body = boundedText(input.body, 'body', MAX_TEXT_LENGTH, true) as string;
+    const body = textArg(input.body, 'body', MAX_TEXT_LENGTH, true) as string;
     const actor = this.actor(identity);
     return withTransaction(this.ds, async (manager) => {
       const before = await this.workflow.lockForChange(manager, identity, input.ticketId, null);
@@ -121,7 +121,7 @@ export class TicketCommentService {
 
   /** The ticket when the caller may see it; NOT_FOUND otherwise (no existence oracle). */
   private async visibleTicket(identity: Identity, ticketId: string): Promise<TicketRow> {
-    const id = referenceId(ticketId, 'ticketId') as string;
+    const id = referenceArg(ticketId, 'ticketId') as string;
     const [raw] = (await this.ds.query(`SELECT ${TICKET_COLUMNS} FROM ticket t WHERE t.id = $1`, [id])) as Record<string, unknown>[];
     const row = raw ? ticketRowOf(raw) : null;
     if (!row || !canSeeTicket(identity, row)) throw ticketsError('TICKET_NOT_FOUND', `No ticket ${ticketId}`);

@@ -1,6 +1,5 @@
-import { canonicalId } from '@courierdesk/domain-core';
 import type { RecordOwner } from '@courierdesk/domain-network';
-import { isOutletBound, outletRestriction, type Identity } from '@courierdesk/platform-auth';
+import { callerOutlet, isOutletBound, type Identity } from '@courierdesk/platform-auth';
 import { ticketsError } from './tickets.errors';
 
 /*
@@ -35,17 +34,12 @@ export const partyOutletIds = (ticket: TicketParties): string[] =>
 
 /** Whether the caller may see this ticket at all (rule 2). */
 export function canSeeTicket(identity: Identity, ticket: TicketParties): boolean {
-  const restriction = outletRestriction(identity);
-  if (restriction === null) return true;
-  const own = canonicalId(restriction.outletId);
-  return partyOutletIds(ticket).includes(own);
+  const own = callerOutlet(identity);
+  return own === null || partyOutletIds(ticket).includes(own);
 }
 
-/** The caller's outlet when outlet-bound, else null (HQ). */
-export function callerOutlet(identity: Identity): string | null {
-  const restriction = outletRestriction(identity);
-  return restriction ? canonicalId(restriction.outletId) : null;
-}
+/** The caller's outlet when outlet-bound, else null (HQ): platform-auth's, one rule for every subgraph. */
+export { callerOutlet };
 
 /** Throws FORBIDDEN for outlet-bound callers. */
 export function assertHeadquarters(identity: Identity, what: string): void {

@@ -1,11 +1,11 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { escalationsDue, OUTLET_WORKING_HOURS, type EscalationsDue, type WorkingHours } from '@courierdesk/domain-sla';
+import { escalationsDue, type EscalationsDue } from '@courierdesk/domain-sla';
 import { withTransaction } from '@courierdesk/platform-db';
 import type { Logger } from '@courierdesk/platform-subgraph';
 import { TicketsError } from '../common/tickets.errors';
 import type { EscalationChains, EscalationContact } from '../graph/escalation-chains';
-import type { SlaDesk } from '../sla/sla-desk';
-import { CLOCK_EVENT_TYPES, type ClockEventRow } from '../ticket/ticket.loaders';
+import { readWorkingHours, type SlaDesk } from '../sla/sla-desk';
+import { readClockEvents } from '../ticket/ticket.loaders';
 import { TICKET_COLUMNS, ticketRowOf, type TicketRow } from '../ticket/ticket.row';
 import { lockTicket, saveChange, type Actor } from '../ticket/ticket.store';
 import { currentEscalationLevel, escalationLevelsOf, escalationTopicOf } from './escalation-topic';
@@ -95,20 +95,11 @@ export class EscalationSweeper {
     const ids = rows.map((r) => r.id);
     const outlets = [...new Set(rows.map((r) => r.responsibleOutletId).filter((id): id is string => id !== null))];
     // In turn, not in parallel: inside the sweep's transaction they share one connection.
-    const events = (await db.query(
-      `SELECT e.ticket_id::text AS "ticketId", e.at, e.type, e.field, e.to_value AS "toValue" FROM ticket_event e
-        WHERE e.ticket_id = ANY($1::uuid[]) AND (e.field = 'status' OR e.type = ANY($2::text[])) ORDER BY e.ticket_id, e.id`,
-      [ids, CLOCK_EVENT_TYPES],
-    )) as ClockEventRow[];
-    const hours = (await db.query(`SELECT outlet_id::text AS "outletId", opens, closes FROM outlet_working_hours WHERE outlet_id = ANY($1::uuid[])`, [outlets])) as {
-      outletId: string;
-      opens: string;
-      closes: string;
-    }[];
+    const events = await readClockEvents(db, ids);
+    const hoursOf = await readWorkingHours(db, outlets);
     const keys = (await db.query(`SELECT ticket_id::text AS "ticketId", breach_key AS key FROM ticket_escalation WHERE ticket_id = ANY($1::uuid[]) AND breach_key IS NOT NULL`, [
       ids,
     ])) as { ticketId: string; key: string }[];
-    const hoursOf = new Map<string, WorkingHours>(hours.map((h) => [h.outletId, { ...OUTLET_WORKING_HOURS, name: `OUTLET ${h.outletId}`, opens: h.opens, closes: h.closes }]));
     const eventsOf = groupBy(events, (e) => e.ticketId);
     const keysOf = groupBy(keys, (k) => k.ticketId);
     for (const row of rows) {

@@ -6,7 +6,7 @@ import { canSeeTicket } from '../common/access';
 import { MAX_TEXT_LENGTH } from '../common/list-bounds';
 import { ticketsError } from '../common/tickets.errors';
 import type { EscalationChains, EscalationContact } from '../graph/escalation-chains';
-import { boundedText, referenceId } from '../ticket/open-ticket.service';
+import { referenceArg, textArg } from '@courierdesk/platform-subgraph';
 import type { TicketWorkflowService } from '../ticket/ticket-workflow.service';
 import type { EscalateTicketInput } from '../ticket/ticket.input';
 import { TICKET_COLUMNS, ticketRowOf, type TicketRow } from '../ticket/ticket.row';
@@ -28,8 +28,8 @@ export class EscalationService {
 
   /** Escalates one level; ESCALATION_AT_TOP (CONFLICT) at the top, TRANSITION_NOT_ALLOWED when resolved or closed. */
   async escalate(identity: Identity, input: EscalateTicketInput): Promise<TicketRow> {
-    const reason = boundedText(input.reason, 'reason', MAX_TEXT_LENGTH, true) as string;
-    const id = referenceId(input.ticketId, 'ticketId') as string;
+    const reason = textArg(input.reason, 'reason', MAX_TEXT_LENGTH, true) as string;
+    const id = referenceArg(input.ticketId, 'ticketId') as string;
     // The contacts are read before the transaction: no row stays locked while the graph answers.
     const contacts = await this.contactsOf(await this.visible(identity, id));
     return this.workflow.change(identity, id, input.version, async (row, actor, manager) => {

@@ -17,7 +17,7 @@ import type { Identity } from '@courierdesk/platform-auth';
 import { callerOutlet } from '../common/access';
 import { MAX_SHORT_TEXT_LENGTH, MAX_TEXT_LENGTH } from '../common/list-bounds';
 import { ticketsError } from '../common/tickets.errors';
-import { boundedText } from '../ticket/open-ticket.service';
+import { textArg } from '@courierdesk/platform-subgraph';
 import type { TicketWorkflowService } from '../ticket/ticket-workflow.service';
 import type { TicketRow } from '../ticket/ticket.row';
 import { appendEvents, type Actor } from '../ticket/ticket.store';
@@ -86,18 +86,18 @@ export class TicketEvidenceService {
 
 /** The input's metadata, trimmed and checked (INVALID_TEXT, INVALID_EVIDENCE_METADATA). */
 function checkedMetadata(input: AttachEvidenceInput) {
-  const contentType = boundedText(input.contentType, 'contentType', MAX_SHORT_TEXT_LENGTH);
+  const contentType = textArg(input.contentType, 'contentType', MAX_SHORT_TEXT_LENGTH);
   if (contentType && !CONTENT_TYPE.test(contentType)) throw ticketsError('INVALID_EVIDENCE_METADATA', 'contentType is not a MIME type (type/subtype)');
-  const sha256 = boundedText(input.sha256, 'sha256', MAX_SHORT_TEXT_LENGTH);
+  const sha256 = textArg(input.sha256, 'sha256', MAX_SHORT_TEXT_LENGTH);
   if (sha256 && !SHA256.test(sha256)) throw ticketsError('INVALID_EVIDENCE_METADATA', 'sha256 is not 64 hexadecimal digits');
   const sizeBytes = input.sizeBytes ?? null;
   if (sizeBytes !== null && sizeBytes < 0) throw ticketsError('INVALID_EVIDENCE_METADATA', 'sizeBytes is negative');
   return {
-    storageRef: boundedText(input.storageRef, 'storageRef', MAX_SHORT_TEXT_LENGTH, true) as string,
-    fileName: boundedText(input.fileName, 'fileName', MAX_SHORT_TEXT_LENGTH),
+    storageRef: textArg(input.storageRef, 'storageRef', MAX_SHORT_TEXT_LENGTH, true) as string,
+    fileName: textArg(input.fileName, 'fileName', MAX_SHORT_TEXT_LENGTH),
     contentType: contentType?.toLowerCase() ?? null,
     sizeBytes,
     sha256: sha256?.toLowerCase() ?? null,
-    description: boundedText(input.description, 'description', MAX_TEXT_LENGTH),
+    description: textArg(input.description, 'description', MAX_TEXT_LENGTH),
   };
 }

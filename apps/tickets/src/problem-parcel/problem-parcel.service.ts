@@ -13,7 +13,7 @@ import { callerOutlet } from '../common/access';
 import { MAX_SHORT_TEXT_LENGTH, MAX_TEXT_LENGTH } from '../common/list-bounds';
 import { ticketsError } from '../common/tickets.errors';
 import { outletRef, type OutletRef } from '../refs/refs.type';
-import { boundedText } from '../ticket/open-ticket.service';
+import { textArg } from '@courierdesk/platform-subgraph';
 import type { TicketWorkflowService } from '../ticket/ticket-workflow.service';
 import type { TicketRow } from '../ticket/ticket.row';
 import type { AnswerProblemParcelInput, ReportRecipientUnreachableInput } from './problem-parcel.input';
@@ -33,8 +33,8 @@ export class ProblemParcelService {
 
   /** The answer (问题件回复): the answering outlet or HQ only; moves an open or waiting ticket to IN_PROGRESS. */
   answer(identity: Identity, input: AnswerProblemParcelInput): Promise<TicketRow> {
-    const answeredBy = boundedText(assertAnsweredBy(input.answeredBy), 'answeredBy', MAX_SHORT_TEXT_LENGTH, true) as string;
-    const answer = boundedText(input.answer, 'answer', MAX_TEXT_LENGTH, true) as string;
+    const answeredBy = textArg(assertAnsweredBy(input.answeredBy), 'answeredBy', MAX_SHORT_TEXT_LENGTH, true) as string;
+    const answer = textArg(input.answer, 'answer', MAX_TEXT_LENGTH, true) as string;
     return this.workflow.change(identity, input.ticketId, input.version, (row, actor) => {
       assertOpenProblemParcel(row, 'IN_PROGRESS');
       const own = callerOutlet(identity);

@@ -14,7 +14,7 @@ import {
   type WorkingHours,
 } from '@courierdesk/domain-sla';
 import { answerDeadline, DEFAULT_PROBLEM_PARCEL_POLICY, type ProblemParcelPolicy } from '@courierdesk/domain-ticket';
-import type { ClockEventRow } from '../ticket/ticket.loaders';
+import { readClockEvents, type ClockEventRow } from '../ticket/ticket.loaders';
 import type { TicketRow } from '../ticket/ticket.row';
 import type { Actor } from '../ticket/ticket.store';
 
@@ -124,12 +124,8 @@ export class SlaDesk {
 
   /** Recomputes and stores a ticket's clock columns after a change (derived: no version move, no audit line). */
   async recompute(manager: EntityManager, row: TicketRow, now: Date, _actor: Actor): Promise<TicketRow> {
-    const events = (await manager.query(
-      `SELECT e.ticket_id AS "ticketId", e.at, e.type, e.field, e.to_value AS "toValue" FROM ticket_event e
-        WHERE e.ticket_id = $1 AND (e.field = 'status' OR e.type = ANY($2::text[])) ORDER BY e.id`,
-      [row.id, ['CREATED', 'REPLIED', 'CUSTOMER_MESSAGE', 'REOPENED']],
-    )) as ClockEventRow[];
-    const hours = row.responsibleOutletId ? await workingHoursOf(manager, row.responsibleOutletId) : null;
+    const events = await readClockEvents(manager, [row.id]);
+    const hours = row.responsibleOutletId ? ((await readWorkingHours(manager, [row.responsibleOutletId])).get(row.responsibleOutletId) ?? null) : null;
     const columns = this.columns(row, this.clocks(row, events, now, hours), row.problemAnswerDueAt);
     if (sameTime(columns.dueAt, row.slaDueAt) && sameTime(columns.breachedAt, row.slaBreachedAt)) return row;
     await manager.query(`UPDATE ticket SET sla_due_at = $2, sla_breached_at = $3 WHERE id = $1`, [row.id, columns.dueAt, columns.breachedAt]);
@@ -139,8 +135,15 @@ export class SlaDesk {
 
 const sameTime = (a: Date | null, b: Date | null): boolean => (a?.getTime() ?? null) === (b?.getTime() ?? null);
 
-/** The outlet's own working hours (营业时间), when it set them. */
-export async function workingHoursOf(manager: Pick<EntityManager, 'query'>, outletId: string): Promise<WorkingHours | null> {
-  const [row] = (await manager.query(`SELECT opens, closes FROM outlet_working_hours WHERE outlet_id = $1`, [outletId])) as { opens: string; closes: string }[];
-  return row ? { ...OUTLET_WORKING_HOURS, name: `OUTLET ${outletId}`, opens: row.opens, closes: row.closes } : null;
+/** An outlet's own working hours (营业时间): the outlet day with its opening and closing times. */
+export const outletWorkingHours = (outletId: string, opens: string, closes: string): WorkingHours => ({ ...OUTLET_WORKING_HOURS, name: `OUTLET ${outletId}`, opens, closes });
+
+/** The working hours the outlets set, by outlet id (absent: the default), in one statement. */
+export async function readWorkingHours(db: Pick<EntityManager, 'query'>, outletIds: readonly string[]): Promise<Map<string, WorkingHours>> {
+  const rows = (await db.query(`SELECT outlet_id::text AS "outletId", opens, closes FROM outlet_working_hours WHERE outlet_id = ANY($1::uuid[])`, [outletIds])) as {
+    outletId: string;
+    opens: string;
+    closes: string;
+  }[];
+  return new Map(rows.map((r) => [r.outletId, outletWorkingHours(r.outletId, r.opens, r.closes)]));
 }

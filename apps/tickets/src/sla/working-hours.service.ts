@@ -1,12 +1,12 @@
 import type { DataSource } from 'typeorm';
-import { OUTLET_WORKING_HOURS, validateWorkingHours, type WorkingHours } from '@courierdesk/domain-sla';
+import { validateWorkingHours, type WorkingHours } from '@courierdesk/domain-sla';
 import { withTransaction } from '@courierdesk/platform-db';
 import type { Identity } from '@courierdesk/platform-auth';
 import { callerOutlet } from '../common/access';
 import { ticketsError } from '../common/tickets.errors';
-import { referenceId } from '../ticket/open-ticket.service';
+import { referenceArg } from '@courierdesk/platform-subgraph';
 import { TICKET_COLUMNS, ticketRowOf } from '../ticket/ticket.row';
-import type { SlaDesk } from './sla-desk';
+import { outletWorkingHours, type SlaDesk } from './sla-desk';
 
 /** An outlet's working hours as the desk keeps them (营业时间). */
 export interface OutletHours {
@@ -29,10 +29,10 @@ export class WorkingHoursService {
   ) {}
 
   async set(identity: Identity, input: { outletId: string; opens: string; closes: string }): Promise<OutletHours> {
-    const outletId = referenceId(input.outletId, 'outletId') as string;
+    const outletId = referenceArg(input.outletId, 'outletId') as string;
     const own = callerOutlet(identity);
     if (own !== null && own !== outletId) throw ticketsError('OUTLET_NOT_PARTY', 'An outlet sets its own working hours only');
-    const hours = validateWorkingHours({ ...OUTLET_WORKING_HOURS, name: `OUTLET ${outletId}`, opens: input.opens.trim(), closes: input.closes.trim() });
+    const hours = validateWorkingHours(outletWorkingHours(outletId, input.opens.trim(), input.closes.trim()));
     const now = this.clock();
     return withTransaction(this.ds, async (manager) => {
       await manager.query(

@@ -1,5 +1,4 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { canonicalId, isUuid } from '@courierdesk/domain-core';
 import { parsePhone } from '@courierdesk/domain-network';
 import { parseWaybillNo } from '@courierdesk/domain-parcel';
 import {
@@ -12,7 +11,7 @@ import {
   type TicketChannel,
   type TicketKind,
 } from '@courierdesk/domain-ticket';
-import { newId } from '@courierdesk/platform-subgraph';
+import { newId, referenceArg, textArg } from '@courierdesk/platform-subgraph';
 import { withTransaction } from '@courierdesk/platform-db';
 import type { Identity } from '@courierdesk/platform-auth';
 import { assertHeadquarters, callerOutlet, partyOutletIds } from '../common/access';
@@ -46,24 +45,6 @@ export interface NewTicket {
   anomaly: { code: string; since: Date; seq: string; detectedAt: Date } | null;
 }
 
-/** Trimmed text within bounds; null when absent or blank and optional. */
-export function boundedText(value: string | null | undefined, field: string, max: number, required = false): string | null {
-  const trimmed = value?.trim() ?? '';
-  if (!trimmed) {
-    if (required) throw ticketsError('INVALID_TEXT', `${field} is required`);
-    return null;
-  }
-  if (trimmed.length > max) throw ticketsError('INVALID_TEXT', `${field} is longer than ${max} characters`);
-  return trimmed;
-}
-
-/** A UUID argument in its canonical spelling, or null; anything else is BAD_USER_INPUT. */
-export function referenceId(value: string | null | undefined, field: string): string | null {
-  if (value === null || value === undefined || value === '') return null;
-  if (!isUuid(value)) throw ticketsError('INVALID_REFERENCE_ID', `${field} is not an id of the network`);
-  return canonicalId(value);
-}
-
 /**
  * Opening tickets (开工单): checks the input with the desk's rules, reads the waybill through the
  * graph (it must exist; its outlets are the default parties), and inserts the ticket with its
@@ -94,9 +75,9 @@ export class OpenTicketService {
     const facts = waybillNo ? await this.waybill(waybillNo) : null;
 
     const own = callerOutlet(identity);
-    let responsibleOutletId = referenceId(input.responsibleOutletId, 'responsibleOutletId');
-    const responsibleTransitCentreId = referenceId(input.responsibleTransitCentreId, 'responsibleTransitCentreId');
-    let counterpartOutletId = referenceId(input.counterpartOutletId, 'counterpartOutletId');
+    let responsibleOutletId = referenceArg(input.responsibleOutletId, 'responsibleOutletId');
+    const responsibleTransitCentreId = referenceArg(input.responsibleTransitCentreId, 'responsibleTransitCentreId');
+    let counterpartOutletId = referenceArg(input.counterpartOutletId, 'counterpartOutletId');
     if (kind === 'PROBLEM_PARCEL') {
       // The registering outlet owns the order; the other outlet is notified and answers.
       responsibleOutletId ??= own;
@@ -124,16 +105,16 @@ export class OpenTicketService {
       reason,
       channel,
       priority: input.priority ?? defaultPriority(kind, channel),
-      title: boundedText(input.title, 'title', MAX_SHORT_TEXT_LENGTH, true) as string,
-      description: boundedText(input.description, 'description', MAX_TEXT_LENGTH),
+      title: textArg(input.title, 'title', MAX_SHORT_TEXT_LENGTH, true) as string,
+      description: textArg(input.description, 'description', MAX_TEXT_LENGTH),
       waybillNo,
-      callerName: boundedText(input.callerName, 'callerName', MAX_SHORT_TEXT_LENGTH),
+      callerName: textArg(input.callerName, 'callerName', MAX_SHORT_TEXT_LENGTH),
       callerPhone,
       callerRole: input.callerRole ?? null,
       responsibleOutletId,
       responsibleTransitCentreId,
       counterpartOutletId,
-      assignee: boundedText(input.assignee, 'assignee', MAX_SHORT_TEXT_LENGTH),
+      assignee: textArg(input.assignee, 'assignee', MAX_SHORT_TEXT_LENGTH),
       // A 12305 case starts its escalation at the top (总部客服).
       escalationLevel: channel === 'REGULATOR_12305' ? 'HQ_CS' : null,
       regulatorCaseNo: regulator?.caseNo ?? null,

@@ -50,7 +50,7 @@ export class TicketFieldsResolver {
     const now = this.clock();
     const [events, hours] = await Promise.all([
       ctx.loaders.clockEvents.load(ticket.id),
-      ticket.responsibleOutletId ? ctx.loaders.workingHours.load(ticket.responsibleOutletId).then((row) => row?.hours ?? null) : Promise.resolve(null),
+      ticket.responsibleOutletId ? ctx.loaders.workingHours.load(ticket.responsibleOutletId) : Promise.resolve(null),
     ]);
     const clocks = this.desk.clocks(ticket.row, events, now, hours);
     const columns = this.desk.columns(ticket.row, clocks, ticket.row.problemAnswerDueAt);

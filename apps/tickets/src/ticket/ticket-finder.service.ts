@@ -4,7 +4,7 @@ import { pageSize, toPage, type Page, type PageArgs } from '@courierdesk/platfor
 import type { Identity } from '@courierdesk/platform-auth';
 import { callerOutlet, canSeeTicket } from '../common/access';
 import { ticketsError } from '../common/tickets.errors';
-import { referenceId } from './open-ticket.service';
+import { referenceArg } from '@courierdesk/platform-subgraph';
 import { queueCursorOf, ticketPageQuery, type TicketCriteria } from './ticket-queue.query';
 import { TICKET_COLUMNS, ticketRowOf, type TicketRow } from './ticket.row';
 import type { TicketsLoaders } from '../tickets.loaders';
@@ -21,7 +21,7 @@ export class TicketFinderService {
     if (Boolean(id) === Boolean(number)) throw ticketsError('TICKET_KEY_REQUIRED', 'Give either id or number');
     let row: TicketRow | null;
     if (id) {
-      row = await loaders.ticket.load(referenceId(id, 'id') as string);
+      row = await loaders.ticket.load(referenceArg(id, 'id') as string);
     } else {
       const canonical = assertTicketNumber(number as string);
       const [raw] = (await this.ds.query(`SELECT ${TICKET_COLUMNS} FROM ticket t WHERE t.number = $1`, [canonical])) as Record<string, unknown>[];

@@ -11,7 +11,7 @@ import { callerOutlet, canSeeTicket, partyOutletIds } from '../common/access';
 import { MAX_SHORT_TEXT_LENGTH, MAX_TEXT_LENGTH } from '../common/list-bounds';
 import { ticketsError } from '../common/tickets.errors';
 import type { SlaDesk } from '../sla/sla-desk';
-import { boundedText, referenceId } from './open-ticket.service';
+import { referenceArg, textArg } from '@courierdesk/platform-subgraph';
 import type {
   AssignTicketInput,
   ChangeTicketStatusInput,
@@ -45,7 +45,7 @@ export class TicketWorkflowService {
 
   /** Locks a ticket the caller may act on, at the version the caller read. */
   async lockForChange(manager: EntityManager, identity: Identity, ticketId: string, version: number | null): Promise<TicketRow> {
-    const id = referenceId(ticketId, 'ticketId') as string;
+    const id = referenceArg(ticketId, 'ticketId') as string;
     const row = await lockTicket(manager, id);
     if (!row || !canSeeTicket(identity, row)) throw ticketsError('TICKET_NOT_FOUND', `No ticket ${ticketId}`);
     if (row.mergedIntoId) throw ticketsError('TICKET_MERGED', `Ticket ${row.number} was merged into another ticket; act on that one`);
@@ -79,14 +79,14 @@ export class TicketWorkflowService {
       const changes: Partial<TicketRow> = { status: to };
       if (to === 'CLOSED') changes.closedAt = actor.at;
       if (row.status === 'RESOLVED' && to !== 'CLOSED') Object.assign(changes, { resolvedAt: null, resolutionCode: null, resolutionNote: null });
-      const note = boundedText(input.note, 'note', MAX_TEXT_LENGTH);
+      const note = textArg(input.note, 'note', MAX_TEXT_LENGTH);
       return { changes, type: row.status === 'RESOLVED' ? 'REOPENED' : 'STATUS_CHANGED', extra: note ? [{ type: 'NOTE', detail: { note } }] : [] };
     });
   }
 
   assign(identity: Identity, input: AssignTicketInput): Promise<TicketRow> {
     return this.change(identity, input.ticketId, input.version, () => ({
-      changes: { assignee: boundedText(input.assignee, 'assignee', MAX_SHORT_TEXT_LENGTH) },
+      changes: { assignee: textArg(input.assignee, 'assignee', MAX_SHORT_TEXT_LENGTH) },
       type: 'ASSIGNED',
     }));
   }
@@ -106,7 +106,7 @@ export class TicketWorkflowService {
           resolvedAt: actor.at,
           firstReplyAt: row.firstReplyAt ?? actor.at,
           resolutionCode: input.resolutionCode,
-          resolutionNote: boundedText(input.note, 'note', MAX_TEXT_LENGTH),
+          resolutionNote: textArg(input.note, 'note', MAX_TEXT_LENGTH),
         },
         type: 'RESOLVED',
       };
@@ -114,7 +114,7 @@ export class TicketWorkflowService {
   }
 
   reopen(identity: Identity, input: ReopenTicketInput): Promise<TicketRow> {
-    const why = boundedText(input.reason, 'reason', MAX_TEXT_LENGTH, true);
+    const why = textArg(input.reason, 'reason', MAX_TEXT_LENGTH, true);
     return this.change(identity, input.ticketId, input.version, (row, actor) => {
       assertStatusChange({ from: row.status as TicketStatus, to: 'IN_PROGRESS', resolvedAt: row.resolvedAt, now: actor.at });
       return {
@@ -132,8 +132,8 @@ export class TicketWorkflowService {
    * evidence and audit trails stay where they were written: the target lists its merged tickets.
    */
   async merge(identity: Identity, input: MergeTicketsInput): Promise<{ source: TicketRow; target: TicketRow }> {
-    const sourceId = referenceId(input.sourceTicketId, 'sourceTicketId') as string;
-    const targetId = referenceId(input.targetTicketId, 'targetTicketId') as string;
+    const sourceId = referenceArg(input.sourceTicketId, 'sourceTicketId') as string;
+    const targetId = referenceArg(input.targetTicketId, 'targetTicketId') as string;
     const actor: Actor = { subject: identity.subject, outletId: callerOutlet(identity), at: this.clock() };
     return withTransaction(this.ds, async (manager) => {
       if (sourceId === targetId) {

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { BY_UUID, groupedLoader, keyedLoader, uuidKeys } from '@courierdesk/platform-subgraph';
 import { MAX_TICKETS_PER_WAYBILL } from '../common/list-bounds';
 import { TICKET_COLUMNS, ticketRowOf, type TicketRow } from './ticket.row';
@@ -15,6 +15,20 @@ export interface ClockEventRow {
 /** Audit lines the clocks read (the rest of the trail is history only). */
 export const CLOCK_EVENT_TYPES = ['CREATED', 'REPLIED', 'CUSTOMER_MESSAGE', 'REOPENED'] as const;
 
+/**
+ * The clocks' timelines of some tickets, in one statement: their status moves, replies, customer
+ * messages and reopenings, in the order written (the loader, a write's recompute, the breach sweep).
+ */
+export async function readClockEvents(db: Pick<EntityManager, 'query'>, ticketIds: readonly string[]): Promise<ClockEventRow[]> {
+  return (await db.query(
+    `SELECT e.ticket_id::text AS "ticketId", e.at, e.type, e.field, e.to_value AS "toValue"
+       FROM ticket_event e
+      WHERE e.ticket_id = ANY($1::uuid[]) AND (e.field = 'status' OR e.type = ANY($2::text[]))
+      ORDER BY e.ticket_id, e.id`,
+    [ticketIds, CLOCK_EVENT_TYPES],
+  )) as ClockEventRow[];
+}
+
 /** Loaders of tickets for one request: rows by id, the clocks' timelines, the tickets of waybills. */
 export function ticketLoaders(ds: DataSource) {
   return {
@@ -24,18 +38,7 @@ export function ticketLoaders(ds: DataSource) {
       (row) => row.id,
       BY_UUID,
     ),
-    clockEvents: groupedLoader<string, ClockEventRow>(
-      async (ids) =>
-        (await ds.query(
-          `SELECT e.ticket_id AS "ticketId", e.at, e.type, e.field, e.to_value AS "toValue"
-             FROM ticket_event e
-            WHERE e.ticket_id = ANY($1::uuid[]) AND (e.field = 'status' OR e.type = ANY($2::text[]))
-            ORDER BY e.ticket_id, e.id`,
-          [uuidKeys(ids), CLOCK_EVENT_TYPES],
-        )) as ClockEventRow[],
-      (row) => row.ticketId,
-      BY_UUID,
-    ),
+    clockEvents: groupedLoader<string, ClockEventRow>((ids) => readClockEvents(ds, uuidKeys(ids)), (row) => row.ticketId, BY_UUID),
     // Newest first, at most MAX_TICKETS_PER_WAYBILL per waybill, every waybill of the level in one statement.
     ticketsOfWaybill: groupedLoader<string, TicketRow>(
       async (numbers) =>

@@ -5,7 +5,7 @@ import { TicketKind, TicketStatus } from '@courierdesk/domain-ticket';
 import { OpenOutcome } from '../common/enums';
 import type { TicketsContext } from '../tickets.loaders';
 import type { OpenTicketService } from './open-ticket.service';
-import { referenceId } from './open-ticket.service';
+import { referenceArg } from '@courierdesk/platform-subgraph';
 import type { TicketFinderService } from './ticket-finder.service';
 import type { TicketWorkflowService } from './ticket-workflow.service';
 import {
@@ -97,8 +97,8 @@ export class TicketResolver {
       {
         statuses: f.status?.length ? f.status : null,
         kinds: f.kind?.length ? f.kind : null,
-        outletId: referenceId(f.outletId, 'outletId'),
-        transitCentreId: referenceId(f.transitCentreId, 'transitCentreId'),
+        outletId: referenceArg(f.outletId, 'outletId'),
+        transitCentreId: referenceArg(f.transitCentreId, 'transitCentreId'),
         assignee: f.mine ? ctx.identity.subject : (f.assignee ?? null),
         breached: f.breached ?? null,
         openedFrom: f.openedFrom ?? null,

@@ -1,3 +1,4 @@
+import { canonicalId } from '@courierdesk/domain-core';
 import { AuthError, forbidden } from './auth.errors';
 import { Role, Scope } from './roles';
 
@@ -37,6 +38,12 @@ export function outletRestriction(identity: Identity): { outletId: string } | nu
   if (!isOutletBound(identity)) return null;
   if (!identity.outletId) throw forbidden('OUTLET_REQUIRED', 'This token is not bound to an outlet');
   return { outletId: identity.outletId };
+}
+
+/** The caller's outlet in its one spelling when outlet-bound, else null (HQ, analysts, services). */
+export function callerOutlet(identity: Identity): string | null {
+  const restriction = outletRestriction(identity);
+  return restriction ? canonicalId(restriction.outletId) : null;
 }
 
 /** Whether the caller may see rows of this outlet. */

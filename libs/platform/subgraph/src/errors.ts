@@ -71,6 +71,10 @@ const PLATFORM_KIND_BY_CODE = {
   INVALID_CHARACTERS: 'BAD_USER_INPUT',
   /** A date-time argument that is neither ISO 8601 with an offset nor a plain date. */
   INVALID_DATE_TIME: 'BAD_USER_INPUT',
+  /** An id argument (outlet, ticket, claim …) that is not a UUID: it names nothing. */
+  INVALID_REFERENCE_ID: 'BAD_USER_INPUT',
+  /** Free text missing where required, or longer than its bound (the message names the field). */
+  INVALID_TEXT: 'BAD_USER_INPUT',
 } as const satisfies ErrorCodeTable;
 export type PlatformErrorCode = keyof typeof PLATFORM_KIND_BY_CODE;
 

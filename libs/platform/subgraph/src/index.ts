@@ -17,3 +17,4 @@ export * from './personal-data';
 export * from './graph-client';
 export * from './child-pages';
 export * from './owned-subgraph';
+export * from './arguments';
