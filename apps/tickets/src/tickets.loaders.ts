@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import { canonicalId } from '@courierdesk/domain-core';
 import type { WorkingHours } from '@courierdesk/domain-sla';
+import { callerOutlet, type Identity } from '@courierdesk/platform-auth';
 import { uuidKeys, type SubgraphContext } from '@courierdesk/platform-subgraph';
 import { commentLoaders } from './comment/comment.loaders';
 import { evidenceLoaders } from './evidence/evidence.loaders';
@@ -15,9 +16,9 @@ import { ticketLoaders } from './ticket/ticket.loaders';
  * Every loader of one request; never shared between requests. Loaders return rows whatever the
  * caller; the row rule (common/access.ts) is applied where rows become answers.
  */
-export function createTicketsLoaders(ds: DataSource, clock: () => Date) {
+export function createTicketsLoaders(ds: DataSource, clock: () => Date, identity: Identity | null = null) {
   return {
-    ...ticketLoaders(ds),
+    ...ticketLoaders(ds, () => (identity ? callerOutlet(identity) : null)),
     ...historyLoaders(ds),
     ...placeTicketLoaders(ds, clock),
     ...commentLoaders(ds),

@@ -64,7 +64,7 @@ export function startTicketsSubgraph(options: TicketsSubgraphOptions): Promise<R
         let sweeps: SweepTimer | null = null;
         return {
           schema: await buildTicketsSchema(services),
-          createLoaders: () => createTicketsLoaders(dataSource, services.clock),
+          createLoaders: (identity) => createTicketsLoaders(dataSource, services.clock, identity),
           exposed: { services },
           start: () => {
             services.proactive?.start(options.proactiveMs ?? DEFAULT_PROACTIVE_MS, logger.child({ component: 'proactive' }));

@@ -238,4 +238,18 @@ describe('tickets: opening, the version check, transitions, urges and merges', (
     expect(note.to).not.toContain('13812345678');
     expect(note.to).toContain('已电话联系客户');
   });
+
+  it('lists a partner’s own tickets on a waybill even when other outlets’ tickets would fill the list’s bound', async () => {
+    const no = aWaybillNo();
+    h.waybills.add({ waybillNo: no, originOutletId: outletA, destinationOutletId: outletB });
+    const open = (responsibleOutletId: string, title: string) =>
+      h.gql(as.agent(), OPEN, { input: { kind: 'COMPLAINT', reason: 'DELAY', channel: 'APP', title, waybillNo: no, responsibleOutletId } });
+    const mine: any = await open(outletA, 'A 的投诉');
+    for (let i = 0; i < 50; i += 10) await Promise.all(Array.from({ length: 10 }, (_, j) => open(outletB, `B 的投诉 ${i + j}`)));
+    const WAYBILL_TICKETS = `query E($r: [_Any!]!) { _entities(representations: $r) { ... on Waybill { tickets { id } } } }`;
+    const seen: any = await h.gql(as.partner(outletA), WAYBILL_TICKETS, { r: [{ __typename: 'Waybill', waybillNo: no }] });
+    expect(seen.data._entities[0].tickets).toEqual([{ id: mine.data.openTicket.ticket.id }]);
+    const hq: any = await h.gql(as.agent(), WAYBILL_TICKETS, { r: [{ __typename: 'Waybill', waybillNo: no }] });
+    expect(hq.data._entities[0].tickets).toHaveLength(50);
+  });
 });

@@ -29,8 +29,13 @@ export async function readClockEvents(db: Pick<EntityManager, 'query'>, ticketId
   )) as ClockEventRow[];
 }
 
-/** Loaders of tickets for one request: rows by id, the clocks' timelines, the tickets of waybills. */
-export function ticketLoaders(ds: DataSource) {
+/**
+ * Loaders of tickets for one request: rows by id, the clocks' timelines, the tickets of waybills.
+ * `viewerOutlet` gives the caller's outlet when outlet-bound (asked only when needed: a token bound
+ * to no outlet fails that field, not the request): a waybill's tickets are cut to the ones
+ * it is party to before the list's bound, so another outlet's tickets never crowd its own out.
+ */
+export function ticketLoaders(ds: DataSource, viewerOutlet: () => string | null = () => null) {
   return {
     ticket: keyedLoader<string, TicketRow>(
       async (ids) =>
@@ -46,9 +51,11 @@ export function ticketLoaders(ds: DataSource) {
           `SELECT ${TICKET_COLUMNS}
              FROM unnest($1::text[]) AS n(waybill_no)
              CROSS JOIN LATERAL (
-               SELECT * FROM ticket x WHERE x.waybill_no = n.waybill_no ORDER BY x.opened_at DESC, x.id LIMIT $2
+               SELECT * FROM ticket x
+                WHERE x.waybill_no = n.waybill_no AND ($3::uuid IS NULL OR x.responsible_outlet_id = $3::uuid OR x.counterpart_outlet_id = $3::uuid)
+                ORDER BY x.opened_at DESC, x.id LIMIT $2
              ) t`,
-          [[...new Set(numbers)], MAX_TICKETS_PER_WAYBILL],
+          [[...new Set(numbers)], MAX_TICKETS_PER_WAYBILL, viewerOutlet()],
         )) as Record<string, unknown>[]).map(ticketRowOf),
       (row) => row.waybillNo as string,
     ),
