@@ -5,6 +5,7 @@ import { LIABILITY_ERROR_CODES, LiabilityRuleError } from '@courierdesk/domain-l
 import { NETWORK_ERROR_CODES, NetworkRuleError } from '@courierdesk/domain-network';
 import { PARCEL_ERROR_CODES, ParcelRuleError, SCAN_REJECTION_CODES } from '@courierdesk/domain-parcel';
 import { SLA_ERROR_CODES, SlaRuleError } from '@courierdesk/domain-sla';
+import { TARIFF_ERROR_CODES, TariffRuleError } from '@courierdesk/domain-tariff';
 import { TICKET_RULE_ERROR_CODES, TicketRuleError } from '@courierdesk/domain-ticket';
 import { GATEWAY_REASONS } from '@courierdesk/gateway';
 import { NetworkSubgraphError } from '@courierdesk/network';
@@ -32,6 +33,7 @@ export function currentErrorCodes(): ErrorCodeList {
     'domain-sla': table(SLA_ERROR_CODES, (c) => SlaRuleError.kindOf(c as never)),
     'domain-ticket': table(TICKET_RULE_ERROR_CODES, (c) => TicketRuleError.kindOf(c as never)),
     'domain-liability': table(LIABILITY_ERROR_CODES, (c) => LiabilityRuleError.kindOf(c as never)),
+    'domain-tariff': table(TARIFF_ERROR_CODES, (c) => TariffRuleError.kindOf(c as never)),
     'network-subgraph': table(NetworkSubgraphError.codes, (c) => NetworkSubgraphError.kindOf(c as never)),
     'tracking-subgraph': table(TrackingError.codes, (c) => TrackingError.kindOf(c as never)),
     'tickets-subgraph': table(TicketsError.codes, (c) => TicketsError.kindOf(c as never)),

@@ -1,0 +1,5 @@
+module.exports = {
+  displayName: 'domain-tariff',
+  preset: '../../../jest.preset.js',
+  rootDir: __dirname,
+};
