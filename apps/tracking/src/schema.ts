@@ -1,6 +1,12 @@
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '@courierdesk/platform-subgraph';
 import './common/enums';
+import './tariff/tariff.enums';
+import { CatalogueResolver } from './catalogue/catalogue.resolver';
+import { DistrictTariffResolver, TicketChargeCheckResolver } from './tariff/contributed.resolver';
+import { districtReference, DistrictRef, ticketReference, TicketRef } from './tariff/contributed.type';
+import { TariffResolver } from './tariff/tariff.resolver';
+import { WaybillChargesResolver } from './tariff/waybill-charges.resolver';
 import { outletReference, transitCentreReference } from './network-refs/network-refs.reference';
 import { CourierRef, OutletRef, TransitCentreRef } from './network-refs/network-refs.type';
 import { scanEventReference } from './scan/scan-event.reference';
@@ -42,6 +48,11 @@ export async function buildTrackingSchema(services: TrackingServices = noService
       [OutletWaybillsResolver, new OutletWaybillsResolver()],
       [TransitCentreWaybillsResolver, new TransitCentreWaybillsResolver()],
       [AnomalyEventResolver, new AnomalyEventResolver(services.feed)],
+      [TariffResolver, new TariffResolver(services.tariffs)],
+      [CatalogueResolver, new CatalogueResolver(services.catalogue)],
+      [WaybillChargesResolver, new WaybillChargesResolver()],
+      [TicketChargeCheckResolver, new TicketChargeCheckResolver()],
+      [DistrictTariffResolver, new DistrictTariffResolver()],
     ]));
   return buildFederatedSchema(
     {
@@ -55,8 +66,13 @@ export async function buildTrackingSchema(services: TrackingServices = noService
         OutletWaybillsResolver,
         TransitCentreWaybillsResolver,
         AnomalyEventResolver,
+        TariffResolver,
+        CatalogueResolver,
+        WaybillChargesResolver,
+        TicketChargeCheckResolver,
+        DistrictTariffResolver,
       ],
-      orphanedTypes: [Waybill, ScanEvent, OutletRef, TransitCentreRef, CourierRef],
+      orphanedTypes: [Waybill, ScanEvent, OutletRef, TransitCentreRef, CourierRef, TicketRef, DistrictRef],
       container: { get: (resolverClass: unknown) => resolverInstances().get(resolverClass) },
     },
     {
@@ -64,6 +80,8 @@ export async function buildTrackingSchema(services: TrackingServices = noService
       ScanEvent: scanEventReference,
       Outlet: outletReference,
       TransitCentre: transitCentreReference,
+      Ticket: ticketReference,
+      District: districtReference,
     },
     // Batches refuse a NUL per item (INVALID_CHARACTERS in that item's reasons).
     { perItemFields: new Set(['recordScans', 'createWaybills']) },

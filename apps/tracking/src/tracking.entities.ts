@@ -4,6 +4,7 @@ import { CreateScanEvent1795500060000 } from './migrations/1795500060000-create-
 import { CreateLaneTransitTime1795500120000 } from './migrations/1795500120000-create-lane-transit-time';
 import { CreateCourierOutlet1795500180000 } from './migrations/1795500180000-create-courier-outlet';
 import { CreateAnomalyEvent1795500240000 } from './migrations/1795500240000-create-anomaly-event';
+import { CreateTariffs1795800000000 } from './migrations/1795800000000-create-tariffs';
 import { CourierOutletEntity } from './network-refs/courier-outlet.entity';
 import { ScanEventEntity } from './scan/scan-event.entity';
 import { WaybillEntity } from './waybill/waybill.entity';
@@ -15,4 +16,4 @@ export const TRACKING_DB_SCHEMA = 'tracking';
 export const TRACKING_ENTITIES = [WaybillEntity, ScanEventEntity, LaneTransitTimeEntity, CourierOutletEntity];
 
 /** The tracking schema's migrations, oldest first. */
-export const TRACKING_MIGRATIONS = [CreateWaybill1795500000000, CreateScanEvent1795500060000, CreateLaneTransitTime1795500120000, CreateCourierOutlet1795500180000, CreateAnomalyEvent1795500240000];
+export const TRACKING_MIGRATIONS = [CreateWaybill1795500000000, CreateScanEvent1795500060000, CreateLaneTransitTime1795500120000, CreateCourierOutlet1795500180000, CreateAnomalyEvent1795500240000, CreateTariffs1795800000000];

@@ -1,3 +1,5 @@
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
 import { composeSupergraph } from '@courierdesk/platform-subgraph';
 import { buildTrackingSchema } from './schema';
 import { buildWaybill, journey, routeOf } from './testing/builders';
@@ -13,7 +15,15 @@ describe('federation: the tracking subgraph in the graph', () => {
 
   it('builds its schema without a database and composes', async () => {
     const schema = await buildTrackingSchema();
-    expect(() => composeSupergraph([{ name: 'tracking', url: 'http://127.0.0.1:4002/graphql', schema }])).not.toThrow();
+    // Ticket.chargeCheck @requires the ticket's waybillNo, which only the tickets subgraph resolves:
+    // the smallest owner of that field stands in for it.
+    const tickets = buildSubgraphSchema({ typeDefs: parse(`extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key"])\ntype Ticket @key(fields: "id") { id: ID! waybillNo: String }\ntype Query { ticketStub: Ticket }`) });
+    expect(() =>
+      composeSupergraph([
+        { name: 'tracking', url: 'http://127.0.0.1:4002/graphql', schema },
+        { name: 'tickets', url: 'http://127.0.0.1:4003/graphql', schema: tickets },
+      ]),
+    ).not.toThrow();
   });
 
   it('publishes Waybill and ScanEvent keys and stubs of the network’s entities', async () => {

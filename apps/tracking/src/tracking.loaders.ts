@@ -3,6 +3,7 @@ import type { Identity } from '@courierdesk/platform-auth';
 import type { SubgraphContext } from '@courierdesk/platform-subgraph';
 import { etaLoaders } from './eta/eta.loaders';
 import { placePagesLoader } from './waybill/place-pages.loader';
+import { ruleLoaders } from './tariff/rule.loaders';
 import { scanEventLoaders } from './scan/scan-event.loaders';
 import type { TrackingServices } from './tracking.services';
 import { waybillLoaders } from './waybill/waybill.loaders';
@@ -18,6 +19,7 @@ export function createTrackingLoaders(ds: DataSource, identity: Identity, servic
     ...waybillLoaders(ds, identity),
     ...scanEventLoaders(ds),
     ...etaLoaders(ds),
+    ...ruleLoaders(services),
   };
   return { ...base, placePages: placePagesLoader(services.finder, identity, base) };
 }

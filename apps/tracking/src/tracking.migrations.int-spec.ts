@@ -30,8 +30,8 @@ describe('tracking migrations and indexes', () => {
     await db.drop();
   });
 
-  it('creates the waybill, partitioned scan_event, lane history, courier outlet and anomaly outbox tables', async () => {
-    expect(await tables(ds)).toEqual(['anomaly_event', 'courier_outlet', 'lane_transit_time', 'scan_event', 'waybill']);
+  it('creates the waybill, partitioned scan_event, lane history, courier outlet, anomaly outbox and published-rule tables', async () => {
+    expect(await tables(ds)).toEqual(['anomaly_event', 'courier_outlet', 'lane_transit_time', 'prohibited_item_catalogue', 'scan_event', 'tariff_version', 'waybill']);
     const [{ strategy }] = await ds.query(`SELECT partstrat AS strategy FROM pg_partitioned_table WHERE partrelid = 'tracking.scan_event'::regclass`);
     expect(strategy).toBe('r');
     // The key is the only index of the volume table (every index costs ingest).
@@ -43,7 +43,7 @@ describe('tracking migrations and indexes', () => {
     expect(await tables(ds)).toEqual([]);
     expect(await ds.query(`SELECT 1 FROM pg_proc WHERE proname = 'ensure_scan_event_partitions'`)).toEqual([]);
     await ds.runMigrations({ transaction: 'each' });
-    expect(await tables(ds)).toHaveLength(5);
+    expect(await tables(ds)).toHaveLength(7);
   });
 
   it('fills courier_outlet from the stored scans: each courier’s first outlet', async () => {

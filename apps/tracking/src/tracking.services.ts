@@ -3,6 +3,8 @@ import { DEFAULT_ANOMALY_POLICIES, type AnomalyPolicies } from '@courierdesk/dom
 import { RecordScansService } from './ingest/record-scans.service';
 import { AnomalyDetectorService, type SweepLimits } from './outbox/anomaly-detector.service';
 import { AnomalyFeedService } from './outbox/anomaly-feed.service';
+import { CatalogueService } from './catalogue/catalogue.service';
+import { TariffService } from './tariff/tariff.service';
 import { CreateWaybillsService } from './waybill/create-waybills.service';
 import { WaybillFinderService } from './waybill/waybill-finder.service';
 
@@ -28,6 +30,8 @@ export function createTrackingServices(ds: DataSource, options: TrackingServiceO
     finder: new WaybillFinderService(ds, policies),
     anomalies,
     feed: new AnomalyFeedService(ds),
+    tariffs: new TariffService(ds, clock),
+    catalogue: new CatalogueService(ds, clock),
   };
 }
 

@@ -31,6 +31,18 @@ const KIND_BY_CODE = {
   INVALID_CHARACTERS: 'BAD_USER_INPUT',
   /** An outlet-bound caller creating waybills for another outlet. */
   ORIGIN_OUTLET_MISMATCH: 'FORBIDDEN',
+  /** No tariff version of that name (资费版本). */
+  TARIFF_NOT_FOUND: 'NOT_FOUND',
+  /** No prohibited-items catalogue version of that name (禁寄目录版本). */
+  CATALOGUE_NOT_FOUND: 'NOT_FOUND',
+  /** Publishing a rule version whose name or start another version has already. */
+  RULE_VERSION_EXISTS: 'CONFLICT',
+  /** Publishing a rule version that starts in the past: past quotes and checks would change under it. */
+  RULE_EFFECTIVE_IN_PAST: 'BAD_USER_INPUT',
+  /** Publishing rules is HQ's: an outlet-bound token never publishes. */
+  RULES_PUBLISH_HQ_ONLY: 'FORBIDDEN',
+  /** A `limit` argument outside its range (the message says the range). */
+  INVALID_LIMIT: 'BAD_USER_INPUT',
 } as const satisfies ErrorCodeTable;
 
 /** Stable reasons of the tracking subgraph's own errors. */

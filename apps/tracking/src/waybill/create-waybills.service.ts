@@ -14,6 +14,12 @@ import { AppError } from '@courierdesk/platform-subgraph';
 import { actsForOutlet } from '../common/access';
 import { MAX_WAYBILLS_PER_CALL } from '../common/list-bounds';
 import { trackingError } from '../common/tracking.errors';
+import { validChargeFields, type ValidChargeFields, type WaybillChargeFields } from '../tariff/waybill-charges';
+
+/** A new waybill: its fields, and what its charge check needs besides the freight. */
+export type NewWaybill = NewWaybillFields & WaybillChargeFields;
+
+type ValidNewWaybill = ValidWaybill & ValidChargeFields;
 
 /** What happened to one waybill of a bulk create, in input order. */
 export interface CreateWaybillResult {
@@ -33,7 +39,7 @@ export class CreateWaybillsService {
   ) {}
 
   /** Creates one waybill: BAD_USER_INPUT with the first reason, CONFLICT (WAYBILL_EXISTS) if the number is taken. */
-  async createOne(identity: Identity | null, input: NewWaybillFields): Promise<string> {
+  async createOne(identity: Identity | null, input: NewWaybill): Promise<string> {
     const { results, rejections } = await this.create(identity, [input]);
     const [result] = results;
     if (result.status === 'DUPLICATE') throw trackingError('WAYBILL_EXISTS', `Waybill ${result.waybillNo} exists already`);
@@ -49,19 +55,20 @@ export class CreateWaybillsService {
    * DO NOTHING; the numbers it returns were created, the others existed. `identity` null: a trusted
    * loader (seed, benchmark); an outlet-bound caller may only create waybills its outlet originates.
    */
-  async createMany(identity: Identity | null, inputs: readonly NewWaybillFields[]): Promise<CreateWaybillResult[]> {
+  async createMany(identity: Identity | null, inputs: readonly NewWaybill[]): Promise<CreateWaybillResult[]> {
     return (await this.create(identity, inputs)).results;
   }
 
-  private async create(identity: Identity | null, inputs: readonly NewWaybillFields[]) {
+  private async create(identity: Identity | null, inputs: readonly NewWaybill[]) {
     if (inputs.length > MAX_WAYBILLS_PER_CALL) throw trackingError('TOO_MANY_WAYBILLS', `At most ${MAX_WAYBILLS_PER_CALL} waybills per call`);
     const now = this.clock();
     const results: CreateWaybillResult[] = [];
-    const valid = new Map<string, ValidWaybill>();
+    const valid = new Map<string, ValidNewWaybill>();
     const rejections: WaybillRejection[][] = [];
     inputs.forEach((input, index) => {
       const validation = validateNewWaybill(input, now);
-      const reasons = validation.ok ? [] : validation.reasons;
+      const charges = validChargeFields(input);
+      const reasons = [...(validation.ok ? [] : validation.reasons), ...charges.reasons];
       if (validation.ok && identity && !actsForOutlet(identity, validation.waybill.originOutletId)) {
         reasons.push({ field: 'originOutletId', code: 'ORIGIN_OUTLET_MISMATCH', message: 'You may only create waybills your outlet collects', kind: 'FORBIDDEN' });
       }
@@ -72,7 +79,7 @@ export class CreateWaybillsService {
       } else if (valid.has(waybillNo)) {
         results.push({ index, waybillNo, status: 'DUPLICATE', reasons: [] });
       } else {
-        valid.set(waybillNo, validation.waybill);
+        valid.set(waybillNo, { ...validation.waybill, ...charges.columns });
         results.push({ index, waybillNo, status: 'CREATED', reasons: [] });
       }
     });
@@ -81,9 +88,9 @@ export class CreateWaybillsService {
     return { results, rejections };
   }
 
-  private async insert(waybills: readonly ValidWaybill[]): Promise<Set<string>> {
+  private async insert(waybills: readonly ValidNewWaybill[]): Promise<Set<string>> {
     if (waybills.length === 0) return new Set();
-    const col = <T>(get: (w: ValidWaybill) => T) => waybills.map(get);
+    const col = <T>(get: (w: ValidNewWaybill) => T) => waybills.map(get);
     const watches = waybills.map((w) => watchOf(initialState(), w, this.policies.watch));
     const rows: [string, string, unknown[]][] = [
       ['waybill_no', 'text', col((w) => w.waybillNo)],
@@ -103,6 +110,11 @@ export class CreateWaybillsService {
       ['declared_value_fen', 'bigint', col((w) => w.declaredValueFen)],
       ['insured_value_fen', 'bigint', col((w) => w.insuredValueFen)],
       ['freight_fen', 'bigint', col((w) => w.freightFen)],
+      ['length_cm', 'int', col((w) => w.lengthCm)],
+      ['width_cm', 'int', col((w) => w.widthCm)],
+      ['height_cm', 'int', col((w) => w.heightCm)],
+      ['upstairs_floors', 'int', col((w) => w.upstairsFloors)],
+      ['surcharges', 'jsonb', col((w) => JSON.stringify(w.surcharges))],
       ['created_at', 'timestamptz', col((w) => w.createdAt.toISOString())],
       ['watch_places', 'text', watches.map((w) => `{${w.places.join(',')}}`)],
       ['watch_from', 'timestamptz', watches.map((w) => w.from?.toISOString() ?? null)],

@@ -67,6 +67,24 @@ export class WaybillEntity {
   @Column('bigint', { name: 'freight_fen', transformer: fen })
   freightFen: number;
 
+  /** Outer size in whole cm (长宽高); all three or none. */
+  @Column('integer', { name: 'length_cm', nullable: true })
+  lengthCm: number | null;
+
+  @Column('integer', { name: 'width_cm', nullable: true })
+  widthCm: number | null;
+
+  @Column('integer', { name: 'height_cm', nullable: true })
+  heightCm: number | null;
+
+  /** Floors above the ground carried without a lift, when delivery upstairs was asked for (上楼层数). */
+  @Column('integer', { name: 'upstairs_floors', default: 0 })
+  upstairsFloors: number;
+
+  /** What was charged besides the freight (保价费、附加费), charge code → fen. */
+  @Column('jsonb', { name: 'surcharges', default: {} })
+  surcharges: Record<string, number>;
+
   @Column('timestamptz', { name: 'created_at' })
   createdAt: Date;
 

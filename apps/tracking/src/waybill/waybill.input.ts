@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { AnomalyCode, ServiceLevel, WaybillStatus } from '../common/enums';
+import { ChargeInput, DimensionsInput } from '../tariff/tariff.input';
 
 /** Filters of the waybill list; all given filters must hold. */
 @InputType({ description: 'Filters of the waybill list (all given filters must hold). Time ranges: from inclusive, to exclusive.' })
@@ -72,8 +73,20 @@ export class CreateWaybillInput {
   @Field(() => Int, { nullable: true, defaultValue: 0 })
   insuredValueFen?: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The freight charged (运费, fen): the FREIGHT line of `charges` and of the charge check.' })
   freightFen: number;
+
+  @Field(() => DimensionsInput, { nullable: true, description: 'Outer size (长宽高) in whole cm, 1–1000 each: volumetric weight and the oversize surcharge.' })
+  dimensions?: DimensionsInput | null;
+
+  @Field(() => Int, { nullable: true, defaultValue: 0, description: 'Floors above the ground carried without a lift, when delivery upstairs is asked for (上楼层数), 0–60.' })
+  upstairsFloors?: number | null;
+
+  @Field(() => [ChargeInput], {
+    nullable: true,
+    description: 'What else was charged (保价费、附加费): INSURANCE, REMOTE_AREA, OVERSIZE, UPSTAIRS, once each, fen. FREIGHT is freightFen. Checked against the tariff by Waybill.chargeCheck, never refused for disagreeing with it.',
+  })
+  surcharges?: ChargeInput[] | null;
 
   @Field(() => Date, { nullable: true, description: 'When the order was placed; now when absent. Never in the future.' })
   createdAt?: Date | null;

@@ -178,7 +178,7 @@ export class WaybillResolver {
  * The whole row of a node. A page row the caller could see loads as null only when the waybill left
  * the caller's reach (an outlet-bound caller's parcel scanned onwards) since the page was read.
  */
-const whole = (waybill: Waybill, ctx: TrackingContext): Promise<WaybillRow> =>
+export const whole = (waybill: Waybill, ctx: TrackingContext): Promise<WaybillRow> =>
   wholeRow(ctx.loaders.waybill, waybill.waybillNo, () => trackingError('WAYBILL_NOT_FOUND', `No waybill ${waybill.waybillNo}`));
 
 function party(row: WaybillRow, name: string, phone: string, districtCode: string, address: string): WaybillParty {

@@ -10,7 +10,8 @@ const COLUMNS: readonly [string, keyof WaybillEntity][] = [
   ['sender_phone', 'senderPhone'], ['sender_address', 'senderAddress'], ['recipient_name', 'recipientName'],
   ['recipient_phone', 'recipientPhone'], ['recipient_address', 'recipientAddress'], ['origin_outlet_id', 'originOutletId'],
   ['destination_outlet_id', 'destinationOutletId'], ['weight_grams', 'weightGrams'], ['declared_value_fen::float8', 'declaredValueFen'],
-  ['insured_value_fen::float8', 'insuredValueFen'], ['freight_fen::float8', 'freightFen'], ['created_at', 'createdAt'],
+  ['insured_value_fen::float8', 'insuredValueFen'], ['freight_fen::float8', 'freightFen'], ['length_cm', 'lengthCm'], ['width_cm', 'widthCm'], ['height_cm', 'heightCm'],
+  ['upstairs_floors', 'upstairsFloors'], ['surcharges', 'surcharges'], ['created_at', 'createdAt'],
   ['status', 'status'], ['progress', 'progress'], ['on_return', 'onReturn'], ['event_count', 'eventCount'],
   ['last_scan_at', 'lastScanAt'], ['last_event_type', 'lastEventType'], ['last_event_at', 'lastEventAt'],
   ['current_place_kind', 'currentPlaceKind'], ['current_place_id', 'currentPlaceId'], ['current_courier_id', 'currentCourierId'],
@@ -51,7 +52,7 @@ export const WAYBILL_PAGE_COLUMNS = selectList('w', COLUMNS, { only: new Set(PAG
 export const pageRowOf = (raw: Record<string, unknown>): WaybillPageRow => withDates(raw, TIMESTAMP_FIELDS);
 
 // Ingest reads only what the scan rules and the state need: parties and money are never parsed there.
-const NOT_FOR_INGEST = /^(sender|recipient|declared|insured|freight|weight)|DistrictCode$/;
+const NOT_FOR_INGEST = /^(sender|recipient|declared|insured|freight|weight|length|width|height|upstairs|surcharges)|DistrictCode$/;
 
 /** The select list recordScans reads (a WaybillRow without parties and money, timestamps as epoch ms: see ingestRowOf). */
 export const INGEST_COLUMNS = selectList('w', COLUMNS, { only: new Set(COLUMNS.map(([, field]) => field).filter((field) => !NOT_FOR_INGEST.test(field))), epochMs: TIMESTAMP_FIELDS });

@@ -1,5 +1,5 @@
 import { CATALOGUE_2016 } from './prohibited-items.catalogue';
-import { bigramSimilarity, foldSearchText, searchCatalogue, sendVerdict, validateCatalogue, type ProhibitedItemCatalogue } from './prohibited-items';
+import { bigramSimilarity, foldSearchText, searchCatalogue, sendAnswerZh, sendVerdict, validateCatalogue, type ProhibitedItemCatalogue } from './prohibited-items';
 
 describe('the prohibited-items catalogue (禁寄物品目录)', () => {
   it('holds together', () => {
@@ -33,6 +33,14 @@ describe('the prohibited-items catalogue (禁寄物品目录)', () => {
     const codes = hits.map((h) => h.item.code);
     expect(codes).toEqual(expect.arrayContaining(['LIQUID', 'FUEL', 'ALCOHOL_SPIRIT', 'PAINT']));
     expect(hits.find((h) => h.item.code === 'FUEL')!.matchKind).toBe('CATEGORY');
+  });
+
+  it.each([
+    ['打火机', '属禁寄物品：打火机（压缩和液化气体及其容器）'],
+    ['充电宝', '属限寄物品：锂电池。装在设备内'],
+    ['羊毛衫', '不在禁寄、限寄目录（catalogue-2016.1）中'],
+  ])('answers "%s" in one sentence', (text, expected) => {
+    expect(sendAnswerZh(text, searchCatalogue(CATALOGUE_2016, text), CATALOGUE_2016.version)).toContain(expected);
   });
 
   it('an item nobody lists is NOT_LISTED', () => {

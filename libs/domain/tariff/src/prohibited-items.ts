@@ -188,3 +188,18 @@ export function sendVerdict(matches: readonly CatalogueMatch[]): SendVerdict {
   const top = matches[0].score;
   return matches.some((m) => m.score === top && m.item.restriction === 'PROHIBITED') ? 'PROHIBITED' : 'RESTRICTED';
 }
+
+/**
+ * The answer in one sentence (中文), from the best hit: 禁寄 with its category and rule, 限寄 with
+ * its conditions, or not listed (accepted subject to the inspection at collection).
+ */
+export function sendAnswerZh(text: string, matches: readonly CatalogueMatch[], catalogueVersion: string): string {
+  const verdict = sendVerdict(matches);
+  const asked = String(text).trim();
+  if (verdict === 'NOT_LISTED') return `“${asked}”不在禁寄、限寄目录（${catalogueVersion}）中，可按规定当面验视后收寄。`;
+  const best = matches.find((m) => m.score === matches[0].score && m.item.restriction === verdict) ?? matches[0];
+  const { item } = best;
+  return verdict === 'PROHIBITED'
+    ? `“${asked}”属禁寄物品：${item.nameZh}（${ITEM_CATEGORIES[item.category]}），依据${item.source}，不予收寄。`
+    : `“${asked}”属限寄物品：${item.nameZh}。${item.conditionZh}（依据${item.source}）。`;
+}

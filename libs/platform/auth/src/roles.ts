@@ -45,6 +45,12 @@ export const Scope = {
    * outlet-bound token never decides, whatever it holds.
    */
   CLAIMS_DECIDE: 'claims:decide',
+  /**
+   * Publish versions of the network's rules that every caller reads: tariffs (资费) and the
+   * prohibited-items catalogue (禁寄目录). HQ only: admins hold it; an outlet-bound token never
+   * publishes, whatever it holds. Versions are added, never edited.
+   */
+  RULES_PUBLISH: 'rules:publish',
   /** Schema introspection (GraphQL IDE); apps and partners do without. */
   INTROSPECT: 'graph:introspect',
 } as const;

@@ -1,0 +1,87 @@
+import type { DataSource } from 'typeorm';
+import { validateTariff, type Tariff, type WeightRate } from '@courierdesk/domain-tariff';
+import type { ServiceLevel } from '@courierdesk/domain-parcel';
+import type { Zone } from '@courierdesk/domain-tariff';
+import { isOutletBound, type Identity } from '@courierdesk/platform-auth';
+import { trackingError } from '../common/tracking.errors';
+import { RuleVersionStore, type Published } from './rule-versions.store';
+
+/** A tariff as stored: everything but its name and start, which are columns. */
+type TariffBody = Omit<Tariff, 'version' | 'effectiveFrom'>;
+
+const bodyOf = ({ version: _v, effectiveFrom: _e, ...body }: Tariff): TariffBody => body;
+
+/** The tariff versions' store. */
+export const tariffStore = (ds: DataSource): RuleVersionStore<Tariff> =>
+  new RuleVersionStore<Tariff>(ds, { table: 'tariff_version', body: 'body', notFound: 'TARIFF_NOT_FOUND' }, (version, effectiveFrom, content) => ({
+    ...(content as TariffBody),
+    version,
+    effectiveFrom,
+  }));
+
+/** What a new tariff version changes of the version it is based on; anything absent is copied. */
+export interface TariffChanges {
+  version: string;
+  effectiveFrom: Date;
+  basedOn: string;
+  rates?: readonly ({ serviceLevel: ServiceLevel; zone: Zone } & WeightRate)[] | null;
+  volumetricDivisors?: readonly { serviceLevel: ServiceLevel; divisor: number }[] | null;
+  remoteProvinces?: readonly string[] | null;
+  insurance?: Tariff['insurance'] | null;
+  remoteArea?: { districtPrefixes: readonly string[]; fen: number } | null;
+  oversize?: Tariff['oversize'] | null;
+  upstairs?: Tariff['upstairs'] | null;
+}
+
+/** Publishing tariffs (发布资费): a new version from an existing one, never an edit. */
+export class TariffService {
+  readonly store: RuleVersionStore<Tariff>;
+
+  constructor(
+    ds: DataSource,
+    private readonly clock: () => Date,
+  ) {
+    this.store = tariffStore(ds);
+  }
+
+  /**
+   * Publishes `changes` over the version it is based on: validated as a whole (INVALID_TARIFF),
+   * starting after now (RULE_EFFECTIVE_IN_PAST), under a free name and start (RULE_VERSION_EXISTS).
+   * HQ only (RULES_PUBLISH_HQ_ONLY for an outlet-bound token).
+   */
+  async publish(identity: Identity, changes: TariffChanges): Promise<Published<Tariff>> {
+    if (isOutletBound(identity)) throw trackingError('RULES_PUBLISH_HQ_ONLY', 'Tariffs are published by HQ');
+    if (changes.effectiveFrom.getTime() <= this.clock().getTime()) {
+      throw trackingError('RULE_EFFECTIVE_IN_PAST', 'A new version starts in the future: past quotes and charge checks keep the version they used');
+    }
+    const base = (await this.store.byName(changes.basedOn)).rule;
+    const rates = structuredCloneRates(base.rates);
+    for (const { serviceLevel, zone, ...rate } of changes.rates ?? []) rates[serviceLevel][zone] = rate;
+    const volumetricDivisor = { ...base.volumetricDivisor };
+    for (const { serviceLevel, divisor } of changes.volumetricDivisors ?? []) volumetricDivisor[serviceLevel] = divisor;
+    const tariff = validateTariff({
+      version: changes.version,
+      effectiveFrom: changes.effectiveFrom,
+      rates,
+      volumetricDivisor,
+      remoteProvinces: [...(changes.remoteProvinces ?? base.remoteProvinces)],
+      insurance: { ...(changes.insurance ?? base.insurance) },
+      remoteArea: { ...(changes.remoteArea ?? base.remoteArea), districtPrefixes: [...(changes.remoteArea ?? base.remoteArea).districtPrefixes] },
+      oversize: { ...(changes.oversize ?? base.oversize) },
+      upstairs: { ...(changes.upstairs ?? base.upstairs) },
+    });
+    await this.store.publish(tariff, bodyOf(tariff), base.version, identity.subject);
+    return this.store.byName(tariff.version);
+  }
+
+  /** Loads tariff versions that ship with the code (demo data, tests) unless present. */
+  loadMissing(tariffs: readonly Tariff[], publishedBy: string): Promise<number> {
+    return this.store.loadMissing(tariffs.map((t) => validateTariff(t)), bodyOf, publishedBy);
+  }
+}
+
+function structuredCloneRates(rates: Tariff['rates']): Record<ServiceLevel, Record<Zone, WeightRate>> {
+  return Object.fromEntries(
+    Object.entries(rates).map(([level, byZone]) => [level, Object.fromEntries(Object.entries(byZone).map(([zone, rate]) => [zone, { ...rate }]))]),
+  ) as Record<ServiceLevel, Record<Zone, WeightRate>>;
+}
