@@ -8,6 +8,7 @@ import { CreateDeliveryAreas1795440060000 } from './migrations/1795440060000-cre
 import { CreateContacts1795440120000 } from './migrations/1795440120000-create-contacts';
 import { AddSearchAndOverlapGuards1795440180000 } from './migrations/1795440180000-add-search-and-overlap-guards';
 import { CreateDivision1795440240000 } from './migrations/1795440240000-create-division';
+import { AddOutletDistrictKindIndex1795800120000 } from './migrations/1795800120000-add-outlet-district-kind-index';
 import { OutletEntity } from './outlet/outlet.entity';
 import { TransitCentreEntity } from './transit-centre/transit-centre.entity';
 
@@ -24,4 +25,5 @@ export const NETWORK_MIGRATIONS = [
   CreateContacts1795440120000,
   AddSearchAndOverlapGuards1795440180000,
   CreateDivision1795440240000,
+  AddOutletDistrictKindIndex1795800120000,
 ];

@@ -94,6 +94,46 @@ describe('federation: references from other subgraphs (_entities)', () => {
     expect(courier.areas).toHaveLength(1);
   });
 
+  it('publishes District keyed by its code, for tracking to add surcharges and transit times', async () => {
+    const res = await h.gql(as.agent(), '{ _service { sdl } }');
+    expect(res.data._service.sdl).toMatch(/type District\s+@key\(fields: "code"\)/);
+    expect(res.data._service.sdl).toMatch(/code: String!/);
+  });
+
+  it('resolves District references from the register in one statement, null for unknown or malformed codes', async () => {
+    const DISTRICTS = 'query ($reps: [_Any!]!) { _entities(representations: $reps) { __typename ... on District { code name cityCode cityName provinceCode provinceName } } }';
+    h.queries.reset();
+    const res = await h.gql(as.partner(a.id), DISTRICTS, {
+      reps: [
+        { __typename: 'District', code: '440305' },
+        { __typename: 'District', code: '440399' },
+        { __typename: 'District', code: '440300' },
+        { __typename: 'District', code: "x' OR 1=1 --" },
+        { __typename: 'District', code: 440305 },
+        { __typename: 'District', code: '110108' },
+        { __typename: 'District', code: '440305' },
+      ],
+    });
+    expect(res.errors).toBeUndefined();
+    const nanshan = { __typename: 'District', code: '440305', name: '南山区', cityCode: '4403', cityName: '深圳市', provinceCode: '44', provinceName: '广东省' };
+    expect(res.data._entities).toEqual([
+      nanshan,
+      null,
+      null,
+      null,
+      null,
+      { __typename: 'District', code: '110108', name: '海淀区', cityCode: '1101', cityName: '北京市', provinceCode: '11', provinceName: '北京市' },
+      nanshan,
+    ]);
+    expect(h.queries.count).toBe(1);
+  });
+
+  it('refuses District references to a caller without network:read', async () => {
+    const res = await h.gql(as.scanner(), 'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on District { name } } }', { reps: [{ __typename: 'District', code: '440305' }] });
+    expect(res.data._entities).toEqual([null]);
+    expect(firstError(res)).toEqual({ code: 'FORBIDDEN', reason: 'SCOPE_MISSING' });
+  });
+
   it('refuses references to a caller without network:read', async () => {
     const res = await h.gql(as.scanner(), ENTITIES, { reps: [{ __typename: 'Outlet', id: a.id }] });
     expect(res.data._entities).toEqual([null]);

@@ -46,6 +46,7 @@ describe('partner isolation (加盟网点: 通讯录可查, 姓名号码脱敏, 
       { from: '2024-06-01T00:00:00.000Z', to: null, courier: { name: '乙***', phone: '139****3333' } },
       { from: '2024-01-01T00:00:00.000Z', to: '2024-06-01T00:00:00.000Z', courier: { name: '乙**', phone: '139****4444' } },
     ])],
+    ['do we deliver in B’s area: the answer, B’s courier masked in the field and the sentence', 'query { coverage(districtCode: "440305", text: "蛇口邮轮中心") { answer outlet { id } courier { id name phone } explanationZh } }', () => ({}), (d) => d.coverage, value((i) => ({ answer: 'SERVED', outlet: { id: i.b }, courier: courierB(i), explanationZh: expect.stringContaining('快递员 乙***') }))],
     ['who delivers in B’s area: outlet, area and courier, courier masked', 'query { whoDeliversHere(districtCode: "440305", text: "蛇口邮轮中心") { outlet { id } area { id } courier { id name phone } } }', () => ({}), (d) => d.whoDeliversHere[0], value((i) => ({ outlet: { id: i.b }, area: { id: i.areaB }, courier: courierB(i) }))],
     ['escalation chain of B', 'query ($id: ID!) { escalationChain(outletId: $id, topic: DELIVERY) { steps { name } } }', (i) => ({ id: i.b }), (d) => d, { reason: 'OUTLET_MISMATCH' }],
     ['escalation chain of A naming B’s area', 'query ($id: ID!, $area: ID!) { escalationChain(outletId: $id, topic: SIGNED_NOT_RECEIVED, areaId: $area) { steps { name } } }', (i) => ({ id: i.a, area: i.areaB }), (d) => d, { reason: 'AREA_NOT_IN_OUTLET' }],
@@ -70,6 +71,7 @@ describe('partner isolation (加盟网点: 通讯录可查, 姓名号码脱敏, 
       couriersOfOutlet(outletId: $b, includeInactive: true) { edges { node { name phone } } }
       deliveryArea(id: $area) { courier { name phone } assignments { edges { node { courier { name phone } } } } }
       whoDeliversHere(districtCode: "440305", text: "蛇口片区") { courier { name phone } outlet { phone managerName managerPhone } area { assignments { edges { node { courier { name phone } } } } } }
+      coverage(districtCode: "440305", text: "蛇口邮轮中心") { courier { name phone } outlet { phone managerName managerPhone } matches { courier { name phone } } explanationZh explanation }
       _entities(representations: $reps) { ... on Courier { name phone areas { courier { name phone } } } ... on Outlet { phone managerName managerPhone couriers { edges { node { name phone } } } contacts { name phone } } }
     }`;
     const reps = [{ __typename: 'Courier', id: ids.courierB }, { __typename: 'Courier', id: ids.formerB }, { __typename: 'Outlet', id: ids.b }];

@@ -3,6 +3,7 @@ import type { SubgraphContext } from '@courierdesk/platform-subgraph';
 import { contactLoaders } from './contact/contact.loaders';
 import { courierLoaders } from './courier/courier.loaders';
 import { deliveryAreaLoaders } from './delivery-area/delivery-area.loaders';
+import { divisionLoaders } from './division/division.loaders';
 import { outletLoaders } from './outlet/outlet.loaders';
 import { transitCentreLoaders } from './transit-centre/transit-centre.loaders';
 
@@ -19,6 +20,7 @@ export function createNetworkLoaders(ds: DataSource) {
     ...courierLoaders(ds),
     ...deliveryAreaLoaders(ds),
     ...contactLoaders(ds),
+    ...divisionLoaders(ds),
   };
 }
 

@@ -63,6 +63,18 @@ describe('N+1 guard', () => {
     expect(large.count).toBe(small.count);
   });
 
+  it('loads 5 and 50 district references, and the district of a coverage answer, in one statement each', async () => {
+    const codes: string[] = (await h.ds.query(`SELECT code FROM division WHERE level = 'DISTRICT' ORDER BY code LIMIT 50`)).map((r: { code: string }) => r.code);
+    const DISTRICTS = 'query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on District { code name cityName provinceName } } }';
+    const reps = (n: number) => codes.slice(0, n).map((code) => ({ __typename: 'District', code }));
+    const small = await count(DISTRICTS, { reps: reps(5) });
+    const large = await count(DISTRICTS, { reps: reps(50) });
+    expect(large.data._entities.map((d: any) => d.code)).toEqual(codes);
+    expect(large.data._entities.every((d: any) => d.name && d.cityName && d.provinceName)).toBe(true);
+    expect(small.count).toBe(1);
+    expect(large.count).toBe(1);
+  });
+
   it('batches courier references with their outlets and current areas', async () => {
     const first = await count('query ($reps: [_Any!]!) { _entities(representations: $reps) { ... on Courier { name outlet { name } areas { name } } } }', {
       reps: outlets.slice(0, 40).map(() => ({ __typename: 'Courier', id: '00000000-0000-4000-8000-000000000000' })),

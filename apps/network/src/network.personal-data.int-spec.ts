@@ -42,6 +42,8 @@ const chainOfA = (i: Ids) => ({ id: i.a, area: i.area });
 const step = (role: string) => (d: any) => d.escalationChain.steps.find((s: any) => s.role === role);
 const desk = (contacts: any[], i: Ids) => contacts.find((c) => c.id === i.desk);
 const WHO = 'query { whoDeliversHere(districtCode: "440305", text: "走查片区") { area { id } outlet { phone } courier { name } } }';
+// The sentence names the courier: asked along, it must not carry the raw name where the field is masked.
+const COVERAGE = 'query { coverage(districtCode: "440305", text: "走查片区") { courier { name phone } explanationZh explanation } }';
 
 const PROBES: Record<string, Probe[]> = {
   'Outlet.managerName': [
@@ -64,10 +66,12 @@ const PROBES: Record<string, Probe[]> = {
     { path: '_entities', query: entities('... on Courier { name }'), variables: courierRef, pick: (d) => d._entities[0].name, raw: RAW.courierName, owner: 'A' },
     { path: 'area → courier and its history', query: 'query ($id: ID!) { deliveryArea(id: $id) { assignments { edges { node { courier { name } } } } } }', variables: (i) => ({ id: i.area }), pick: (d) => d.deliveryArea.assignments.edges[0].node.courier.name, raw: RAW.courierName, owner: 'A' },
     { path: 'who delivers here → courier', query: WHO, pick: (d, i) => d.whoDeliversHere.find((m: any) => m.area.id === i.area).courier.name, raw: RAW.courierName, owner: 'A' },
+    { path: 'coverage → courier and the sentence', query: COVERAGE, pick: (d) => d.coverage.courier.name, raw: RAW.courierName, owner: 'A' },
   ],
   'Courier.phone': [
     { path: 'courier(id)', query: 'query ($id: ID!) { courier(id: $id) { phone } }', variables: (i) => ({ id: i.courier }), pick: (d) => d.courier.phone, raw: RAW.courierPhone, owner: 'A' },
     { path: 'area → courier', query: 'query ($id: ID!) { deliveryArea(id: $id) { courier { phone } } }', variables: (i) => ({ id: i.area }), pick: (d) => d.deliveryArea.courier.phone, raw: RAW.courierPhone, owner: 'A' },
+    { path: 'coverage → courier', query: COVERAGE, pick: (d) => d.coverage.courier.phone, raw: RAW.courierPhone, owner: 'A' },
     { path: '_entities', query: entities('... on Courier { phone }'), variables: courierRef, pick: (d) => d._entities[0].phone, raw: RAW.courierPhone, owner: 'A' },
     { path: 'escalation step → courier', query: CHAIN('courier { phone }'), variables: chainOfA, pick: (d) => step('COURIER')(d).courier.phone, raw: RAW.courierPhone, owner: 'A', ownOutletOnly: true },
   ],

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { EscalationService } from './contact/escalation.service';
+import { CoverageService } from './delivery-coverage/coverage.service';
 import { CourierService } from './courier/courier.service';
 import { DeliveryAreaService } from './delivery-area/delivery-area.service';
 import { HandoverService } from './delivery-area/handover.service';
@@ -20,6 +21,7 @@ export function createNetworkServices(ds: DataSource) {
     handovers: new HandoverService(ds),
     search: new WhoDeliversHereService(ds),
     escalations: new EscalationService(ds),
+    coverage: new CoverageService(ds),
   };
 }
 

@@ -2,10 +2,13 @@ import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '@courierdesk/platform-subgraph';
 import './common/enums';
 import { ContactResolver, EscalationChainResolver, EscalationStepResolver } from './contact/contact.resolver';
+import { CoverageResolver } from './delivery-coverage/coverage.resolver';
 import { courierReference } from './courier/courier.reference';
 import { CourierResolver } from './courier/courier.resolver';
 import { Courier } from './courier/courier.type';
 import { AreaAssignmentResolver, AreaMatchResolver, DeliveryAreaResolver } from './delivery-area/delivery-area.resolver';
+import { districtReference } from './division/district.reference';
+import { District } from './division/district.type';
 import type { NetworkServices } from './network.services';
 import { outletReference } from './outlet/outlet.reference';
 import { OutletResolver } from './outlet/outlet.resolver';
@@ -39,6 +42,7 @@ export async function buildNetworkSchema(services: NetworkServices = noServices)
       [ContactResolver, new ContactResolver(services.escalations)],
       [EscalationStepResolver, new EscalationStepResolver()],
       [EscalationChainResolver, new EscalationChainResolver()],
+      [CoverageResolver, new CoverageResolver(services.coverage)],
     ]));
   return buildFederatedSchema(
     {
@@ -52,14 +56,16 @@ export async function buildNetworkSchema(services: NetworkServices = noServices)
         ContactResolver,
         EscalationStepResolver,
         EscalationChainResolver,
+        CoverageResolver,
       ],
-      orphanedTypes: [Outlet, TransitCentre, Courier],
+      orphanedTypes: [Outlet, TransitCentre, Courier, District],
       container: { get: (resolverClass: unknown) => resolverInstances().get(resolverClass) },
     },
     {
       Outlet: outletReference,
       TransitCentre: transitCentreReference,
       Courier: courierReference,
+      District: districtReference,
     },
   );
 }

@@ -2,9 +2,8 @@ import type { DataSource } from 'typeorm';
 import { matchAreas, parseDistrictCode } from '@courierdesk/domain-network';
 import { subgraphError } from '../common/subgraph.errors';
 import { SEARCH_TEXT_MAX_LENGTH } from '../outlet/outlet.filter';
-import { AreaMatch } from './area-match.type';
+import { toAreaMatch, type AreaMatch } from './area-match.type';
 import { selectAreas } from './delivery-area.loaders';
-import { toDeliveryArea } from './delivery-area.type';
 
 /** Most answers one search returns. */
 export const MAX_AREA_MATCHES = 50;
@@ -28,16 +27,6 @@ export class WhoDeliversHereService {
     }
     const district = parseDistrictCode(districtCode).code;
     const candidates = await selectAreas(this.ds).where('area.districtCode = :district', { district }).getMany();
-    return matchAreas({ districtCode: district, text }, candidates, { limit }).map((match) =>
-      Object.assign(new AreaMatch(), {
-        area: toDeliveryArea(match.area),
-        courierId: match.area.current?.courierId ?? null,
-        outletId: match.area.outletId,
-        matchedBy: match.reason,
-        quality: match.quality,
-        matched: match.matched,
-        score: match.score,
-      }),
-    );
+    return matchAreas({ districtCode: district, text }, candidates, { limit }).map(toAreaMatch);
   }
 }

@@ -10,3 +10,4 @@ export * from './delivery-area';
 export * from './area-match';
 export * from './masking';
 export * from './personal-data';
+export * from './coverage';
