@@ -30,3 +30,5 @@ export { planClaimsDemo } from './claims-demo';
 export type { ClaimDemoWaybill, ClaimDemoTicket, ClaimsDemoPlan, ClaimsDemoOptions, DemoClaimCase, DemoClaimInput, DemoClaimEvidence, DemoFindings, DemoDisputedFine } from './claims-demo';
 export { loadClaimsDemo, claimsIsEmpty, readClaimDemoWaybills, readClaimDemoTickets, TrackingRowsWaybillDirectory, TicketRowsDirectory } from './load-claims-demo';
 export type { ClaimsLoadCounts, ClaimsDemoLoadOptions } from './load-claims-demo';
+export { loadRuleVersions, loadOverchargeDemo, OVERCHARGED_DEMO_WAYBILL } from './load-everyday-demo';
+export type { RuleVersionCounts } from './load-everyday-demo';

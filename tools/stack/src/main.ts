@@ -114,7 +114,7 @@ async function main(): Promise<void> {
   );
   // Since the process began (module loading included): what a person waits for.
   const seconds = process.uptime().toFixed(1);
-  const { network, tracking, tickets, claims } = stack.seeded;
+  const { network, tracking, tickets, claims, everyday } = stack.seeded;
   const loaded = [
     network && `${network.transitCentres} transit centres, ${network.outlets} outlets, ${network.couriers} couriers, ${network.deliveryAreas} delivery areas`,
     tracking && `${tracking.waybills} waybills with ${tracking.events} scan events`,
@@ -124,6 +124,9 @@ async function main(): Promise<void> {
     claims &&
       `${claims.claims} claims (${Object.entries(claims.byKind).map(([kind, n]) => `${n} ${kind.toLowerCase().replace(/_/g, ' ')}`).join(', ')}; ` +
         `${claims.decided} decided, ${claims.approved} approved, ${claims.paid} paid; ${claims.arbitrations} disputed fine under arbitration)`,
+    everyday &&
+      `${everyday.tariffs} tariff versions, ${everyday.catalogues} prohibited-items catalogue` +
+        (everyday.overcharged ? `; overcharged waybill ${everyday.overcharged.waybillNo} with its complaint ${everyday.overcharged.ticketNumber}` : ''),
   ].filter(Boolean);
   const seeded = loaded.length > 0 ? `loaded now: ${loaded.join('; ')}` : 'already loaded (kept from an earlier start)';
   console.log(`

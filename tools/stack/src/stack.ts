@@ -18,6 +18,8 @@ import {
   loadNetworkDemo,
   loadTicketsDemo,
   loadTrackingDemo,
+  loadOverchargeDemo,
+  loadRuleVersions,
   networkIsEmpty,
   readClaimDemoTickets,
   readClaimDemoWaybills,
@@ -77,6 +79,15 @@ export interface SeededCounts {
   readonly tracking: TrackingLoadCounts | null;
   readonly tickets: TicketsLoadCounts | null;
   readonly claims: ClaimsLoadCounts | null;
+  /** The everyday answers' rules and cases: tariff and catalogue versions added, the overcharged waybill and its complaint. */
+  readonly everyday: EverydayLoadCounts | null;
+}
+
+/** What the everyday-answers demo added on this start. */
+export interface EverydayLoadCounts {
+  readonly tariffs: number;
+  readonly catalogues: number;
+  readonly overcharged: { waybillNo: string; ticketNumber: string } | null;
 }
 
 /** Default demo size: enough waybills for every anomaly to show in the work queues. */
@@ -120,7 +131,7 @@ async function seedIfEmpty(
   now: Date,
   logger: Logger,
 ): Promise<SeededCounts> {
-  if (demo === false) return { network: null, tracking: null, tickets: null, claims: null };
+  if (demo === false) return { network: null, tracking: null, tickets: null, claims: null, everyday: null };
   const { network, tracking, tickets, claims } = sources;
   let networkCounts: NetworkLoadCounts | null = null;
   if (await networkIsEmpty(network)) {
@@ -147,6 +158,10 @@ async function seedIfEmpty(
       logger.info({ counts: ticketCounts, ms: Date.now() - started }, 'loaded the demo desk (tickets)');
     }
   }
+  // Published versions are never replaced: a restart adds only versions it does not have yet.
+  const rules = await loadRuleVersions(tracking);
+  const overcharged = ticketCounts ? await loadOverchargeDemo({ tracking, tickets, network }, now) : null;
+  const everyday = rules.tariffs + rules.catalogues > 0 || overcharged ? { ...rules, overcharged } : null;
   let claimCounts: ClaimsLoadCounts | null = null;
   if (await claimsIsEmpty(claims)) {
     const waybills = await readClaimDemoWaybills(tracking);
@@ -161,7 +176,7 @@ async function seedIfEmpty(
       logger.info({ counts: claimCounts, ms: Date.now() - started }, 'loaded the demo claims');
     }
   }
-  return { network: networkCounts, tracking: trackingCounts, tickets: ticketCounts, claims: claimCounts };
+  return { network: networkCounts, tracking: trackingCounts, tickets: ticketCounts, claims: claimCounts, everyday };
 }
 
 /** Picks a deterministic partner outlet with couriers for the demo partner token. */
