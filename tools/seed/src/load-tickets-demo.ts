@@ -42,7 +42,7 @@ export class WaybillRowsDirectory implements WaybillDirectory {
         const facts: WaybillFacts | null = w
           ? {
               waybillNo: w.waybillNo, originOutletId: w.originOutletId, destinationOutletId: w.destinationOutletId, holderOutletId: null, status: w.status,
-              lastScanAt: w.lastScanAt, lastScanPlace: null, etaFrom: null, etaTo: null, courierName: null, courierPhone: null, destinationOutletName: null,
+              lastScanAt: w.lastScanAt, lastScanPlace: null, etaFrom: null, etaTo: null, courierName: null, courierPhone: null, destinationOutletName: null, chargeCheckZh: null,
             }
           : null;
         return [no, facts];

@@ -105,7 +105,7 @@ describe('everyday answers through the gateway', () => {
     const [row] = (await stack.tickets.dataSource.query(`SELECT number FROM tickets.ticket WHERE waybill_no = $1 AND reason = 'OVERCHARGED'`, [OVERCHARGED_DEMO_WAYBILL])) as { number: string }[];
     const t = ok(
       await graphql(
-        `query ($n: String) { ticket(number: $n) { kind reason waybillNo chargeCheck { tariffVersion verdict refundOwedFen explanationZh lines { code allowedFen chargedFen verdict rule } } } }`,
+        `query ($n: String) { ticket(number: $n) { id kind reason waybillNo chargeCheck { tariffVersion verdict refundOwedFen explanationZh lines { code allowedFen chargedFen verdict rule } } } }`,
         stack.tokens.agent,
         { n: row.number },
       ),
@@ -114,6 +114,13 @@ describe('everyday answers through the gateway', () => {
     expect(t.chargeCheck).toMatchObject({ tariffVersion: 'tariff-2026.2', verdict: 'OVERCHARGED', refundOwedFen: 3000 });
     expect(t.chargeCheck.lines.find((l: any) => l.code === 'OVERSIZE')).toMatchObject({ allowedFen: 0, chargedFen: 3000, verdict: 'NOT_ALLOWED', rule: expect.stringContaining('tariff-2026.1 allowed it') });
     expect(t.chargeCheck.explanationZh).toContain('多收 30.00元');
+    // One click to answer: the canned reply quotes the check, read live through the graph by the desk's service token.
+    const preview = ok(
+      await graphql(`query ($id: ID!) { previewCannedReply(ticketId: $id, code: "OVERCHARGE_ANSWER") { text missingPlaceholders } }`, stack.tokens.agent, { id: t.id }),
+    ).previewCannedReply;
+    expect(preview.missingPlaceholders).toEqual([]);
+    expect(preview.text).toContain(OVERCHARGED_DEMO_WAYBILL);
+    expect(preview.text).toContain('多收 30.00元');
   });
 
   it('checks a waybill made through the gateway; a partner of another outlet sees none of it', async () => {

@@ -159,7 +159,7 @@ describe('tickets: comments, replies to the customer and canned replies', () => 
     expect(edited.data.replyToCustomer.missingPlaceholders).toEqual(['eta']);
 
     const catalogue: any = await h.gql(as.partner(outletA), `{ cannedReplies(kind: COMPLAINT) { code kinds template } }`);
-    expect(catalogue.data.cannedReplies.map((r: any) => r.code)).toEqual(['DELAY_APOLOGY', 'COMPLAINT_ACKNOWLEDGED', 'RESOLVED_NOTICE']);
+    expect(catalogue.data.cannedReplies.map((r: any) => r.code)).toEqual(['DELAY_APOLOGY', 'COMPLAINT_ACKNOWLEDGED', 'OVERCHARGE_ANSWER', 'RESOLVED_NOTICE']);
     expect(catalogue.data.cannedReplies.every((r: any) => r.kinds.includes('COMPLAINT'))).toBe(true);
   });
 

@@ -36,6 +36,7 @@ export function replyFactsOf(facts: WaybillFacts): ReplyFacts {
     courierName: facts.courierName,
     courierPhone: facts.courierPhone,
     outletName: facts.destinationOutletName,
+    chargeCheckZh: facts.chargeCheckZh,
   };
 }
 

@@ -19,6 +19,8 @@ export interface WaybillFacts {
   courierName: string | null;
   courierPhone: string | null;
   destinationOutletName: string | null;
+  /** The charge check's paragraph for the customer (tracking's Waybill.chargeCheck), null without one. */
+  chargeCheckZh: string | null;
 }
 
 /** Reads waybills' facts; null for a number that names no waybill. */
@@ -32,7 +34,8 @@ const FIELDS = `
   destinationOutlet { id name }
   lastScan { location { __typename id ... on Outlet { name } ... on TransitCentre { name } } }
   eta { earliest latest }
-  currentHolder { name phone }`;
+  currentHolder { name phone }
+  chargeCheck { explanationZh }`;
 
 interface RawWaybill {
   waybillNo: string;
@@ -43,6 +46,7 @@ interface RawWaybill {
   lastScan: { location: { __typename?: string; id: string; name?: string | null } | null } | null;
   eta: { earliest: string; latest: string } | null;
   currentHolder: { name: string | null; phone: string | null } | null;
+  chargeCheck: { explanationZh: string } | null;
 }
 
 const date = (value: string | null | undefined): Date | null => (value ? new Date(value) : null);
@@ -94,5 +98,6 @@ function toFacts(raw: RawWaybill): WaybillFacts {
     courierName: raw.currentHolder?.name ?? null,
     courierPhone: raw.currentHolder?.phone ?? null,
     destinationOutletName: raw.destinationOutlet?.name ?? null,
+    chargeCheckZh: raw.chargeCheck?.explanationZh ?? null,
   };
 }

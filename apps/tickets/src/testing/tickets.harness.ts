@@ -29,6 +29,7 @@ export class WaybillsInMemory implements WaybillDirectory {
       courierName: null,
       courierPhone: null,
       destinationOutletName: null,
+      chargeCheckZh: null,
       ...facts,
     };
     this.known.set(full.waybillNo, full);

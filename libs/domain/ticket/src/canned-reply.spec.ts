@@ -15,6 +15,7 @@ const full: WaybillFacts = {
   courierName: '王师傅',
   courierPhone: '13800138000',
   outletName: '杭州西湖网点',
+  chargeCheckZh: '按揽收时有效的资费 tariff-2026.2：应收 23.00元，实收 53.00元，多收 30.00元，应予退还。',
 };
 
 describe('placeholders', () => {
@@ -57,6 +58,7 @@ describe('renderReply', () => {
     ['{{eta}}', '今天'],
     ['{{courierName}}（{{courierPhone}}）', '王师傅（13800138000）'],
     ['{{outletName}}', '杭州西湖网点'],
+    ['{{chargeCheck}}', '按揽收时有效的资费 tariff-2026.2：应收 23.00元，实收 53.00元，多收 30.00元，应予退还。'],
   ])('fills %s → %s', (body, text) => expect(renderReply(body, full, now)).toEqual({ text, missing: [] }));
 
   it('renders times in China time without `now`, with the year', () =>
@@ -68,6 +70,7 @@ describe('renderReply', () => {
     [{ ...full, courierPhone: null }, '{{courierName}}{{courierPhone}}', `王师傅${MISSING_VALUE_TEXT}`, ['courierPhone']],
     [{ ...full, waybillNo: '' }, '{{waybillNo}}', MISSING_VALUE_TEXT, ['waybillNo']],
     [{ ...full, etaFrom: null }, '{{eta}}', '今天前', []],
+    [{ ...full, chargeCheckZh: null }, '核实：{{chargeCheck}}', `核实：${MISSING_VALUE_TEXT}`, ['chargeCheck']],
   ])('says plainly what is missing %#', (facts, body, text, missing) => expect(renderReply(body, facts, now)).toEqual({ text, missing }));
 
   it('never fills a value a second time', () =>

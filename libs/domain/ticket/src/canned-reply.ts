@@ -3,7 +3,7 @@ import { TicketRuleError } from './ticket.errors';
 import type { TicketKind } from './ticket.vocabulary';
 
 /** Placeholders a canned reply may use (标准回复变量), filled from the waybill's live data. */
-export const PLACEHOLDERS = ['waybillNo', 'status', 'lastScanAt', 'lastScanPlace', 'eta', 'courierName', 'courierPhone', 'outletName'] as const;
+export const PLACEHOLDERS = ['waybillNo', 'status', 'lastScanAt', 'lastScanPlace', 'eta', 'courierName', 'courierPhone', 'outletName', 'chargeCheck'] as const;
 /** A placeholder a canned reply may use. */
 export type Placeholder = (typeof PLACEHOLDERS)[number];
 
@@ -35,6 +35,8 @@ export interface WaybillFacts {
   courierName?: string | null;
   courierPhone?: string | null;
   outletName?: string | null;
+  /** The charge check's answer (运费核查), as tracking words it for the customer. */
+  chargeCheckZh?: string | null;
 }
 
 /** A filled reply, and the placeholders that had no value (rendered as 暂无) so the agent can check. */
@@ -86,6 +88,7 @@ function valuesOf(facts: WaybillFacts, now?: Date): Record<Placeholder, string |
     courierName: text(facts.courierName),
     courierPhone: text(facts.courierPhone),
     outletName: text(facts.outletName),
+    chargeCheck: text(facts.chargeCheckZh),
   };
 }
 
@@ -162,6 +165,12 @@ export const CANNED_REPLIES: readonly CannedReply[] = [
     title: '投诉已受理',
     kinds: ['COMPLAINT'],
     body: '您好，您对快递{{waybillNo}}的投诉已受理，我们将核实情况，并依照《快递暂行条例》在7日内处理并答复您。',
+  },
+  {
+    code: 'OVERCHARGE_ANSWER',
+    title: '收费核查答复',
+    kinds: ['COMPLAINT'],
+    body: '您好，关于快递{{waybillNo}}的收费，我们已按揽收时有效的资费标准逐项核实：{{chargeCheck}}如有多收，款项将原路退还，给您带来不便深表歉意。',
   },
   {
     code: 'RESOLVED_NOTICE',
