@@ -7,6 +7,8 @@ import { scanEventReference } from './scan/scan-event.reference';
 import { ScanEventResolver } from './scan/scan-event.resolver';
 import { ScanEvent } from './scan/scan-event.type';
 import type { TrackingServices } from './tracking.services';
+import { HeadlessMatchResolver, HeadlessProposalResolver, HeadlessSearchResolver, WaybillHeadlessResolver } from './headless/headless-match.resolver';
+import { HeadlessParcelResolver } from './headless/headless-parcel.resolver';
 import { RecordScansResolver } from './ingest/record-scans.resolver';
 import { AnomalyEventResolver } from './outbox/anomaly-event.resolver';
 import { AnomalyQueueResolver } from './waybill/anomaly-queue.resolver';
@@ -42,6 +44,11 @@ export async function buildTrackingSchema(services: TrackingServices = noService
       [OutletWaybillsResolver, new OutletWaybillsResolver()],
       [TransitCentreWaybillsResolver, new TransitCentreWaybillsResolver()],
       [AnomalyEventResolver, new AnomalyEventResolver(services.feed)],
+      [HeadlessParcelResolver, new HeadlessParcelResolver(services.headlessParcels)],
+      [HeadlessMatchResolver, new HeadlessMatchResolver(services.headlessMatches)],
+      [HeadlessSearchResolver, new HeadlessSearchResolver()],
+      [HeadlessProposalResolver, new HeadlessProposalResolver()],
+      [WaybillHeadlessResolver, new WaybillHeadlessResolver()],
     ]));
   return buildFederatedSchema(
     {
@@ -55,6 +62,11 @@ export async function buildTrackingSchema(services: TrackingServices = noService
         OutletWaybillsResolver,
         TransitCentreWaybillsResolver,
         AnomalyEventResolver,
+        HeadlessParcelResolver,
+        HeadlessMatchResolver,
+        HeadlessSearchResolver,
+        HeadlessProposalResolver,
+        WaybillHeadlessResolver,
       ],
       orphanedTypes: [Waybill, ScanEvent, OutletRef, TransitCentreRef, CourierRef],
       container: { get: (resolverClass: unknown) => resolverInstances().get(resolverClass) },

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Identity } from '@courierdesk/platform-auth';
 import type { SubgraphContext } from '@courierdesk/platform-subgraph';
 import { etaLoaders } from './eta/eta.loaders';
+import { headlessLoaders } from './headless/headless.loaders';
 import { placePagesLoader } from './waybill/place-pages.loader';
 import { scanEventLoaders } from './scan/scan-event.loaders';
 import type { TrackingServices } from './tracking.services';
@@ -18,6 +19,7 @@ export function createTrackingLoaders(ds: DataSource, identity: Identity, servic
     ...waybillLoaders(ds, identity),
     ...scanEventLoaders(ds),
     ...etaLoaders(ds),
+    ...headlessLoaders(ds),
   };
   return { ...base, placePages: placePagesLoader(services.finder, identity, base) };
 }

@@ -104,6 +104,7 @@ export class CreateWaybillsService {
       ['insured_value_fen', 'bigint', col((w) => w.insuredValueFen)],
       ['freight_fen', 'bigint', col((w) => w.freightFen)],
       ['created_at', 'timestamptz', col((w) => w.createdAt.toISOString())],
+      ['contents', 'text', col((w) => w.contents)],
       ['watch_places', 'text', watches.map((w) => `{${w.places.join(',')}}`)],
       ['watch_from', 'timestamptz', watches.map((w) => w.from?.toISOString() ?? null)],
     ];
