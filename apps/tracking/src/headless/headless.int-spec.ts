@@ -26,7 +26,7 @@ const SEARCH = `mutation ($input: SearchHeadlessParcelsInput!) { searchHeadlessP
 const CONFIRM = `mutation ($input: ConfirmHeadlessMatchInput!) { confirmHeadlessMatch(input: $input) {
   scanEventId parcel { status version matchedAt matchedWaybill { waybillNo } }
   waybill { status lastScanAt currentLocation { __typename id } lastScan { type scannerEventId } } } }`;
-const SEARCHES = `query ($no: String!) { waybill(waybillNo: $no) { headlessSearches(first: 5) { policyVersion proposals { rank parcel { id parcelNo } } } } }`;
+const SEARCHES = `query ($no: String!) { waybill(waybillNo: $no) { contents headlessSearches(first: 5) { policyVersion proposals { rank parcel { id parcelNo } } } } }`;
 
 const found = (over: object = {}) => ({
   foundPlaceKind: 'HUB', foundPlaceId: H2, foundAt: at(3, 20).toISOString(), weightGrams: 2050, lengthCm: 41, widthCm: 30, heightCm: 14,
@@ -157,6 +157,7 @@ describe('headless parcels (无头件)', () => {
 
     it('shows the searches on the waybill to whoever sees it; to no other outlet by any path', async () => {
       const mine = await h.gql(desk(A), SEARCHES, { no: lost });
+      expect(mine.data.waybill.contents).toBe('蓝色纸箱 耐克运动鞋 42码');
       expect(mine.data.waybill.headlessSearches).toHaveLength(2);
       expect(mine.data.waybill.headlessSearches[1].proposals[0].parcel.id).toBe(ids.truth);
       expect(firstError(await h.gql(desk(C), SEARCHES, { no: lost }))).toEqual({ code: 'NOT_FOUND', reason: 'WAYBILL_NOT_FOUND' });
