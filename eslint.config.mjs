@@ -20,6 +20,7 @@ const trackingLayers = [
   // The outbox (anomaly detector, feed) and ingest are siblings: recordScans nudges the detector through a callback.
   { target: tracking('ingest'), from: tracking('outbox'), message: 'ingest knows the outbox only as a callback (tracking.services.ts wires it)' },
   { target: tracking('outbox'), from: tracking('ingest'), message: 'the outbox reads stored state, never the ingest path' },
+  { target: ['common', 'network-refs', 'scan', 'anomaly', 'eta', 'waybill', 'ingest', 'outbox'].map(tracking), from: tracking('headless'), message: 'headless parcels build on waybill and ingest, not the other way' },
 ];
 
 export default [

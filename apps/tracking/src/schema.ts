@@ -13,6 +13,8 @@ import { scanEventReference } from './scan/scan-event.reference';
 import { ScanEventResolver } from './scan/scan-event.resolver';
 import { ScanEvent } from './scan/scan-event.type';
 import type { TrackingServices } from './tracking.services';
+import { HeadlessMatchResolver, HeadlessProposalResolver, HeadlessSearchResolver, WaybillHeadlessResolver } from './headless/headless-match.resolver';
+import { HeadlessParcelResolver } from './headless/headless-parcel.resolver';
 import { RecordScansResolver } from './ingest/record-scans.resolver';
 import { AnomalyEventResolver } from './outbox/anomaly-event.resolver';
 import { AnomalyQueueResolver } from './waybill/anomaly-queue.resolver';
@@ -53,6 +55,11 @@ export async function buildTrackingSchema(services: TrackingServices = noService
       [WaybillChargesResolver, new WaybillChargesResolver()],
       [TicketChargeCheckResolver, new TicketChargeCheckResolver()],
       [DistrictTariffResolver, new DistrictTariffResolver()],
+      [HeadlessParcelResolver, new HeadlessParcelResolver(services.headlessParcels)],
+      [HeadlessMatchResolver, new HeadlessMatchResolver(services.headlessMatches)],
+      [HeadlessSearchResolver, new HeadlessSearchResolver()],
+      [HeadlessProposalResolver, new HeadlessProposalResolver()],
+      [WaybillHeadlessResolver, new WaybillHeadlessResolver()],
     ]));
   return buildFederatedSchema(
     {
@@ -71,6 +78,11 @@ export async function buildTrackingSchema(services: TrackingServices = noService
         WaybillChargesResolver,
         TicketChargeCheckResolver,
         DistrictTariffResolver,
+        HeadlessParcelResolver,
+        HeadlessMatchResolver,
+        HeadlessSearchResolver,
+        HeadlessProposalResolver,
+        WaybillHeadlessResolver,
       ],
       orphanedTypes: [Waybill, ScanEvent, OutletRef, TransitCentreRef, CourierRef, TicketRef, DistrictRef],
       container: { get: (resolverClass: unknown) => resolverInstances().get(resolverClass) },

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { Identity } from '@courierdesk/platform-auth';
 import type { SubgraphContext } from '@courierdesk/platform-subgraph';
 import { etaLoaders } from './eta/eta.loaders';
+import { headlessLoaders } from './headless/headless.loaders';
 import { placePagesLoader } from './waybill/place-pages.loader';
 import { ruleLoaders } from './tariff/rule.loaders';
 import { scanEventLoaders } from './scan/scan-event.loaders';
@@ -20,6 +21,7 @@ export function createTrackingLoaders(ds: DataSource, identity: Identity, servic
     ...scanEventLoaders(ds),
     ...etaLoaders(ds),
     ...ruleLoaders(services),
+    ...headlessLoaders(ds),
   };
   return { ...base, placePages: placePagesLoader(services.finder, identity, base) };
 }

@@ -30,8 +30,11 @@ describe('tracking migrations and indexes', () => {
     await db.drop();
   });
 
-  it('creates the waybill, partitioned scan_event, lane history, courier outlet, anomaly outbox and published-rule tables', async () => {
-    expect(await tables(ds)).toEqual(['anomaly_event', 'courier_outlet', 'lane_transit_time', 'prohibited_item_catalogue', 'scan_event', 'tariff_version', 'waybill']);
+  it('creates the waybill, partitioned scan_event, lane history, courier outlet, anomaly outbox, published-rule and headless-parcel tables', async () => {
+    expect(await tables(ds)).toEqual([
+      'anomaly_event', 'courier_outlet', 'headless_match_proposal', 'headless_parcel', 'headless_search', 'lane_transit_time',
+      'prohibited_item_catalogue', 'scan_event', 'tariff_version', 'waybill',
+    ]);
     const [{ strategy }] = await ds.query(`SELECT partstrat AS strategy FROM pg_partitioned_table WHERE partrelid = 'tracking.scan_event'::regclass`);
     expect(strategy).toBe('r');
     // The key is the only index of the volume table (every index costs ingest).
@@ -43,7 +46,7 @@ describe('tracking migrations and indexes', () => {
     expect(await tables(ds)).toEqual([]);
     expect(await ds.query(`SELECT 1 FROM pg_proc WHERE proname = 'ensure_scan_event_partitions'`)).toEqual([]);
     await ds.runMigrations({ transaction: 'each' });
-    expect(await tables(ds)).toHaveLength(7);
+    expect(await tables(ds)).toHaveLength(10);
   });
 
   it('fills courier_outlet from the stored scans: each courier’s first outlet', async () => {
@@ -96,6 +99,20 @@ describe('tracking migrations and indexes', () => {
     expect(due).toMatch(/waybill_anomaly_unjudged_idx/);
     expect(due).toMatch(/waybill_anomaly_recheck_idx/);
     expect(await plan(`SELECT * FROM anomaly_event WHERE seq > $1::bigint ORDER BY seq LIMIT 21`, ['0'])).toMatch(/anomaly_event_pkey/);
+  });
+
+  // Headless parcels (无头件): every filter of the list, the search's candidates, a waybill's searches.
+  it.each<[string, string, unknown[], RegExp]>([
+    ['open parcels at the route’s places in a window', `SELECT * FROM headless_parcel p WHERE p.status = 'OPEN' AND p.found_place_id = ANY($1::uuid[]) AND p.found_at >= $2 AND p.found_at <= $3`, [[X], NOW.toISOString(), NOW.toISOString()], /headless_parcel_open_place_idx/],
+    ['parcels of a place, newest first', `SELECT * FROM headless_parcel p WHERE p.found_place_id = $1::uuid ORDER BY p.found_at DESC, p.id DESC LIMIT 21`, [X], /headless_parcel_place_idx/],
+    ['parcels by status, newest first', `SELECT * FROM headless_parcel p WHERE p.status = $1 ORDER BY p.found_at DESC, p.id DESC LIMIT 21`, ['MATCHED'], /headless_parcel_status_idx/],
+    ['every parcel by found time', `SELECT * FROM headless_parcel p WHERE p.found_at >= $1::timestamptz ORDER BY p.found_at DESC, p.id DESC LIMIT 21`, [NOW.toISOString()], /headless_parcel_found_idx/],
+    ['a waybill’s searches, newest first', `SELECT * FROM headless_search x WHERE x.waybill_no = $1 ORDER BY x.searched_at DESC, x.id DESC LIMIT 5`, ['CD000000000019'], /headless_search_waybill_idx/],
+    ['proposals of searches', `SELECT * FROM headless_match_proposal m WHERE m.search_id = ANY($1::uuid[]) ORDER BY m.search_id, m.rank`, [[X]], /headless_match_proposal_(pkey|parcel_key)/],
+    ['proposals of a parcel (confirming)', `SELECT 1 FROM headless_match_proposal m WHERE m.headless_parcel_id = $1`, [X], /headless_match_proposal_parcel_idx/],
+    ['the parcel matched to a waybill', `SELECT parcel_no FROM headless_parcel WHERE matched_waybill_no = $1`, ['CD000000000019'], /headless_parcel_matched_waybill_key/],
+  ])('serves headless %s from an index', async (_name, sql, params, index) => {
+    expect(await plan(sql, params)).toMatch(index);
   });
 
   async function plan(sql: string, params: unknown[]): Promise<string> {

@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { DEFAULT_ANOMALY_POLICIES, type AnomalyPolicies } from '@courierdesk/domain-parcel';
+import { HeadlessMatchService } from './headless/headless-match.service';
+import { HeadlessParcelService } from './headless/headless-parcel.service';
 import { RecordScansService } from './ingest/record-scans.service';
 import { AnomalyDetectorService, type SweepLimits } from './outbox/anomaly-detector.service';
 import { AnomalyFeedService } from './outbox/anomaly-feed.service';
@@ -23,10 +25,13 @@ export function createTrackingServices(ds: DataSource, options: TrackingServiceO
   const policies = options.policies ?? DEFAULT_ANOMALY_POLICIES;
   // The detector sweeps only once started (the subgraph does); until then a nudge is a no-op.
   const anomalies = new AnomalyDetectorService(ds, clock, policies, options.sweepLimits);
+  const scans = new RecordScansService(ds, clock, policies, () => anomalies.nudge());
   return {
     clock,
     creation: new CreateWaybillsService(ds, clock, policies),
-    scans: new RecordScansService(ds, clock, policies, () => anomalies.nudge()),
+    scans,
+    headlessParcels: new HeadlessParcelService(ds, clock),
+    headlessMatches: new HeadlessMatchService(ds, clock, scans),
     finder: new WaybillFinderService(ds, policies),
     anomalies,
     feed: new AnomalyFeedService(ds),

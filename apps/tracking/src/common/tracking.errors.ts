@@ -43,6 +43,24 @@ const KIND_BY_CODE = {
   RULES_PUBLISH_HQ_ONLY: 'FORBIDDEN',
   /** A `limit` argument outside its range (the message says the range). */
   INVALID_LIMIT: 'BAD_USER_INPUT',
+  /** No headless parcel (无头件) with this id — or one an outlet-bound caller may not see. */
+  HEADLESS_PARCEL_NOT_FOUND: 'NOT_FOUND',
+  /** registerHeadlessParcel: a weight, size, time, text or photo reference out of range (the message names the field). */
+  INVALID_HEADLESS_PARCEL_INPUT: 'BAD_USER_INPUT',
+  /** registerHeadlessParcel by an outlet-bound caller at a place other than its own outlet. */
+  HEADLESS_PLACE_OUTSIDE_OUTLET: 'FORBIDDEN',
+  /** searchHeadlessParcels / confirmHeadlessMatch for a waybill delivered or returned (已签收/已退回): nothing is lost. */
+  WAYBILL_FINISHED: 'CONFLICT',
+  /** confirmHeadlessMatch: the parcel was not proposed by a search for this waybill (or not by the search named). */
+  HEADLESS_PROPOSAL_NOT_FOUND: 'NOT_FOUND',
+  /** confirmHeadlessMatch: the parcel is matched already (or disposed of). */
+  HEADLESS_PARCEL_NOT_OPEN: 'CONFLICT',
+  /** confirmHeadlessMatch: another parcel is matched to this waybill already. */
+  WAYBILL_ALREADY_MATCHED: 'CONFLICT',
+  /** confirmHeadlessMatch: the parcel changed since the version the agent saw (expectedVersion). */
+  HEADLESS_PARCEL_VERSION_CONFLICT: 'CONFLICT',
+  /** confirmHeadlessMatch by an outlet-bound caller: relabelling is decided at HQ. */
+  HEADLESS_CONFIRM_HQ_ONLY: 'FORBIDDEN',
 } as const satisfies ErrorCodeTable;
 
 /** Stable reasons of the tracking subgraph's own errors. */

@@ -81,7 +81,7 @@ export class RecordScansService {
     if (distinct.length === 0) return judgeScans(inputs, new Map(), now, numbers, { reach, courierOutlets: new Map() }).results;
     for (let attempt = 1; ; attempt++) {
       try {
-        const results = await withTransaction(this.ds, (em) => this.recordIn(em, inputs, now, numbers, distinct, reach));
+        const results = await withTransaction(this.ds, (em) => this.recordBatch(em, inputs, now, numbers, distinct, reach));
         // Immediate rules (a suspect sign-off, repeated failures) reach the anomaly feed within the nudge's delay.
         if (results.some((result) => result.status === 'ACCEPTED')) this.afterCommit();
         return results;
@@ -94,7 +94,23 @@ export class RecordScansService {
     }
   }
 
-  private async recordIn(
+  /**
+   * The same, inside a caller's transaction, which also writes other rows (confirmHeadlessMatch
+   * relabels a parcel with a scan): the same statements, state fold and lane samples. No retry and
+   * no nudge: the caller commits, replays a deadlock victim if it wants, and then calls `committed()`.
+   */
+  async recordWithin(em: EntityManager, inputs: readonly ScanInput[], reach: ScanReach = NETWORK_WIDE): Promise<ScanResult[]> {
+    assertBatchSize(inputs.length, MAX_SCANS_PER_CALL);
+    const numbers = waybillNumbersOf(inputs);
+    return this.recordBatch(em, inputs, this.clock(), numbers, distinctNumbers(numbers), reach);
+  }
+
+  /** Tells the anomaly detector that scans recorded with recordWithin were committed. */
+  committed(): void {
+    this.afterCommit();
+  }
+
+  private async recordBatch(
     em: EntityManager,
     inputs: readonly ScanInput[],
     now: Date,

@@ -116,6 +116,7 @@ export class CreateWaybillsService {
       ['upstairs_floors', 'int', col((w) => w.upstairsFloors)],
       ['surcharges', 'jsonb', col((w) => JSON.stringify(w.surcharges))],
       ['created_at', 'timestamptz', col((w) => w.createdAt.toISOString())],
+      ['contents', 'text', col((w) => w.contents)],
       ['watch_places', 'text', watches.map((w) => `{${w.places.join(',')}}`)],
       ['watch_from', 'timestamptz', watches.map((w) => w.from?.toISOString() ?? null)],
     ];

@@ -159,4 +159,8 @@ export class WaybillEntity {
 
   @Column('timestamptz', { name: 'watch_from', nullable: true })
   watchFrom: Date | null;
+
+  /** What the parcel holds (托寄物), as declared; matches headless parcels (无头件). */
+  @Column('text', { nullable: true })
+  contents: string | null;
 }

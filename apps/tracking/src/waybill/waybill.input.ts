@@ -90,6 +90,9 @@ export class CreateWaybillInput {
 
   @Field(() => Date, { nullable: true, description: 'When the order was placed; now when absent. Never in the future.' })
   createdAt?: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'What the parcel holds (托寄物), e.g. `蓝色纸箱 运动鞋一双`; at most 200 characters (INVALID_WAYBILL_INPUT). Headless-parcel searches (无头件) match against it.' })
+  contents?: string | null;
 }
 
 /** A batch of new waybills. */

@@ -93,6 +93,11 @@ export class WaybillResolver {
     return (await whole(waybill, ctx)).failedAttempts;
   }
 
+  @FieldResolver()
+  async contents(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext) {
+    return (await whole(waybill, ctx)).contents;
+  }
+
   @FieldResolver(() => WaybillParty, { description: 'Sender (寄件人).' })
   async sender(@Root() waybill: Waybill, @Ctx() ctx: TrackingContext): Promise<WaybillParty> {
     const row = await whole(waybill, ctx);

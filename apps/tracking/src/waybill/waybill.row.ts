@@ -19,6 +19,7 @@ const COLUMNS: readonly [string, keyof WaybillEntity][] = [
   ['collected_at', 'collectedAt'], ['returned_at', 'returnedAt'], ['failed_attempts', 'failedAttempts'],
   ['last_failure_outlet_id', 'lastFailureOutletId'], ['open_departure_at', 'openDepartureAt'], ['signed_scan_at', 'signedScanAt'],
   ['signed_outlet_id', 'signedOutletId'], ['first_out_for_delivery_at', 'firstOutForDeliveryAt'], ['watch_from', 'watchFrom'],
+  ['contents', 'contents'],
 ];
 
 // Timestamps a page or recordScans reads travel as epoch milliseconds (float8, exact for ms): pg's
@@ -52,7 +53,7 @@ export const WAYBILL_PAGE_COLUMNS = selectList('w', COLUMNS, { only: new Set(PAG
 export const pageRowOf = (raw: Record<string, unknown>): WaybillPageRow => withDates(raw, TIMESTAMP_FIELDS);
 
 // Ingest reads only what the scan rules and the state need: parties and money are never parsed there.
-const NOT_FOR_INGEST = /^(sender|recipient|declared|insured|freight|weight|length|width|height|upstairs|surcharges)|DistrictCode$/;
+const NOT_FOR_INGEST = /^(sender|recipient|declared|insured|freight|weight|length|width|height|upstairs|surcharges|contents)|DistrictCode$/;
 
 /** The select list recordScans reads (a WaybillRow without parties and money, timestamps as epoch ms: see ingestRowOf). */
 export const INGEST_COLUMNS = selectList('w', COLUMNS, { only: new Set(COLUMNS.map(([, field]) => field).filter((field) => !NOT_FOR_INGEST.test(field))), epochMs: TIMESTAMP_FIELDS });

@@ -61,6 +61,10 @@ export class Waybill {
   @Field(() => Int, { description: 'Failed delivery attempts (派送失败次数).' })
   failedAttempts: number;
 
+  /** Whole row (WaybillResolver): never set on the object. */
+  @Field(() => String, { nullable: true, description: 'What the parcel holds (托寄物) as the sender declared it: goods, not a person’s data; null when not declared.' })
+  contents: string | null;
+
   /** The page row, for field resolvers (references, timeline, anomalies); the whole row is the waybill loader's. */
   row: WaybillPageRow;
 }

@@ -15,3 +15,4 @@ export * from './anomaly-watch';
 export * from './lane-sample';
 export * from './waybill.validation';
 export * from './eta-lateness';
+export * from './headless-match';

@@ -9,6 +9,7 @@ const KIND_BY_CODE = {
   INVALID_LANE: 'BAD_USER_INPUT',
   INVALID_ETA_INPUT: 'BAD_USER_INPUT',
   EMPTY_SAMPLE: 'BAD_USER_INPUT',
+  INVALID_HEADLESS_MATCH_POLICY: 'BAD_USER_INPUT',
 } as const satisfies ErrorCodeTable;
 
 /** Stable codes of the parcel rules (运单号、扫描、状态、异常件、时效预估). */

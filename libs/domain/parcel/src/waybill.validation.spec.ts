@@ -28,8 +28,14 @@ describe('new waybill validation (下单校验)', () => {
     ['insurance above the value', { declaredValueFen: 100, insuredValueFen: 200 }, ['insuredValueFen:INSURED_ABOVE_DECLARED']],
     ['a tonne and a gram', { weightGrams: 1_000_001 }, ['weightGrams:INVALID_WAYBILL_INPUT']],
     ['an order from the future', { createdAt: new Date(now.getTime() + 3_600_000) }, ['createdAt:INVALID_WAYBILL_INPUT']],
+    ['goods described in 201 characters (托寄物)', { contents: '鞋'.repeat(201) }, ['contents:INVALID_WAYBILL_INPUT']],
     ['outlet ids that are none', { originOutletId: 'o-1', destinationOutletId: '' }, ['originOutletId:INVALID_REFERENCE_ID', 'destinationOutletId:INVALID_REFERENCE_ID']],
   ])('refuses %s', (_name, over, expected) => expect(codes(over)).toEqual(expected));
+
+  it('keeps the goods description (托寄物) collapsed, null when blank', () => {
+    const kept = (contents: string | null) => { const r = validateNewWaybill(newWaybill({ contents }), now); return r.ok ? r.waybill.contents : 'refused'; };
+    expect([kept(' 蓝色纸箱\n 运动鞋 '), kept('   '), kept(null), kept('鞋'.repeat(200))]).toEqual(['蓝色纸箱 运动鞋', null, null, '鞋'.repeat(200)]);
+  });
 
   it('reports every reason at once', () => {
     expect(codes({ waybillNo: 'X', weightGrams: 0, freightFen: -1 })).toEqual(['waybillNo:INVALID_WAYBILL_NO', 'weightGrams:INVALID_WAYBILL_INPUT', 'freightFen:INVALID_WAYBILL_INPUT']);

@@ -28,6 +28,8 @@ export interface NewWaybillFields {
   freightFen: number;
   /** When the order was placed; now when absent. Backfills (demo, benchmark) pass past times. */
   createdAt?: Date | null;
+  /** What the parcel holds (托寄物), as the sender declared it; optional, at most MAX_CONTENTS_LENGTH characters. */
+  contents?: string | null;
 }
 
 /** A validated waybill, normalised: ready to insert. */
@@ -44,6 +46,8 @@ export interface ValidWaybill {
   insuredValueFen: number;
   freightFen: number;
   createdAt: Date;
+  /** The goods description (托寄物), whitespace collapsed; null when none was given. */
+  contents: string | null;
 }
 
 /** One reason a waybill is refused, naming the field; `kind` is the error kind for a single create. */
@@ -61,6 +65,8 @@ export const MAX_WEIGHT_GRAMS = 1_000_000;
 const MAX_FEN = 2_147_483_647;
 const MAX_NAME_LENGTH = 50;
 const MAX_ADDRESS_LENGTH = 200;
+/** Longest goods description (托寄物) a waybill keeps: a line on the label, not a packing list. */
+export const MAX_CONTENTS_LENGTH = 200;
 
 /**
  * Validates and normalises a new waybill, collecting every reason (a bulk call reports them per
@@ -120,6 +126,10 @@ export function validateNewWaybill(input: NewWaybillFields, now: Date): WaybillV
   if (!(createdAt instanceof Date) || Number.isNaN(createdAt.getTime()) || createdAt.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
     reject('createdAt', 'INVALID_WAYBILL_INPUT', 'createdAt must be a time not after now');
   }
+  const contents = String(input.contents ?? '').replace(/\s+/g, ' ').trim() || null;
+  if (contents !== null && [...contents].length > MAX_CONTENTS_LENGTH) {
+    reject('contents', 'INVALID_WAYBILL_INPUT', `contents must be at most ${MAX_CONTENTS_LENGTH} characters`);
+  }
   if (reasons.length > 0 || !waybillNo || !sender || !recipient || declaredValueFen === null || insuredValueFen === null || freightFen === null) {
     return { ok: false, reasons };
   }
@@ -138,6 +148,7 @@ export function validateNewWaybill(input: NewWaybillFields, now: Date): WaybillV
       insuredValueFen,
       freightFen,
       createdAt,
+      contents,
     },
   };
 }
