@@ -38,7 +38,7 @@ export function createClaimsServices(ds: DataSource, options: ClaimsServiceOptio
     filing: new FileClaimService(ds, clock, options.waybills, options.tickets, policies),
     workflow: new ClaimWorkflowService(ds, clock, options.waybills, options.tickets, policies),
     ledger,
-    payouts: new PayoutService(ds, ledger, clock),
+    payouts: new PayoutService(ds, ledger, clock, options.waybills),
     fines: new FineService(ds, ledger, clock, { tickets: options.tickets, waybills: options.waybills }),
   };
 }

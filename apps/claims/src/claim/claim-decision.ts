@@ -6,11 +6,14 @@ import {
   claimIncident,
   custodyChain,
   decideCompensation,
+  decideOverchargeRefund,
   decideReturnFreight,
+  isLostParcelClaim,
   type AmountLine,
   type ClaimKind,
   type EvidenceClaimKind,
   type Exemption,
+  type HeadlessSearchFacts,
   type LiabilityPolicies,
   type RefusalCause,
 } from '@courierdesk/domain-liability';
@@ -23,16 +26,20 @@ import type { WaybillFacts } from '../graph/waybill-facts';
  * recomputed on read. The app decides nothing here: it gathers facts and calls the library.
  */
 export interface StoredDecision {
-  /** COMPENSATION (decideCompensation) or RETURN_FREIGHT (decideReturnFreight). */
-  rule: 'COMPENSATION' | 'RETURN_FREIGHT';
+  /** COMPENSATION (decideCompensation), RETURN_FREIGHT (decideReturnFreight) or OVERCHARGE_REFUND (decideOverchargeRefund). */
+  rule: 'COMPENSATION' | 'RETURN_FREIGHT' | 'OVERCHARGE_REFUND';
   code: string;
   ruleCode: string;
   ruleVersion: string;
   explanationZh: string;
+  /** The explanation in English, for the rules that give one (an overcharge refund). */
+  explanationEn?: string;
+  /** An overcharge refund: the tariff version in force at pickup that the charges were checked against. */
+  tariffVersion?: string;
   codes: string[];
   lines: AmountLine[];
   totalFen: number;
-  /** What the network pays or refunds the claimant: the compensation total; for return freight the freight when the carrier bears it, else 0 (the shipper is billed). */
+  /** What the network pays or refunds the claimant: the compensation total; for return freight the freight when the carrier bears it, else 0 (the shipper is billed); for an overcharge the refund owed. */
   payableFen: number;
   treatedAs: string | null;
   insured: boolean;
@@ -73,7 +80,24 @@ export interface DecisionFacts {
   refusalCause: string | null;
   clearedPlaceIds: string[];
   scans: number;
+  /** An overcharge refund: the charges and tracking's charge check as read (times as ISO strings). */
+  charges?: { code: string; amountFen: number }[];
+  chargeCheck?: (Omit<NonNullable<WaybillFacts['chargeCheck']>, 'pricedAt'> & { pricedAt: string }) | null;
+  /** A lost parcel: the headless-parcel search (无头件查找) the decision saw; null when none was made. */
+  headlessSearch?: RecordedHeadlessSearch | null;
 }
+
+/** A headless-parcel search (无头件查找) as a claim records it (JSON: the time as an ISO string). */
+export interface RecordedHeadlessSearch {
+  id: string;
+  searchedAt: string;
+  candidateCount: number;
+  policyVersion: string;
+}
+
+/** The search as a claim records it; null for none. */
+export const recordedSearch = (search: HeadlessSearchFacts | null | undefined): RecordedHeadlessSearch | null =>
+  search ? { id: search.id, searchedAt: search.searchedAt.toISOString(), candidateCount: search.candidateCount, policyVersion: search.policyVersion } : null;
 
 /** What a claim says, as the decision reads it. */
 export interface ClaimFacts {
@@ -95,7 +119,8 @@ const BAD_ORDER = new Set(['DAMAGED', 'LOST', 'CONTAMINATED']);
 /**
  * When the claim's event happened (事发时间), whose policy version the library applies: a delay's
  * promised time; a loss's last sighting; damage or partial loss when first reported (a damage scan),
- * else at delivery; a refusal when the consignee refused. The filing, when the scans say nothing.
+ * else at delivery; an overcharge when the waybill was priced (pickup); a refusal when the consignee
+ * refused. The filing, when the scans say nothing.
  */
 export function eventTimeOf(claim: ClaimFacts, waybill: WaybillFacts, promisedAt: Date | null): Date {
   const scans = [...waybill.scans].sort((a, b) => a.eventTime.getTime() - b.eventTime.getTime());
@@ -108,6 +133,8 @@ export function eventTimeOf(claim: ClaimFacts, waybill: WaybillFacts, promisedAt
     case 'DAMAGE':
     case 'PARTIAL_LOSS':
       return scans.find((s) => s.problemCode !== null && BAD_ORDER.has(s.problemCode))?.eventTime ?? waybill.signedAt ?? last ?? claim.filedAt;
+    case 'OVERCHARGE':
+      return waybill.chargeCheck?.pricedAt ?? waybill.createdAt;
     default:
       return (
         scans.find((s) => s.type === 'DELIVERY_FAILED' && (s.failureReason === 'REFUSED' || s.failureReason === 'COD_REFUSED'))?.eventTime ??
@@ -184,6 +211,36 @@ export function decideClaimFacts(
   };
   const common = { bearing, evidence: { ruleVersion: evidence.ruleVersion, codes: evidence.codes }, facts };
 
+  if (kind === 'OVERCHARGE') {
+    // The refund comes from tracking's charge check alone: the amount the claimant asks for is recorded, never used.
+    const d = decideOverchargeRefund({ check: waybill.chargeCheck ?? null, originOutletId: waybill.originOutletId, policies });
+    const check = waybill.chargeCheck ?? null;
+    facts.charges = (waybill.charges ?? []).map((c) => ({ code: c.code, amountFen: c.amountFen }));
+    facts.chargeCheck = check ? { ...check, pricedAt: check.pricedAt.toISOString() } : null;
+    return {
+      rule: 'OVERCHARGE_REFUND',
+      code: d.code,
+      ruleCode: d.ruleCode,
+      ruleVersion: d.ruleVersion,
+      explanationZh: d.explanationZh + d.bearerExplanationZh,
+      explanationEn: d.explanationEn,
+      tariffVersion: d.tariffVersion,
+      codes: d.codes,
+      lines: d.lines,
+      totalFen: d.totalFen,
+      payableFen: d.totalFen,
+      treatedAs: null,
+      insured,
+      billed: null,
+      bearer: d.code === 'REFUND' ? 'CARRIER' : null,
+      shipperMayClaimDamages: null,
+      ...common,
+      bearing: d.internalBearer
+        ? { code: 'BORNE_BY_PLACE', place: d.internalBearer, courierId: null, lastGoodPlace: null, ruleVersion: d.ruleVersion, explanationZh: d.bearerExplanationZh, codes: ['BORNE_BY_ORIGIN_OUTLET'] }
+        : null,
+    };
+  }
+
   if (kind === 'RETURN_FREIGHT') {
     // ASSUMPTION: the return leg is charged as the outbound leg was (the waybill's freight); the
     // network's return tariff, when it has one, belongs in tracking's facts.
@@ -234,6 +291,7 @@ export function decideClaimFacts(
     policies,
   });
   const carrierPays = d.totalFen > 0 && d.code !== 'EXEMPT';
+  if (isLostParcelClaim(kind, d.treatedAs)) facts.headlessSearch = recordedSearch(waybill.headlessSearch);
   return {
     rule: 'COMPENSATION',
     code: d.code,

@@ -1,8 +1,10 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   assertClaimTransition,
+  assertHeadlessSearchMade,
   checkClaimEvidence,
   DECIDABLE_CLAIM_STATUSES,
+  isLostParcelClaim,
   liabilityPolicyAt,
   type ClaimStatus,
   type EvidenceClaimKind,
@@ -17,7 +19,7 @@ import { MAX_EVIDENCE_PER_CLAIM, MAX_SHORT_TEXT_LENGTH, MAX_TEXT_LENGTH } from '
 import { referenceArg, textArg } from '@courierdesk/platform-subgraph';
 import type { TicketDirectory, TicketFacts } from '../graph/ticket-facts';
 import type { WaybillDirectory, WaybillFacts } from '../graph/waybill-facts';
-import { decideClaimFacts, type ClaimFacts, type EvidenceOnFile } from './claim-decision';
+import { decideClaimFacts, recordedSearch, type ClaimFacts, type EvidenceOnFile, type RecordedHeadlessSearch } from './claim-decision';
 import type { AddClaimEvidenceInput, ClaimVersionInput, DecideClaimInput, RejectClaimInput, ReviewClaimInput } from './claim.input';
 import { EVIDENCE_COLUMNS, type ClaimEvidenceRow } from './claim-evidence.row';
 import type { ClaimRow } from './claim.row';
@@ -29,6 +31,9 @@ export interface ClaimChange {
   type: string;
   extra?: ClaimEventInput[];
 }
+
+/** The audit line saying which headless-parcel search (无头件查找) a step relied on (none: null). */
+const searchSeen = (search: RecordedHeadlessSearch | null, step: string): ClaimEventInput => ({ type: 'HEADLESS_SEARCH_SEEN', detail: { ...(search ?? { id: null }), step } });
 
 const claimFacts = (row: ClaimRow): ClaimFacts => ({
   kind: row.kind,
@@ -160,10 +165,17 @@ export class ClaimWorkflowService {
       const decision = decideClaimFacts({ ...claimFacts(row), ...findings }, waybill, ticket, actor.at, this.policies(), {
         checkEvidence: await this.evidenceOnFile(manager, row.id),
       });
+      // An overcharge refund with nothing owed is rejected on the check's facts alone, with its stable reason (CHARGES_CORRECT, UNDERCHARGED).
+      const rejected = decision.rule === 'OVERCHARGE_REFUND' && decision.code === 'NOT_OVERCHARGED';
+      if (rejected) assertClaimTransition(row.status, 'REJECTED');
+      const lost = isLostParcelClaim(row.kind, decision.treatedAs);
+      const search = lost ? (decision.facts.headlessSearch ?? null) : row.headlessSearch;
       return {
         changes: {
           ...findings,
-          status: 'UNDER_REVIEW',
+          status: rejected ? 'REJECTED' : 'UNDER_REVIEW',
+          ...(rejected ? { rejectionReason: `${decision.codes[1]}: ${decision.explanationZh}` } : {}),
+          headlessSearch: search,
           acknowledgedAt: row.acknowledgedAt ?? actor.at,
           decision,
           decidedAt: actor.at,
@@ -178,19 +190,36 @@ export class ClaimWorkflowService {
             type: 'DECISION',
             detail: { code: decision.code, ruleVersion: decision.ruleVersion, totalFen: decision.totalFen, payableFen: decision.payableFen, codes: decision.codes, bearing: decision.bearing?.place ?? null, note },
           },
+          ...(lost ? [searchSeen(search, 'DECIDED')] : []),
         ],
       };
     });
   }
 
-  /** Approves the decided amount (同意赔付, HQ with claims:decide): the payment clock starts; the payout moves it to PAID. */
-  approve(identity: Identity, input: ClaimVersionInput): Promise<ClaimRow> {
+  /**
+   * Approves the decided amount (同意赔付, HQ with claims:decide): the payment clock starts; the payout
+   * moves it to PAID. A lost parcel is agreed only after a headless-parcel search (无头件查找) for its
+   * waybill (HEADLESS_SEARCH_REQUIRED): nothing goes back from APPROVED, so a parcel the search finds
+   * must be found before the network is bound to pay for it. The search is read from the graph before
+   * the lock and recorded with the approval.
+   */
+  async approve(identity: Identity, input: ClaimVersionInput): Promise<ClaimRow> {
     assertHeadquarters(identity, 'approve a claim');
     const note = textArg(input.note, 'note', MAX_TEXT_LENGTH);
+    const peeked = await this.peek(identity, input.claimId);
+    const seen = isLostParcelClaim(peeked.kind, peeked.decision?.treatedAs) ? ((await this.factsOf(peeked)).waybill.headlessSearch ?? null) : null;
     return this.change(identity, input.claimId, input.version, (row, actor) => {
       assertClaimTransition(row.status, 'APPROVED');
       if (!row.decision) throw claimsError('DECISION_REQUIRED', `Claim ${row.number} has no decision yet: decide it first`);
-      return { changes: { status: 'APPROVED', approvedFen: row.decision.payableFen, agreedAt: actor.at }, type: 'APPROVED', extra: note ? [{ type: 'NOTE', detail: { note } }] : [] };
+      const lost = isLostParcelClaim(row.kind, row.decision.treatedAs);
+      const search = recordedSearch(assertHeadlessSearchMade({ lost, search: seen, at: actor.at }));
+      const extra: ClaimEventInput[] = lost ? [searchSeen(search, 'APPROVED')] : [];
+      if (note) extra.push({ type: 'NOTE', detail: { note } });
+      return {
+        changes: { status: 'APPROVED', approvedFen: row.decision.payableFen, agreedAt: actor.at, ...(lost ? { headlessSearch: search } : {}) },
+        type: 'APPROVED',
+        extra,
+      };
     });
   }
 

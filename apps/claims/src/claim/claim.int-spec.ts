@@ -7,6 +7,8 @@ import { firstError, startClaimsHarness, type ClaimsHarness, type TestScan } fro
 
 const NOW = new Date('2026-11-02T02:00:00Z'); // Monday 10:00 in China
 const t = (iso: string) => new Date(iso);
+/** A headless-parcel search (无头件查找) made before NOW: a lost parcel is agreed and paid only after one. */
+const SEARCHED = { id: 'hs-1', searchedAt: t('2026-11-01T02:00:00Z'), candidateCount: 2, policyVersion: 'headless-2026.1' };
 
 const CLAIM = `id number kind claimant status version waybillNo ticketId claimedFen approvedFen agreedAt acknowledgedAt ruleVersion bearingPlaceKind bearingPlaceId
   decision { rule code ruleVersion explanationZh codes totalFen payableFen treatedAs insured billed bearer shipperMayClaimDamages eventAt
@@ -53,7 +55,7 @@ describe('claims: filing, evidence, decision and approval on the graph’s facts
     h.waybills.add({ waybillNo: aWaybillNo(), originOutletId: origin, destinationOutletId: destination, promisedAt: t('2026-10-31T02:00:00Z'), ...facts }).waybillNo;
 
   it('a lost insured parcel: evidence asked for, then the insured amount (never above the value), borne by the hub that loaded it last, approved', async () => {
-    const no = waybill({ declaredValueFen: 50_000, insuredValueFen: 50_000, freightFen: 1_200, scans: trip() });
+    const no = waybill({ declaredValueFen: 50_000, insuredValueFen: 50_000, freightFen: 1_200, scans: trip(), headlessSearch: SEARCHED });
     const filed = await file({ waybillNo: no, kind: 'LOSS', claimant: 'SENDER', claimedFen: 50_000, actualValueFen: 60_000 });
     expect(filed).toMatchObject({ status: 'SUBMITTED', version: 1, kind: 'LOSS', claimedFen: 50_000, decision: null });
     expect(filed.number).toMatch(/^CL20261102-\d{6,}$/);
@@ -99,7 +101,7 @@ describe('claims: filing, evidence, decision and approval on the graph’s facts
   });
 
   it('a lost uninsured parcel: the actual loss, capped at 3× the freight only when the shipper was told of the cap', async () => {
-    const no = waybill({ freightFen: 1_000, scans: trip() });
+    const no = waybill({ freightFen: 1_000, scans: trip(), headlessSearch: SEARCHED });
     const filed = await file({ waybillNo: no, kind: 'LOSS', claimant: 'SENDER', claimedFen: 20_000, actualValueFen: 20_000 });
     await addEvidence(filed.id, 'PROOF_OF_VALUE', 'DOCUMENT');
     const notTold = await decide(await review(filed), { notifiedOfCap: false });

@@ -1,5 +1,5 @@
 import { selectList, withDates, type ColumnTable } from '@courierdesk/platform-subgraph';
-import type { StoredDecision } from './claim-decision';
+import type { RecordedHeadlessSearch, StoredDecision } from './claim-decision';
 
 /** A stored claim (理赔单), as every read returns it. Never exposed as such: claim.type.ts is the contract. */
 export interface ClaimRow {
@@ -38,6 +38,8 @@ export interface ClaimRow {
   paidAt: Date | null;
   withdrawnAt: Date | null;
   updatedAt: Date;
+  /** A lost parcel: the newest headless-parcel search (无头件查找) seen on the waybill at filing, decision, approval or payment. */
+  headlessSearch: RecordedHeadlessSearch | null;
 }
 
 type P = keyof ClaimRow;
@@ -52,7 +54,7 @@ const COLUMNS: ColumnTable<P> = [
   ['description', 'description'], ['promised_at', 'promisedAt'], ['decision', 'decision'], ['decided_at', 'decidedAt'], ['decided_by', 'decidedBy'],
   ['approved_fen::float8', 'approvedFen'], ['bearing_place_kind', 'bearingPlaceKind'], ['bearing_place_id', 'bearingPlaceId'],
   ['rule_version', 'ruleVersion'], ['rejection_reason', 'rejectionReason'], ['acknowledged_at', 'acknowledgedAt'], ['agreed_at', 'agreedAt'],
-  ['paid_at', 'paidAt'], ['withdrawn_at', 'withdrawnAt'], ['updated_at', 'updatedAt'],
+  ['paid_at', 'paidAt'], ['withdrawn_at', 'withdrawnAt'], ['updated_at', 'updatedAt'], ['headless_search', 'headlessSearch'],
 ];
 
 const TIMESTAMPS = new Set<P>(['filedAt', 'promisedAt', 'decidedAt', 'acknowledgedAt', 'agreedAt', 'paidAt', 'withdrawnAt', 'updatedAt']);

@@ -23,8 +23,10 @@ export async function lockClaim(manager: EntityManager, id: string): Promise<Cla
 export const appendClaimEvents = (manager: EntityManager, claimId: string, actor: Actor, events: readonly ClaimEventInput[]): Promise<void> =>
   appendAuditLines(manager, CLAIM_TRAIL, claimId, actor, events);
 
-// The decision record is audited by one DECIDED line carrying it whole, not as a field diff.
-const UNAUDITED = new Set<keyof ClaimRow>(['updatedAt', 'version', 'decision']);
+// The decision record is audited by one DECIDED line carrying it whole, not as a field diff; the
+// headless-parcel search by a HEADLESS_SEARCH_SEEN line.
+const UNAUDITED = new Set<keyof ClaimRow>(['updatedAt', 'version', 'decision', 'headlessSearch']);
+const JSON_FIELDS = new Set<keyof ClaimRow>(['decision', 'headlessSearch']);
 
 /**
  * Writes a change to a locked claim: only the fields that differ, the version moved on, one audit
@@ -40,7 +42,7 @@ export async function saveClaimChange(
   extra: readonly ClaimEventInput[] = [],
 ): Promise<ClaimRow> {
   const changed = (Object.keys(changes) as (keyof ClaimRow)[]).filter((field) => auditText(changes[field]) !== auditText(before[field]));
-  const value = (field: keyof ClaimRow) => (field === 'decision' ? (changes.decision ? JSON.stringify(changes.decision) : null) : (changes[field] ?? null));
+  const value = (field: keyof ClaimRow) => (JSON_FIELDS.has(field) ? (changes[field] ? JSON.stringify(changes[field]) : null) : (changes[field] ?? null));
   const sets = changed.map((field, i) => `${COLUMN_OF[field]} = $${i + 3}`);
   // TypeORM returns [rows, count] for an UPDATE … RETURNING on PostgreSQL.
   const [rows] = (await manager.query(

@@ -1,5 +1,5 @@
 import { Directive, Field, Float, ID, Int, ObjectType } from 'type-graphql';
-import { ClaimStatus, Exemption, RefusalCause } from '@courierdesk/domain-liability';
+import { ClaimStatus, Exemption, isLostParcelClaim, RefusalCause } from '@courierdesk/domain-liability';
 import { EvidenceKind } from '@courierdesk/domain-ticket';
 import type { RecordOwner } from '@courierdesk/domain-network';
 import { listSize, PersonalData } from '@courierdesk/platform-subgraph';
@@ -51,10 +51,10 @@ export class BearingPlace {
 /** A claim's liability decision (理赔判定), as the liability library made it. */
 @ObjectType({ description: 'The liability decision (理赔判定) as the rules made it, with the rule version in force at the claim’s event; never recomputed on read.' })
 export class ClaimDecision {
-  @Field({ description: 'COMPENSATION or RETURN_FREIGHT.' })
+  @Field({ description: 'COMPENSATION, RETURN_FREIGHT or OVERCHARGE_REFUND.' })
   rule: string;
 
-  @Field({ description: 'The outcome: COMPENSATE, SERVICE_FEE_WAIVED, EXEMPT, NOT_LATE; BILL_SHIPPER or CARRIER_BEARS for return freight.' })
+  @Field({ description: 'The outcome: COMPENSATE, SERVICE_FEE_WAIVED, EXEMPT, NOT_LATE; BILL_SHIPPER or CARRIER_BEARS for return freight; REFUND or NOT_OVERCHARGED for an overcharge.' })
   code: string;
 
   @Field()
@@ -65,6 +65,12 @@ export class ClaimDecision {
 
   @Field({ description: 'The explanation a customer can read (给客户的说明).' })
   explanationZh: string;
+
+  @Field(() => String, { nullable: true, description: 'The explanation in English, for the rules that give one (an overcharge refund); null otherwise.' })
+  explanationEn: string | null;
+
+  @Field(() => String, { nullable: true, description: 'An overcharge refund: the tariff version in force at pickup the charges were checked against (e.g. tariff-2026.2); null otherwise.' })
+  tariffVersion: string | null;
 
   @Directive(listSize(MAX_DECISION_CODES))
   @Field(() => [String], { description: 'Stable codes for programs: the outcome first, then every fact the rule used.' })
@@ -100,6 +106,22 @@ export class ClaimDecision {
 
   @Field({ description: 'The claim’s event time whose rule version applies (事发时间).' })
   eventAt: Date;
+}
+
+/** The headless-parcel search (无头件查找) a lost parcel's claim relied on. */
+@ObjectType({ description: 'A headless-parcel search (无头件查找) made for the claim’s waybill, as the claim last saw it (tracking’s Waybill.headlessSearches).' })
+export class ClaimHeadlessSearch {
+  @Field(() => ID, { description: 'Tracking’s id of the search.' })
+  searchId: string;
+
+  @Field()
+  searchedAt: Date;
+
+  @Field(() => Int, { description: 'How many unlabelled parcels the search proposed as candidates.' })
+  candidateCount: number;
+
+  @Field({ description: 'The search policy version applied.' })
+  policyVersion: string;
 }
 
 /** A piece of claim evidence (理赔材料). */
@@ -266,6 +288,13 @@ export class Claim implements ClaimParties {
   @Field(() => Date, { nullable: true })
   withdrawnAt: Date | null;
 
+  @Field(() => ClaimHeadlessSearch, {
+    nullable: true,
+    description:
+      'A lost parcel (LOSS, or a thorough delay treated as loss): the newest headless-parcel search (无头件查找) seen on the waybill when the claim was filed, decided, approved or paid; approval and payment need one. Null for other kinds and when none was made.',
+  })
+  headlessSearch: ClaimHeadlessSearch | null;
+
   @Field()
   updatedAt: Date;
 
@@ -295,6 +324,8 @@ export function toDecision(stored: StoredDecision): ClaimDecision {
     ruleCode: stored.ruleCode,
     ruleVersion: stored.ruleVersion,
     explanationZh: stored.explanationZh,
+    explanationEn: stored.explanationEn ?? null,
+    tariffVersion: stored.tariffVersion ?? null,
     codes: stored.codes,
     lines: stored.lines.map((l) => Object.assign(new AmountLine(), l)),
     totalFen: stored.totalFen,
@@ -316,9 +347,13 @@ export const claimOwner = (claim: { originOutletId: string | null; destinationOu
 
 /** The GraphQL view of a claim row. */
 export function toClaim(row: ClaimRow): Claim {
+  const search = row.headlessSearch && isLostParcelClaim(row.kind, row.decision?.treatedAs) ? row.headlessSearch : null;
   return Object.assign(new Claim(), {
     ...row,
     storedDecision: row.decision,
     decision: row.decision ? toDecision(row.decision) : null,
+    headlessSearch: search
+      ? Object.assign(new ClaimHeadlessSearch(), { searchId: search.id, searchedAt: new Date(search.searchedAt), candidateCount: search.candidateCount, policyVersion: search.policyVersion })
+      : null,
   });
 }

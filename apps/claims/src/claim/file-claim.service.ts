@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { assertFen, formatClaimNumber, type LiabilityPolicies } from '@courierdesk/domain-liability';
+import { assertFen, formatClaimNumber, isLostParcelClaim, type LiabilityPolicies } from '@courierdesk/domain-liability';
 import { parseWaybillNo } from '@courierdesk/domain-parcel';
 import { withTransaction } from '@courierdesk/platform-db';
 import { newId } from '@courierdesk/platform-subgraph';
@@ -10,7 +10,7 @@ import { MAX_TEXT_LENGTH } from '../common/list-bounds';
 import { referenceArg, textArg } from '@courierdesk/platform-subgraph';
 import type { TicketDirectory, TicketFacts } from '../graph/ticket-facts';
 import type { WaybillDirectory } from '../graph/waybill-facts';
-import { assertClaimAcceptable, type ClaimFacts } from './claim-decision';
+import { assertClaimAcceptable, recordedSearch, type ClaimFacts } from './claim-decision';
 import type { FileClaimInput } from './claim.input';
 import { CLAIM_COLUMNS, claimRowOf, type ClaimRow } from './claim.row';
 import { appendClaimEvents, type Actor } from './claim.store';
@@ -76,25 +76,29 @@ export class FileClaimService {
       exemption: null,
     };
     assertClaimAcceptable(facts, waybill, now, this.policies());
+    // A lost parcel's claim shows the headless-parcel search (无头件查找) from the start, when one was made.
+    const search = isLostParcelClaim(kind, null) ? recordedSearch(waybill.headlessSearch) : null;
 
     const actor: Actor = { subject: identity.subject, outletId: own, at: now };
     return withTransaction(this.ds, async (manager) => {
       const [{ seq }] = (await manager.query(`SELECT nextval('claim_number_seq')::float8 AS seq`)) as { seq: number }[];
       const inserted = (await manager.query(
         `INSERT INTO claim AS c (id, number, kind, claimant, waybill_no, ticket_id, claimed_fen, status, filed_at, filed_by, filed_by_outlet_id,
-           origin_outlet_id, destination_outlet_id, refusal_cause, actual_value_fen, actual_loss_fen, description, promised_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'SUBMITTED', $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $8)
+           origin_outlet_id, destination_outlet_id, refusal_cause, actual_value_fen, actual_loss_fen, description, promised_at, headless_search, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'SUBMITTED', $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $8)
          ON CONFLICT (ticket_id) WHERE ticket_id IS NOT NULL AND status NOT IN ('REJECTED', 'WITHDRAWN') DO NOTHING
          RETURNING ${CLAIM_COLUMNS}`,
         [
           newId(), formatClaimNumber(now, seq), kind, input.claimant, waybillNo, ticketId, claimedFen, now, actor.subject, own,
           waybill.originOutletId, waybill.destinationOutletId, facts.refusalCause, actualValueFen, actualLossFen, description, waybill.promisedAt,
+          search ? JSON.stringify(search) : null,
         ],
       )) as Record<string, unknown>[];
       if (inserted.length === 0) throw claimsError('CLAIM_ALREADY_FILED', `Ticket ${ticket?.number} already has a live claim: act on that one`);
       const row = claimRowOf(inserted[0]);
       await appendClaimEvents(manager, row.id, actor, [
         { type: 'CREATED', to: row.status, detail: { number: row.number, kind, claimant: row.claimant, waybillNo, ticketId, claimedFen } },
+        ...(search ? [{ type: 'HEADLESS_SEARCH_SEEN', detail: { ...search, step: 'FILED' } }] : []),
       ]);
       return row;
     });

@@ -1,11 +1,11 @@
 import { registerEnumType } from 'type-graphql';
-import { ClaimStatus, Exemption, RefusalCause } from '@courierdesk/domain-liability';
+import { ClaimStatus, Exemption, FiledClaimKind, RefusalCause } from '@courierdesk/domain-liability';
 import { EvidenceKind } from '@courierdesk/domain-ticket';
 
 // The GraphQL enums are the liability library's vocabularies, registered once; values never drift from the rules.
 
-/** What a claim is for (理赔类型): the library's compensation kinds and return freight after a refusal. */
-export const ClaimType = { LOSS: 'LOSS', DAMAGE: 'DAMAGE', PARTIAL_LOSS: 'PARTIAL_LOSS', DELAY: 'DELAY', RETURN_FREIGHT: 'RETURN_FREIGHT' } as const;
+/** What a claim is for (理赔类型): the library's filed claim kinds — compensation, return freight after a refusal, an overcharge refund. */
+export const ClaimType = FiledClaimKind;
 /** What a claim is for (理赔类型). */
 export type ClaimType = (typeof ClaimType)[keyof typeof ClaimType];
 
@@ -14,7 +14,7 @@ export const Claimant = { SENDER: 'SENDER', RECIPIENT: 'RECIPIENT' } as const;
 /** Who claims (索赔人). */
 export type Claimant = (typeof Claimant)[keyof typeof Claimant];
 
-registerEnumType(ClaimType, { name: 'ClaimKind', description: 'What a claim is for (理赔类型): 丢失 LOSS, 破损 DAMAGE, 内件短少 PARTIAL_LOSS, 延误 DELAY, 拒收退回运费 RETURN_FREIGHT.' });
+registerEnumType(ClaimType, { name: 'ClaimKind', description: 'What a claim is for (理赔类型): 丢失 LOSS, 破损 DAMAGE, 内件短少 PARTIAL_LOSS, 延误 DELAY, 拒收退回运费 RETURN_FREIGHT, 多收费退还 OVERCHARGE.' });
 registerEnumType(Claimant, { name: 'Claimant', description: 'Who claims: the sender (寄件人) or the recipient (收件人).' });
 registerEnumType(ClaimStatus, {
   name: 'ClaimStatus',

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { NETWORK_ACCOUNT, outletAccount } from '../ledger/ledger-account';
 import { LedgerService } from '../ledger/ledger.service';
 import { PayoutService } from '../ledger/payout.service';
-import { as, CaseFactsInMemory, insertClaim, moneyRows, startLedgerDatabase, type LedgerTestDatabase } from '../ledger/testing/ledger.test-helper';
+import { as, CaseFactsInMemory, insertClaim, moneyRows, startLedgerDatabase, type LedgerTestDatabase, WaybillsForPayouts } from '../ledger/testing/ledger.test-helper';
 import { owedFen } from './fine.row';
 import { FineService } from './fine.service';
 
@@ -155,7 +155,7 @@ describe('fines (罚款) and arbitration (仲裁): the ledger follows the outcom
 
   it('balances after everything: payouts, chargebacks, fines and reversals — no unbalanced entry, trial balance 0, every outlet’s balance the sum of its story', async () => {
     const outlet = randomUUID();
-    const payouts = new PayoutService(t.ds, ledger, () => now);
+    const payouts = new PayoutService(t.ds, ledger, () => now, new WaybillsForPayouts());
     const claim = await insertClaim(t.ds, { approvedFen: 12_345, bearingPlaceKind: 'OUTLET', bearingPlaceId: outlet });
     await payouts.pay(as.decider(), { claimId: claim.id, idempotencyKey: randomUUID() });
     const fine = await fines.issue(as.decider(), { outletId: outlet, reason: 'FALSE_SIGN_OFF', claimId: claim.id, ticketId: cases.lost(outlet, 'FALSE_SIGN_OFF') });

@@ -7,7 +7,7 @@ import { LedgerResolver, OutletBalanceResolver } from '../ledger/ledger.resolver
 import { LedgerService } from '../ledger/ledger.service';
 import { OutletRef } from '../refs/refs.type';
 import { PayoutService } from '../ledger/payout.service';
-import { as, insertClaim, startLedgerDatabase, type LedgerTestDatabase } from '../ledger/testing/ledger.test-helper';
+import { as, insertClaim, startLedgerDatabase, type LedgerTestDatabase, WaybillsForPayouts } from '../ledger/testing/ledger.test-helper';
 import { CaseFactsInMemory } from '../ledger/testing/ledger.test-helper';
 import { fineLoaders } from './fine.loaders';
 import { FineResolver, OutletFinesResolver } from './fine.resolver';
@@ -34,7 +34,7 @@ describe('money side in GraphQL: payClaim, ledgerCheck, issueFine → disputeFin
     t = await startLedgerDatabase('money-schema-spec', 6);
     ledger = new LedgerService(t.ds);
     const clock = () => new Date('2026-12-04T10:00:00+08:00');
-    const payouts = new PayoutService(t.ds, ledger, clock);
+    const payouts = new PayoutService(t.ds, ledger, clock, new WaybillsForPayouts());
     const fines = new FineService(t.ds, ledger, clock, cases);
     const instances = new Map<unknown, unknown>([
       [LedgerResolver, new LedgerResolver(ledger, payouts)],

@@ -1,3 +1,4 @@
+import type { ChargeCheckFacts, HeadlessSearchFacts } from '@courierdesk/domain-liability';
 import { distanceClass, type DistanceClass, type ScanEvent, type ScanLocation } from '@courierdesk/domain-parcel';
 import { GraphUnavailableError, type GraphClient } from '@courierdesk/platform-subgraph';
 import { claimsError } from '../common/claims.errors';
@@ -7,8 +8,13 @@ import { claimsError } from '../common/claims.errors';
  * service's own identity — never from values a client supplies.
  *
  * Fees: `serviceFeeFen` is tracking's `freightFen`, the freight proper (运费/服务费), which a delay
- * waives and which caps an uninsured claim. The insurance premium (保价费) and add-on fees are NOT
- * stored on the waybill: they are reported as 0 here, so no decision ever waives or refunds them.
+ * waives and which caps an uninsured claim. The insurance premium (保价费) and add-on fees
+ * (偏远、超长/超大、上楼) come from tracking's `charges` (INSURANCE; REMOTE_AREA + OVERSIZE + UPSTAIRS):
+ * no decision waives them.
+ *
+ * `charges`, `chargeCheck` and `headlessSearch` are optional for directories that do not read them
+ * (the demo loader over tracking's rows): absent reads as no charges beyond the freight, no charge
+ * check (an overcharge refund is refused, WAYBILL_NOT_PRICED) and no headless-parcel search.
  */
 export interface WaybillFacts {
   waybillNo: string;
@@ -31,6 +37,27 @@ export interface WaybillFacts {
   promisedAt: Date | null;
   /** Every scan, as the liability rules read them (custody chain, bearing place). */
   scans: ScanEvent[];
+  /** What was charged, line by line (收费明细, tracking's Waybill.charges; FREIGHT is `freightFen`). */
+  charges?: WaybillCharge[];
+  /** Tracking's check of the charges against the tariff in force at pickup (运价核对); null when the waybill cannot be priced. */
+  chargeCheck?: ChargeCheckFacts | null;
+  /** The newest headless-parcel search (无头件查找) made for the waybill; null when none was made. */
+  headlessSearch?: HeadlessSearchFacts | null;
+}
+
+/** One charge on a waybill (收费项目): FREIGHT, INSURANCE, REMOTE_AREA, OVERSIZE, UPSTAIRS. */
+export interface WaybillCharge {
+  code: string;
+  amountFen: number;
+}
+
+/** Charge codes that are add-on fees (增值服务费/附加费): never waived on delay, like the premium. */
+export const ADD_ON_CHARGE_CODES: readonly string[] = ['REMOTE_AREA', 'OVERSIZE', 'UPSTAIRS'];
+
+/** The fees the compensation rules read: the freight, the premium (INSURANCE) and the add-on charges. */
+export function feesOf(freightFen: number, charges: readonly WaybillCharge[]): WaybillFacts['fees'] {
+  const sum = (codes: readonly string[]) => charges.filter((c) => codes.includes(c.code)).reduce((total, c) => total + c.amountFen, 0);
+  return { serviceFeeFen: freightFen, insuranceFeeFen: sum(['INSURANCE']), addOnFeesFen: sum(ADD_ON_CHARGE_CODES) };
 }
 
 /** Reads waybills' facts; null for a number that names no waybill. */
@@ -38,12 +65,28 @@ export interface WaybillDirectory {
   facts(waybillNo: string): Promise<WaybillFacts | null>;
 }
 
-const QUERY = `query ClaimWaybillFacts($waybillNo: String!) {
+// The selections of tracking's issue-12 fields, in one place (their names may still move a little).
+/** What was charged, line by line. */
+export const CHARGES_SELECTION = `charges { code amountFen }`;
+/** The charge check against the tariff in force at pickup (null when the waybill cannot be priced). */
+export const CHARGE_CHECK_SELECTION = `chargeCheck {
+      tariffVersion pricedAt
+      lines { code allowedFen chargedFen differenceFen verdict rule ruleZh }
+      allowedTotalFen chargedTotalFen refundOwedFen verdict explanationZh
+    }`;
+/** The newest headless-parcel search made for the waybill. */
+export const HEADLESS_SEARCH_SELECTION = `headlessSearches(first: 1) { id searchedAt candidateCount policyVersion }`;
+
+/** The waybill's facts, as the claims service reads them from the graph. */
+export const WAYBILL_FACTS_QUERY = `query ClaimWaybillFacts($waybillNo: String!) {
   waybill(waybillNo: $waybillNo) {
     waybillNo serviceLevel laneKey declaredValueFen insuredValueFen freightFen createdAt signedAt status
     originOutlet { id } destinationOutlet { id }
     promisedAt
     timeline { type eventTime location { __typename ... on Outlet { id } ... on TransitCentre { id } } courier { id } problemCode failureReason }
+    ${CHARGES_SELECTION}
+    ${CHARGE_CHECK_SELECTION}
+    ${HEADLESS_SEARCH_SELECTION}
   }
 }`;
 
@@ -70,6 +113,9 @@ interface RawWaybill {
   destinationOutlet: { id: string } | null;
   promisedAt: string | null;
   timeline: RawScan[];
+  charges: WaybillCharge[];
+  chargeCheck: (Omit<ChargeCheckFacts, 'pricedAt'> & { pricedAt: string }) | null;
+  headlessSearches: { id: string; searchedAt: string; candidateCount: number; policyVersion: string }[];
 }
 
 const date = (value: string | null | undefined): Date | null => (value ? new Date(value) : null);
@@ -100,7 +146,7 @@ export function toWaybillFacts(raw: RawWaybill): WaybillFacts {
     distance: distanceOfLane(raw.laneKey),
     declaredValueFen: raw.declaredValueFen > 0 ? raw.declaredValueFen : null,
     insuredValueFen: raw.insuredValueFen,
-    fees: { serviceFeeFen: raw.freightFen, insuranceFeeFen: 0, addOnFeesFen: 0 },
+    fees: feesOf(raw.freightFen, raw.charges),
     createdAt: new Date(raw.createdAt),
     signedAt: date(raw.signedAt),
     status: raw.status,
@@ -118,8 +164,14 @@ export function toWaybillFacts(raw: RawWaybill): WaybillFacts {
       problemCode: s.problemCode as ScanEvent['problemCode'],
       note: null,
     })),
+    charges: raw.charges.map((c) => ({ code: c.code, amountFen: c.amountFen })),
+    chargeCheck: raw.chargeCheck ? { ...raw.chargeCheck, pricedAt: new Date(raw.chargeCheck.pricedAt), lines: raw.chargeCheck.lines.map((l) => ({ ...l })) } : null,
+    headlessSearch: headlessSearchOf(raw.headlessSearches[0]),
   };
 }
+
+const headlessSearchOf = (raw: RawWaybill['headlessSearches'][number] | undefined): HeadlessSearchFacts | null =>
+  raw ? { id: raw.id, searchedAt: new Date(raw.searchedAt), candidateCount: raw.candidateCount, policyVersion: raw.policyVersion } : null;
 
 const unavailable = () => claimsError('GRAPH_UNAVAILABLE', 'The waybill’s facts could not be read from the graph just now; try again');
 
@@ -130,7 +182,7 @@ export class GraphWaybillDirectory implements WaybillDirectory {
   async facts(waybillNo: string): Promise<WaybillFacts | null> {
     let response;
     try {
-      response = await this.graph.request<{ waybill: RawWaybill | null }>(QUERY, { waybillNo });
+      response = await this.graph.request<{ waybill: RawWaybill | null }>(WAYBILL_FACTS_QUERY, { waybillNo });
     } catch (err) {
       if (err instanceof GraphUnavailableError) throw unavailable();
       throw err;

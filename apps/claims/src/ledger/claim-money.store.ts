@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { AuditActor, AuditLine } from '@courierdesk/platform-db';
+import type { RecordedHeadlessSearch } from '../claim/claim-decision';
 import { appendClaimEvents } from '../claim/claim.store';
 
 export { appendClaimEvents };
@@ -16,6 +17,9 @@ export interface ClaimMoneyRow {
   bearingPlaceId: string | null;
   waybillNo: string | null;
   paidAt: Date | null;
+  kind: string;
+  /** The decision's treatedAs (LOSS for a thorough delay of a parcel still missing). */
+  treatedAs: string | null;
 }
 
 /** Who acted, and when (the audit trail's first columns). */
@@ -25,7 +29,7 @@ export type MoneyActor = AuditActor;
 export type ClaimEventLine = AuditLine;
 
 const COLUMNS = `c.id, c.number, c.status, c.version, c.approved_fen::text AS "approvedFen", c.bearing_place_kind AS "bearingPlaceKind",
-  c.bearing_place_id AS "bearingPlaceId", c.waybill_no AS "waybillNo", c.paid_at AS "paidAt"`;
+  c.bearing_place_id AS "bearingPlaceId", c.waybill_no AS "waybillNo", c.paid_at AS "paidAt", c.kind, c.decision->>'treatedAs' AS "treatedAs"`;
 
 /** The claim, locked for this transaction (SELECT … FOR UPDATE); null when there is none. */
 export async function lockClaimForMoney(manager: EntityManager, claimId: string): Promise<ClaimMoneyRow | null> {
@@ -41,12 +45,20 @@ export async function lockClaimForMoney(manager: EntityManager, claimId: string)
 
 /**
  * Marks a locked claim PAID: status, paid_at, version + 1, updated_at, with the audit lines — the
- * WHERE on the version is the optimistic lock's last word. False when the version moved on.
+ * WHERE on the version is the optimistic lock's last word. False when the version moved on. A lost
+ * parcel's payment records the headless-parcel search it relied on (`search`; null keeps the claim's).
  */
-export async function markClaimPaid(manager: EntityManager, claim: ClaimMoneyRow, actor: MoneyActor, extra: readonly ClaimEventLine[]): Promise<boolean> {
+export async function markClaimPaid(
+  manager: EntityManager,
+  claim: ClaimMoneyRow,
+  actor: MoneyActor,
+  extra: readonly ClaimEventLine[],
+  search: RecordedHeadlessSearch | null = null,
+): Promise<boolean> {
   const [rows] = (await manager.query(
-    `UPDATE claim SET status = 'PAID', paid_at = $3, version = version + 1, updated_at = $3 WHERE id = $1 AND version = $2 RETURNING id`,
-    [claim.id, claim.version, actor.at],
+    `UPDATE claim SET status = 'PAID', paid_at = $3, version = version + 1, updated_at = $3, headless_search = COALESCE($4::jsonb, headless_search)
+      WHERE id = $1 AND version = $2 RETURNING id`,
+    [claim.id, claim.version, actor.at, search ? JSON.stringify(search) : null],
   )) as [unknown[], number];
   if (rows.length === 0) return false;
   await appendClaimEvents(manager, claim.id, actor, [{ type: 'PAID', field: 'status', from: claim.status, to: 'PAID' }, ...extra]);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isCheckViolation, postgresErrorCode, violatedConstraint } from '@courierdesk/platform-db';
 import { customerAccount, NETWORK_ACCOUNT, outletAccount, transitCentreAccount } from './ledger-account';
-import { LEDGER_MIGRATIONS } from './ledger.migrations';
+import { CLAIMS_MIGRATIONS } from '../claims.entities';
 import { LedgerService, transfer } from './ledger.service';
 import { insertClaim, moneyRows, startLedgerDatabase, type LedgerTestDatabase } from './testing/ledger.test-helper';
 
@@ -25,7 +25,8 @@ describe('ledger (复式记账) on PostgreSQL', () => {
   it('creates the money tables and migrates down to the claims tables and up again', async () => {
     const money = ['arbitration', 'fine', 'ledger_account', 'ledger_entry', 'ledger_posting', 'payout'];
     expect(await tables(t)).toEqual(['arbitration', 'claim', 'claim_event', 'claim_evidence', 'fine', 'ledger_account', 'ledger_entry', 'ledger_posting', 'payout']);
-    for (let i = 0; i < LEDGER_MIGRATIONS.length; i++) await t.ds.undoLastMigration({ transaction: 'each' });
+    // Every migration after the claims migration (the ledger's, then issue 12's), undone newest first.
+    for (let i = 1; i < CLAIMS_MIGRATIONS.length; i++) await t.ds.undoLastMigration({ transaction: 'each' });
     expect((await tables(t)).filter((name) => money.includes(name))).toEqual([]);
     await t.ds.runMigrations({ transaction: 'each' });
     expect(await tables(t)).toContain('ledger_posting');

@@ -4,7 +4,7 @@ import { postgresErrorCode } from '@courierdesk/platform-db';
 import { customerAccount, NETWORK_ACCOUNT, outletAccount, transitCentreAccount } from './ledger-account';
 import { LedgerService } from './ledger.service';
 import { PayoutService, type PayOutcome } from './payout.service';
-import { as, insertClaim, moneyRows, startLedgerDatabase, type LedgerTestDatabase } from './testing/ledger.test-helper';
+import { as, insertClaim, moneyRows, startLedgerDatabase, type LedgerTestDatabase, WaybillsForPayouts } from './testing/ledger.test-helper';
 
 const settle = <T>(promises: Promise<T>[]) => Promise.allSettled(promises);
 const codeOf = (r: PromiseSettledResult<unknown>): string => (r.status === 'rejected' ? ((r.reason as { code?: string }).code ?? String(r.reason)) : 'OK');
@@ -30,7 +30,7 @@ describe('payouts (赔付): idempotent, exactly once', () => {
   beforeAll(async () => {
     t = await startLedgerDatabase('payout-spec', 10);
     ledger = new LedgerService(t.ds);
-    payouts = new PayoutService(t.ds, ledger, () => now);
+    payouts = new PayoutService(t.ds, ledger, () => now, new WaybillsForPayouts());
   });
   afterAll(() => t.stop());
   afterEach(async () => expect(await ledger.check()).toMatchObject({ unbalancedEntries: 0, trialBalanceFen: 0 }));
@@ -175,7 +175,7 @@ describe('payouts (赔付): idempotent, exactly once', () => {
       const claim = await insertClaim(t.ds, { approvedFen: 3_300, bearingPlaceKind: 'OUTLET', bearingPlaceId: outlet });
       const rows = await moneyRows(t.ds);
       let killed: number | null = null;
-      const faulty = new PayoutService(t.ds, ledger, () => now, {
+      const faulty = new PayoutService(t.ds, ledger, () => now, new WaybillsForPayouts(), {
         afterEntries: async (manager) => {
           // The entries are in, uncommitted: the backend that holds them is cut from another connection.
           const [{ pid, pending }] = await manager.query(`SELECT pg_backend_pid() AS pid, (SELECT count(*)::int FROM ledger_entry WHERE claim_id = $1) AS pending`, [claim.id]);

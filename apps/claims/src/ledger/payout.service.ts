@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { assertHeadlessSearchMade, isLostParcelClaim, type HeadlessSearchFacts } from '@courierdesk/domain-liability';
 import { isUniqueViolation, violatedConstraint, withTransaction } from '@courierdesk/platform-db';
 import type { Identity } from '@courierdesk/platform-auth';
 import { lockClaimForMoney, markClaimPaid, type ClaimEventLine, type ClaimMoneyRow, type MoneyActor } from './claim-money.store';
@@ -8,6 +9,8 @@ import { ledgerError } from './ledger.errors';
 import { fenOf, transfer, type LedgerService } from './ledger.service';
 import { uuidArg } from '@courierdesk/platform-subgraph';
 import { actorOf, assertMoneyDecider } from './money-access';
+import { recordedSearch } from '../claim/claim-decision';
+import type { WaybillDirectory } from '../graph/waybill-facts';
 
 /** What payClaim asks: the claim, and the client's idempotency key (幂等键) for this payout. */
 export interface PayClaimInput {
@@ -62,12 +65,17 @@ const RACE_CONSTRAINTS = new Set(['payout_idempotency_key', 'payout_one_per_clai
  * UNIQUE(idempotency_key) makes one key pay one claim. A retry while the first is in flight waits
  * on the row lock and gets the first result, rather than the IETF draft's 409: the client's
  * question ("was it paid?") is answered either way, and this answer needs no retry.
+ *
+ * A lost parcel (LOSS, or a thorough delay treated as loss) is paid only when a headless-parcel
+ * search (无头件查找) was made for its waybill by the payment (HEADLESS_SEARCH_REQUIRED): the search
+ * is read from the graph before the lock, and the payout's audit line and the claim record it.
  */
 export class PayoutService {
   constructor(
     private readonly ds: DataSource,
     private readonly ledger: LedgerService,
     private readonly clock: () => Date,
+    private readonly waybills: WaybillDirectory,
     private readonly faults: PayoutFaults = {},
   ) {}
 
@@ -75,19 +83,37 @@ export class PayoutService {
   async pay(identity: Identity, input: PayClaimInput): Promise<PayOutcome> {
     const request = payRequest(input);
     assertMoneyDecider(identity, 'pay claims');
+    const search = await this.searchBeforeLock(request.claimId);
     try {
-      return await withTransaction(this.ds, (manager) => this.payChecked(manager, identity, request));
+      return await withTransaction(this.ds, (manager) => this.payChecked(manager, identity, request, search));
     } catch (err) {
       if (!isUniqueViolation(err) || !RACE_CONSTRAINTS.has(violatedConstraint(err) ?? '')) throw err;
-      return withTransaction(this.ds, (manager) => this.payChecked(manager, identity, request));
+      return withTransaction(this.ds, (manager) => this.payChecked(manager, identity, request, search));
     }
   }
 
-  /** Pays a claim inside the caller's transaction (e.g. approve-and-pay); the caller owns the retry of a lost race (a unique violation). */
-  payWithin(manager: EntityManager, identity: Identity, input: PayClaimInput): Promise<PayOutcome> {
+  /**
+   * Pays a claim inside the caller's transaction (e.g. approve-and-pay); the caller owns the retry of
+   * a lost race (a unique violation). The graph is never read under the caller's locks: a lost
+   * parcel's caller passes the headless-parcel search it read beforehand.
+   */
+  payWithin(manager: EntityManager, identity: Identity, input: PayClaimInput, search: HeadlessSearchFacts | null = null): Promise<PayOutcome> {
     const request = payRequest(input);
     assertMoneyDecider(identity, 'pay claims');
-    return this.payChecked(manager, identity, request);
+    return this.payChecked(manager, identity, request, search);
+  }
+
+  /** The waybill's newest headless-parcel search, read from the graph (no lock held) when the claim is an approved lost parcel; null otherwise. */
+  private async searchBeforeLock(claimId: string): Promise<HeadlessSearchFacts | null> {
+    const [row] = (await this.ds.query(`SELECT kind, status, waybill_no AS "waybillNo", decision->>'treatedAs' AS "treatedAs" FROM claim WHERE id = $1`, [claimId])) as {
+      kind: string;
+      status: string;
+      waybillNo: string;
+      treatedAs: string | null;
+    }[];
+    // A paid claim's retry is answered from its first result: it needs no search, and no graph.
+    if (!row || row.status !== 'APPROVED' || !isLostParcelClaim(row.kind, row.treatedAs)) return null;
+    return (await this.waybills.facts(row.waybillNo))?.headlessSearch ?? null;
   }
 
   /** The payout of a claim, or null when it is unpaid. */
@@ -96,7 +122,7 @@ export class PayoutService {
     return row?.result ?? null;
   }
 
-  private async payChecked(manager: EntityManager, identity: Identity, request: PayRequest): Promise<PayOutcome> {
+  private async payChecked(manager: EntityManager, identity: Identity, request: PayRequest, seen: HeadlessSearchFacts | null): Promise<PayOutcome> {
     const actor = actorOf(identity, this.clock());
     const claim = await lockClaimForMoney(manager, request.claimId);
     if (!claim) throw ledgerError('CLAIM_NOT_FOUND', `No claim ${request.claimId}`);
@@ -120,6 +146,8 @@ export class PayoutService {
     if (!claim.approvedFen || claim.approvedFen <= 0 || !claim.waybillNo) {
       throw ledgerError('CLAIM_NOT_PAYABLE', `Claim ${claim.number} has no approved amount or no waybill to pay`);
     }
+    const lost = isLostParcelClaim(claim.kind, claim.treatedAs);
+    const search = recordedSearch(assertHeadlessSearchMade({ lost, search: seen, at: actor.at }));
 
     const result = await this.postPayout(manager, claim, actor);
     await this.faults.afterEntries?.(manager);
@@ -130,8 +158,9 @@ export class PayoutService {
     );
     const detail = { payoutId: result.payoutId, entryId: result.entryId, amountFen: result.amountFen, idempotencyKey: request.idempotencyKey };
     const lines: ClaimEventLine[] = [{ type: 'PAYOUT', detail }];
+    if (lost) lines.push({ type: 'HEADLESS_SEARCH_SEEN', detail: { ...search, step: 'PAID' } });
     if (result.chargebackEntryId) lines.push({ type: 'CHARGEBACK', detail: { ...detail, entryId: result.chargebackEntryId, bearingAccountId: result.bearingAccountId } });
-    if (!(await markClaimPaid(manager, claim, actor, lines))) {
+    if (!(await markClaimPaid(manager, claim, actor, lines, search))) {
       throw ledgerError('CLAIM_VERSION_CONFLICT', `Claim ${claim.number} changed while it was being paid; try again`);
     }
     return { payout: result, replayed: false };

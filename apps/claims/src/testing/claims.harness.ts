@@ -2,7 +2,7 @@ import { firstError, startSubgraphHarness, type GraphQLResponse, type SubgraphHa
 import type { LiabilityPolicy } from '@courierdesk/domain-liability';
 import type { ScanEvent, ScanLocation } from '@courierdesk/domain-parcel';
 import type { TicketDirectory, TicketFacts } from '../graph/ticket-facts';
-import { distanceOfLane, type WaybillDirectory, type WaybillFacts } from '../graph/waybill-facts';
+import { distanceOfLane, feesOf, type WaybillCharge, type WaybillDirectory, type WaybillFacts } from '../graph/waybill-facts';
 import { startClaimsSubgraph, CLAIMS_SUBGRAPH, type RunningClaimsSubgraph } from '../claims.subgraph';
 
 export { firstError, type GraphQLResponse };
@@ -20,7 +20,8 @@ export interface TestScan {
 /**
  * Waybills as the graph would answer for them, held in memory: the claims subgraph's own tests
  * exercise the claims, not tracking (flows across subgraphs are tested through the gateway, in
- * tools/stack). Tests add the waybills they need.
+ * tools/stack). Tests add the waybills they need. The fees come from `charges` (default: the freight
+ * alone), as the graph directory fills them; no charge check and no headless-parcel search unless given.
  */
 export class WaybillsInMemory implements WaybillDirectory {
   readonly known = new Map<string, WaybillFacts>();
@@ -29,13 +30,18 @@ export class WaybillsInMemory implements WaybillDirectory {
   add(facts: Partial<Omit<WaybillFacts, 'scans'>> & Pick<WaybillFacts, 'waybillNo'> & { freightFen?: number; scans?: TestScan[] }): WaybillFacts {
     const { freightFen, scans, ...rest } = facts;
     const laneKey = rest.laneKey ?? '440300-110100';
+    const freight = freightFen ?? 1_200;
+    const charges: WaybillCharge[] = rest.charges ?? [{ code: 'FREIGHT', amountFen: freight }];
     const full: WaybillFacts = {
       serviceLevel: 'STANDARD',
       laneKey,
       distance: distanceOfLane(laneKey),
       declaredValueFen: null,
       insuredValueFen: 0,
-      fees: { serviceFeeFen: freightFen ?? 1_200, insuranceFeeFen: 0, addOnFeesFen: 0 },
+      fees: feesOf(freight, charges),
+      charges,
+      chargeCheck: null,
+      headlessSearch: null,
       createdAt: new Date('2026-10-01T00:00:00Z'),
       signedAt: null,
       status: 'IN_TRANSIT',

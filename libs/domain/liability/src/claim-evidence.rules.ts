@@ -1,8 +1,8 @@
 import type { EvidenceKind } from '@courierdesk/domain-ticket';
-import type { ClaimKind } from './claim.vocabulary';
+import type { FiledClaimKind } from './claim.vocabulary';
 
-/** A claim the evidence rules know: a compensation claim or return freight after a refusal. */
-export type EvidenceClaimKind = ClaimKind | 'RETURN_FREIGHT';
+/** A claim the evidence rules know: a compensation claim, return freight after a refusal, an overcharge refund. */
+export type EvidenceClaimKind = FiledClaimKind;
 
 /** One item of evidence a claim needs (理赔材料). */
 export interface EvidenceRequirement {
@@ -21,7 +21,7 @@ const INSURANCE_RECEIPT: EvidenceRequirement = { item: 'INSURANCE_RECEIPT', acce
 /**
  * The evidence each claim kind needs (理赔所需材料). The agent guides the claimant to it; a claim is
  * reviewed only when every required item is on file. A delay needs none: the promise and the scans
- * are the network's own records.
+ * are the network's own records; nor does an overcharge refund: the charges and the tariff are.
  */
 export const DEFAULT_CLAIM_EVIDENCE: Readonly<Record<EvidenceClaimKind, readonly EvidenceRequirement[]>> = {
   LOSS: [PROOF_OF_VALUE, INSURANCE_RECEIPT],
@@ -38,5 +38,7 @@ export const DEFAULT_CLAIM_EVIDENCE: Readonly<Record<EvidenceClaimKind, readonly
   ],
   DELAY: [],
   RETURN_FREIGHT: [{ item: 'REFUSAL_CAUSE_PROOF', accepted: ['PHOTO', 'RECORDING', 'DOCUMENT'], need: 'ALWAYS', nameZh: '拒收原因证明（照片、录音或平台记录）' }],
+  // The charges and the tariff are the network's own records, checked by tracking's chargeCheck.
+  OVERCHARGE: [],
 };
 

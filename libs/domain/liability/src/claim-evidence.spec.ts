@@ -14,6 +14,7 @@ describe('requiredEvidence: what each claim needs (理赔材料)', () => {
     ['PARTIAL_LOSS', false, ['CONTENTS_PHOTO', 'PROOF_OF_VALUE'], []],
     ['DELAY', true, [], []],
     ['RETURN_FREIGHT', false, ['REFUSAL_CAUSE_PROOF'], []],
+    ['OVERCHARGE', true, [], []],
   ])('%s (insured %s) needs %j', (kind, insured, required, optional) => {
     const needed = requiredEvidence(kind, { insured, at: AT });
     expect(needed.required.map((r) => r.item)).toEqual(required);

@@ -1,7 +1,7 @@
 import type { EvidenceKind } from '@courierdesk/domain-ticket';
 import { assertValidDate } from '@courierdesk/domain-sla';
 import type { DecisionRecord } from './decision';
-import { CLAIM_KINDS } from './claim.vocabulary';
+import { FILED_CLAIM_KINDS } from './claim.vocabulary';
 import type { EvidenceClaimKind, EvidenceRequirement } from './claim-evidence.rules';
 import { liabilityPolicyAt, type LiabilityPolicies } from './liability-policy';
 import { LiabilityRuleError } from './liability.errors';
@@ -36,7 +36,7 @@ export function requiredEvidence(kind: EvidenceClaimKind, options: { insured: bo
   const insured = options.insured;
   const rules = policy.claimEvidence[kind];
   if (!rules) {
-    throw new LiabilityRuleError('UNKNOWN_CLAIM_KIND', `unknown claim kind ${kind}`, { kind, allowed: [...CLAIM_KINDS, 'RETURN_FREIGHT'] });
+    throw new LiabilityRuleError('UNKNOWN_CLAIM_KIND', `unknown claim kind ${kind}`, { kind, allowed: FILED_CLAIM_KINDS });
   }
   return {
     required: rules.filter((r) => r.need === 'ALWAYS' || (r.need === 'IF_INSURED' && insured)),

@@ -12,6 +12,7 @@ describe('claimIncident: what the scans must place for a claim', () => {
     ['RETURN_FREIGHT', 'NOT_AS_DESCRIBED', null],
     ['RETURN_FREIGHT', 'NO_REASON', null],
     ['RETURN_FREIGHT', 'PLATFORM_NO_REASON_RETURN', null],
+    ['OVERCHARGE', null, null],
   ] as const)('%s (%s) → %s', (kind, cause, incident) => {
     expect(claimIncident(kind, cause)).toBe(incident);
   });

@@ -18,6 +18,21 @@ export const CLAIM_KINDS: readonly ClaimKind[] = Object.values(ClaimKind);
 /** Chinese names of the claim kinds. */
 export const CLAIM_KIND_NAMES_ZH: Readonly<Record<ClaimKind, string>> = { LOSS: '丢失', DAMAGE: '破损', PARTIAL_LOSS: '内件短少', DELAY: '延误' };
 
+/**
+ * Every kind of claim filed with the network (理赔类型): the compensation kinds (ClaimKind), return
+ * freight after a refusal (拒收退回运费) and the refund of charges above the tariff (多收费退还,
+ * decideOverchargeRefund). Values are API: add, never rename.
+ */
+export const FiledClaimKind = { ...ClaimKind, RETURN_FREIGHT: 'RETURN_FREIGHT', OVERCHARGE: 'OVERCHARGE' } as const;
+/** Every kind of claim filed with the network (理赔类型). */
+export type FiledClaimKind = (typeof FiledClaimKind)[keyof typeof FiledClaimKind];
+
+/** All filed claim kinds, in declaration order. */
+export const FILED_CLAIM_KINDS: readonly FiledClaimKind[] = Object.values(FiledClaimKind);
+
+/** Chinese names of every filed claim kind. */
+export const FILED_CLAIM_KIND_NAMES_ZH: Readonly<Record<FiledClaimKind, string>> = { ...CLAIM_KIND_NAMES_ZH, RETURN_FREIGHT: '拒收退回运费', OVERCHARGE: '多收费退还' };
+
 /** Why the carrier is not liable (免责事由): Civil Code arts. 832, 835; Postal Law art. 48. */
 export const Exemption = {
   /** Force majeure (不可抗力): the freight is still refunded, an insured parcel still paid. */

@@ -15,3 +15,5 @@ export * from './claim-evidence';
 export * from './claim.transitions';
 export * from './claim-number';
 export * from './claim-incident';
+export * from './overcharge';
+export * from './headless-search';

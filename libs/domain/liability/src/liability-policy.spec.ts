@@ -52,6 +52,7 @@ describe('validateLiabilityPolicy', () => {
     ['fine in yuan with a fraction', broken({ fines: { ...LIABILITY_POLICY_2024.fines, falseSignOffFen: 10.5 } })],
     ['unknown rounding', broken({ rounding: 'HALF_DOWN' })],
     ['evidence table without RETURN_FREIGHT', broken({ claimEvidence: { ...LIABILITY_POLICY_2024.claimEvidence, RETURN_FREIGHT: undefined } })],
+    ['evidence table without OVERCHARGE', broken({ claimEvidence: { ...LIABILITY_POLICY_2024.claimEvidence, OVERCHARGE: undefined } })],
   ])('%s → INVALID_LIABILITY_POLICY', (_why, policy) => {
     expect(() => validateLiabilityPolicy(policy)).toThrow(expect.objectContaining({ code: 'INVALID_LIABILITY_POLICY' }));
   });

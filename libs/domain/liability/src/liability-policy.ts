@@ -2,6 +2,7 @@ import { asVersions, assertValidDate, chinaTime, policyInForce, type Versioned }
 import type { DistanceClass } from '@courierdesk/domain-parcel';
 import { DEFAULT_CLAIM_EVIDENCE, type EvidenceClaimKind, type EvidenceRequirement } from './claim-evidence.rules';
 import { LiabilityRuleError } from './liability.errors';
+import { FILED_CLAIM_KINDS } from './claim.vocabulary';
 import { ROUNDING_MODES, type RoundingMode } from './money';
 
 /** The fines an outlet owes the network (网点罚款), in fen. */
@@ -124,7 +125,7 @@ export function validateLiabilityPolicy(policy: LiabilityPolicy): LiabilityPolic
   for (const field of ['notDeliveredUpstairsNoEvidenceFen', 'otherNoEvidenceFen', 'falseSignOffFen'] as const) {
     if (!fen(policy.fines?.[field])) throw invalid(`fines.${field} must be whole fen ≥ 0`);
   }
-  for (const kind of ['LOSS', 'DAMAGE', 'PARTIAL_LOSS', 'DELAY', 'RETURN_FREIGHT'] as const) {
+  for (const kind of FILED_CLAIM_KINDS) {
     if (!Array.isArray(policy.claimEvidence?.[kind])) throw invalid(`claimEvidence.${kind} must list the evidence (empty when none)`);
   }
   if (!ROUNDING_MODES.includes(policy.rounding)) throw invalid(`rounding must be one of ${ROUNDING_MODES.join(', ')}`);

@@ -16,6 +16,9 @@ describe('liability error codes', () => {
     ['CLAIM_TRANSITION_NOT_ALLOWED', 'CONFLICT'],
     ['INVALID_CLAIM_NUMBER', 'BAD_USER_INPUT'],
     ['INVALID_CLAIM_SEQUENCE', 'BAD_USER_INPUT'],
+    ['WAYBILL_NOT_PRICED', 'CONFLICT'],
+    ['CHARGE_CHECK_INCONSISTENT', 'CONFLICT'],
+    ['HEADLESS_SEARCH_REQUIRED', 'CONFLICT'],
   ] as const)('%s is %s', (code, kind) => {
     expect(LIABILITY_ERROR_CODES).toContain(code);
     expect(LiabilityRuleError.kindOf(code)).toBe(kind);

@@ -21,6 +21,12 @@ const KIND_BY_CODE = {
   // The claim is not in a status the move starts from (e.g. approving a withdrawn claim).
   CLAIM_TRANSITION_NOT_ALLOWED: 'CONFLICT',
   INVALID_CLAIM_NUMBER: 'BAD_USER_INPUT',
+  // An overcharge refund needs tracking's charge check; the same claim is decided once the waybill can be priced.
+  WAYBILL_NOT_PRICED: 'CONFLICT',
+  // The charge check's refund is not the sum of its lines' overcharges: decided once tracking answers consistently.
+  CHARGE_CHECK_INCONSISTENT: 'CONFLICT',
+  // A lost parcel is agreed and paid only after a headless-parcel search (无头件查找); the same request passes once it is made.
+  HEADLESS_SEARCH_REQUIRED: 'CONFLICT',
   INVALID_CLAIM_SEQUENCE: 'BAD_USER_INPUT',
 } as const satisfies ErrorCodeTable;
 

@@ -36,10 +36,14 @@ export async function startLedgerDatabase(applicationName: string, poolMax = 4):
   };
 }
 
-/** A claim row as the claims subgraph would leave it (its CHECKs hold); APPROVED for ¥500 on a fresh waybill unless told otherwise. */
+/**
+ * A claim row as the claims subgraph would leave it (its CHECKs hold); an APPROVED DAMAGE claim for
+ * ¥500 on a fresh waybill unless told otherwise (a LOSS claim is paid only after a headless-parcel
+ * search, which `waybills` answers for).
+ */
 export async function insertClaim(
   ds: DataSource,
-  over: Partial<{ status: string; approvedFen: number; bearingPlaceKind: 'OUTLET' | 'HUB' | null; bearingPlaceId: string | null; waybillNo: string }> = {},
+  over: Partial<{ status: string; approvedFen: number; bearingPlaceKind: 'OUTLET' | 'HUB' | null; bearingPlaceId: string | null; waybillNo: string; kind: string }> = {},
 ): Promise<{ id: string; number: string; waybillNo: string }> {
   const id = randomUUID();
   const number = `CL-${id.slice(0, 8)}`;
@@ -51,13 +55,19 @@ export async function insertClaim(
   await ds.query(
     `INSERT INTO claim (id, number, kind, claimant, waybill_no, claimed_fen, status, version, filed_at, filed_by, approved_fen, decision, agreed_at,
                         paid_at, bearing_place_kind, bearing_place_id, updated_at)
-     VALUES ($1, $2, 'LOSS', 'SENDER', $3, $4, $5, 3, now(), 'test', $6, $7::jsonb, $8, $9, $10, $11, now())`,
+     VALUES ($1, $2, $12, 'SENDER', $3, $4, $5, 3, now(), 'test', $6, $7::jsonb, $8, $9, $10, $11, now())`,
     [
       id, number, waybillNo, approvedFen, status, decided ? approvedFen : null, decided ? JSON.stringify({ test: true }) : null, decided ? new Date() : null,
-      status === 'PAID' ? new Date() : null, over.bearingPlaceKind ?? null, over.bearingPlaceId ?? null,
+      status === 'PAID' ? new Date() : null, over.bearingPlaceKind ?? null, over.bearingPlaceId ?? null, over.kind ?? 'DAMAGE',
     ],
   );
   return { id, number, waybillNo };
+}
+
+/** Waybills as the graph would answer for them, in memory, for the payouts of lost parcels (the headless-parcel search). */
+export class WaybillsForPayouts {
+  readonly known = new Map<string, WaybillFacts>();
+  readonly facts = async (no: string): Promise<WaybillFacts | null> => this.known.get(no) ?? null;
 }
 
 /** Callers the money specs act as. */
