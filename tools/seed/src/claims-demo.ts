@@ -168,7 +168,11 @@ export function planClaimsDemo(waybills: readonly ClaimDemoWaybill[], tickets: r
   }
 
   // 保价快件丢失: late, still missing, insured; the insured amount within the actual (declared) value.
-  const insured = take((w) => stillOnItsWay(w) && lateMs(w) > DAY_MS && w.insuredValueFen > 0 && (w.declaredValueFen ?? 0) >= w.insuredValueFen);
+  // Scanned somewhere on the way (not a parcel never picked up): the hubs on its route are where a
+  // parcel that lost its label would turn up, so the headless-parcel demo searches around it.
+  const insured =
+    take((w) => stillOnItsWay(w) && w.status !== 'CREATED' && lateMs(w) > DAY_MS && w.insuredValueFen > 0 && (w.declaredValueFen ?? 0) >= w.insuredValueFen) ??
+    take((w) => stillOnItsWay(w) && lateMs(w) > DAY_MS && w.insuredValueFen > 0 && (w.declaredValueFen ?? 0) >= w.insuredValueFen);
   if (insured) {
     claims.push({
       label: 'LOSS:INSURED',

@@ -28,7 +28,7 @@ export { loadTicketsDemo, readTicketDemoWaybills, ticketsIsEmpty, WaybillRowsDir
 export type { TicketsLoadCounts, TicketsDemoLoadOptions } from './load-tickets-demo';
 export { planClaimsDemo } from './claims-demo';
 export type { ClaimDemoWaybill, ClaimDemoTicket, ClaimsDemoPlan, ClaimsDemoOptions, DemoClaimCase, DemoClaimInput, DemoClaimEvidence, DemoFindings, DemoDisputedFine } from './claims-demo';
-export { loadClaimsDemo, claimsIsEmpty, readClaimDemoWaybills, readClaimDemoTickets, TrackingRowsWaybillDirectory, TicketRowsDirectory } from './load-claims-demo';
+export { loadClaimsDemo, loadOverchargeClaimDemo, claimsIsEmpty, readClaimDemoWaybills, readClaimDemoTickets, TrackingRowsWaybillDirectory, TicketRowsDirectory } from './load-claims-demo';
 export type { ClaimsLoadCounts, ClaimsDemoLoadOptions } from './load-claims-demo';
-export { loadRuleVersions, loadOverchargeDemo, OVERCHARGED_DEMO_WAYBILL } from './load-everyday-demo';
-export type { RuleVersionCounts } from './load-everyday-demo';
+export { loadRuleVersions, loadOverchargeDemo, loadHeadlessDemo, OVERCHARGED_DEMO_WAYBILL } from './load-everyday-demo';
+export type { RuleVersionCounts, HeadlessDemoCounts } from './load-everyday-demo';

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
-import { CLAIMS_DB_SCHEMA, createClaimsServices, type TicketDirectory, type TicketFacts, type WaybillDirectory, type WaybillFacts } from '@courierdesk/claims';
+import { CLAIMS_DB_SCHEMA, createClaimsServices, feesOf, type TicketDirectory, type TicketFacts, type WaybillCharge, type WaybillDirectory, type WaybillFacts } from '@courierdesk/claims';
+import { CHARGE_CODES, checkCharges, type Tariff } from '@courierdesk/domain-tariff';
 import { distanceClass, estimateDelivery, FINAL_STATUSES, laneOf, type ScanEvent, type ServiceLevel, type WaybillStatus } from '@courierdesk/domain-parcel';
 import { decideOnEvidence, DEFAULT_EVIDENCE_POLICY, evidenceDeadline, type EvidenceKind, type TicketKind, type TicketReason } from '@courierdesk/domain-ticket';
 import { DEFAULT_ROLE_SCOPES, Role, ROLE_SCOPES, Scope, type Identity } from '@courierdesk/platform-auth';
@@ -136,6 +137,16 @@ export class TrackingRowsWaybillDirectory implements WaybillDirectory {
     return found;
   }
 
+  private tariffs: Promise<Tariff[]> | undefined;
+
+  private billOf(waybillNo: string, freightFen: number) {
+    const readTariffs = () =>
+      (this.tariffs ??= (this.ds.query(`SELECT version, effective_from, body FROM "${this.schema}".tariff_version ORDER BY effective_from`) as Promise<{ version: string; effective_from: Date; body: object }[]>).then((rows) =>
+        rows.map((row) => ({ ...(row.body as Omit<Tariff, 'version' | 'effectiveFrom'>), version: row.version, effectiveFrom: new Date(row.effective_from) })),
+      ));
+    return billOfRows(this.ds, this.schema, waybillNo, freightFen, readTariffs);
+  }
+
   private async read(waybillNo: string): Promise<WaybillFacts | null> {
     const [r] = (await this.ds.query(WAYBILL_SQL(this.schema, 'WHERE w.waybill_no = $1'), [waybillNo])) as WaybillRowRaw[];
     if (!r) return null;
@@ -146,6 +157,7 @@ export class TrackingRowsWaybillDirectory implements WaybillDirectory {
       [waybillNo, r.created_at],
     )) as { type: string; event_time: Date; location_kind: 'HUB' | 'OUTLET' | null; location_id: string | null; courier_id: string | null; failure_reason: string | null; problem_code: string | null }[];
     const declared = Number(r.declared_value_fen);
+    const billed = await this.billOf(waybillNo, Number(r.freight_fen));
     return {
       waybillNo: r.waybill_no,
       serviceLevel: r.service_level,
@@ -153,7 +165,10 @@ export class TrackingRowsWaybillDirectory implements WaybillDirectory {
       distance: distanceOf(r.lane_key),
       declaredValueFen: declared > 0 ? declared : null,
       insuredValueFen: Number(r.insured_value_fen),
-      fees: { serviceFeeFen: Number(r.freight_fen), insuranceFeeFen: 0, addOnFeesFen: 0 },
+      fees: feesOf(Number(r.freight_fen), billed.charges),
+      charges: billed.charges,
+      chargeCheck: billed.chargeCheck,
+      headlessSearch: billed.headlessSearch,
       createdAt: new Date(r.created_at),
       signedAt: r.signed_at ? new Date(r.signed_at) : null,
       status: r.status,
@@ -175,6 +190,43 @@ export class TrackingRowsWaybillDirectory implements WaybillDirectory {
       ),
     };
   }
+}
+
+/** What the rows say of a waybill's bill and its newest headless-parcel search, as tracking's fields would (Waybill.charges, chargeCheck, headlessSearches). */
+async function billOfRows(ds: DataSource, schema: string, waybillNo: string, freightFen: number, tariffs: () => Promise<Tariff[]>): Promise<Pick<WaybillFacts, 'charges' | 'chargeCheck' | 'headlessSearch'> & { charges: WaybillCharge[] }> {
+  const [w] = (await ds.query(
+    `SELECT service_level, origin_district_code, destination_district_code, weight_grams, insured_value_fen::float8 AS insured, surcharges, length_cm, width_cm, height_cm,
+            upstairs_floors, coalesce(picked_up_at, created_at) AS priced_at FROM "${schema}".waybill WHERE waybill_no = $1`,
+    [waybillNo],
+  )) as { service_level: ServiceLevel; origin_district_code: string; destination_district_code: string; weight_grams: number; insured: number; surcharges: Record<string, number>; length_cm: number | null; width_cm: number | null; height_cm: number | null; upstairs_floors: number; priced_at: Date }[];
+  const charges: WaybillCharge[] = [{ code: 'FREIGHT', amountFen: freightFen }, ...CHARGE_CODES.filter((c) => c !== 'FREIGHT' && (w.surcharges[c] ?? 0) > 0).map((code) => ({ code, amountFen: w.surcharges[code] }))];
+  const known = await tariffs();
+  const pricedAt = new Date(w.priced_at);
+  const chargeCheck = known.some((t) => t.effectiveFrom <= pricedAt)
+    ? checkCharges(
+        known,
+        {
+          originDistrictCode: w.origin_district_code,
+          destinationDistrictCode: w.destination_district_code,
+          serviceLevel: w.service_level,
+          weightGrams: w.weight_grams,
+          dimensionsCm: w.length_cm && w.width_cm && w.height_cm ? { length: w.length_cm, width: w.width_cm, height: w.height_cm } : null,
+          insuredValueFen: w.insured,
+          upstairsFloors: w.upstairs_floors,
+        },
+        charges as never,
+        pricedAt,
+      )
+    : null;
+  const [search] = (await ds.query(
+    `SELECT id::text, searched_at, candidate_count, policy_version FROM "${schema}".headless_search WHERE waybill_no = $1 ORDER BY searched_at DESC, id DESC LIMIT 1`,
+    [waybillNo],
+  )) as { id: string; searched_at: Date; candidate_count: number; policy_version: string }[];
+  return {
+    charges,
+    chargeCheck,
+    headlessSearch: search ? { id: search.id, searchedAt: new Date(search.searched_at), candidateCount: search.candidate_count, policyVersion: search.policy_version } : null,
+  };
 }
 
 /**
@@ -307,4 +359,24 @@ export async function loadClaimsDemo(claimsDs: DataSource, waybills: readonly Cl
 export async function claimsIsEmpty(ds: DataSource, schema = CLAIMS_DB_SCHEMA): Promise<boolean> {
   const [row] = (await ds.query(`SELECT NOT EXISTS (SELECT 1 FROM "${schema}".claim) AND NOT EXISTS (SELECT 1 FROM "${schema}".fine) AS empty`)) as { empty: boolean }[];
   return row.empty;
+}
+
+/**
+ * The refund of the demo's overcharged waybill (多收费退还): an OVERCHARGE claim filed from its
+ * "overcharged" complaint, decided from tracking's charge check (the old oversize rule after it
+ * changed), approved and paid to the shipper — the refund in the ledger, charged back to the origin
+ * outlet that collected it. Returns the claim's number.
+ */
+export async function loadOverchargeClaimDemo(
+  claimsDs: DataSource,
+  ticketId: string,
+  options: Pick<ClaimsDemoLoadOptions, 'now' | 'waybills' | 'tickets'>,
+): Promise<{ number: string; paidFen: number }> {
+  const services = createClaimsServices(claimsDs, { now: () => options.now, waybills: options.waybills, tickets: options.tickets });
+  let claim = await services.filing.file(filer, { ticketId, kind: 'OVERCHARGE', claimant: 'RECIPIENT', claimedFen: 3000, description: '超长附加费按旧规则收取，申请退还。' } as never);
+  claim = await services.workflow.review(manager, { claimId: claim.id, version: claim.version });
+  claim = await services.workflow.decide(manager, { claimId: claim.id, version: claim.version, notifiedOfCap: false });
+  claim = await services.workflow.approve(manager, { claimId: claim.id, version: claim.version });
+  const paid = await services.payouts.pay(manager, { claimId: claim.id, idempotencyKey: `demo-overcharge-${claim.number}` });
+  return { number: claim.number, paidFen: paid.payout.amountFen };
 }

@@ -3,7 +3,7 @@ import { makeWaybillNo } from '@courierdesk/domain-parcel';
 import { DEMO_CATALOGUES, DEMO_TARIFFS, priceWith, TARIFF_2026_2 } from '@courierdesk/domain-tariff';
 import { Role, ROLE_SCOPES, type Identity } from '@courierdesk/platform-auth';
 import { createTicketsServices } from '@courierdesk/tickets';
-import { createTrackingServices, TRACKING_DB_SCHEMA } from '@courierdesk/tracking';
+import { createTrackingServices, NETWORK_WIDE, TRACKING_DB_SCHEMA } from '@courierdesk/tracking';
 import { NO_ESCALATION_CONTACTS, WaybillRowsDirectory } from './load-tickets-demo';
 import { DEMO_AGENT } from './tickets-demo';
 
@@ -42,7 +42,7 @@ const hqAgent: Identity = { subject: DEMO_AGENT, roles: [Role.AGENT], scopes: RO
 export async function loadOverchargeDemo(
   sources: { tracking: DataSource; tickets: DataSource; network: DataSource },
   now: Date,
-): Promise<{ waybillNo: string; ticketNumber: string } | null> {
+): Promise<{ waybillNo: string; ticketNumber: string; ticketId: string } | null> {
   const [lane] = (await sources.tracking.query(
     `SELECT origin_outlet_id::text AS origin, destination_outlet_id::text AS destination, origin_district_code AS "from", destination_district_code AS "to"
        FROM "${TRACKING_DB_SCHEMA}".waybill WHERE status = 'DELIVERED' AND origin_outlet_id <> destination_outlet_id ORDER BY waybill_no LIMIT 1`,
@@ -104,5 +104,55 @@ export async function loadOverchargeDemo(
     callerPhone: '13800003333',
     callerRole: 'RECIPIENT',
   });
-  return { waybillNo: OVERCHARGED_DEMO_WAYBILL, ticketNumber: row.number };
+  return { waybillNo: OVERCHARGED_DEMO_WAYBILL, ticketNumber: row.number, ticketId: row.id };
+}
+
+/** What {@link loadHeadlessDemo} registered and searched. */
+export interface HeadlessDemoCounts {
+  /** Headless parcels registered (the true one and its decoys). */
+  parcels: number;
+  /** The waybill reported lost whose search proposes them. */
+  waybillNo: string;
+  /** The rank the true parcel got in the recorded search (1 when the matcher is right). */
+  trueParcelRank: number | null;
+}
+
+const HEADLESS_DESCRIPTION = '蓝色鞋盒 运动鞋';
+
+/**
+ * Headless parcels (无头件) for the demo, around a waybill reported lost (the claims demo's lost
+ * parcel, insured if there is one): the hub or outlet of its last scan registers the parcel that lost its label
+ * there — its weight, a shoe box, found hours after the last scan — and three decoys (twice the
+ * weight at the same place; one found days before the parcel arrived; one at a hub off its route).
+ * An HQ agent's search is recorded before the claim is filed, so the claim shows it. Made through
+ * the tracking services; null when the waybill is delivered or was never scanned.
+ */
+export async function loadHeadlessDemo(tracking: DataSource, waybillNo: string, now: Date): Promise<HeadlessDemoCounts | null> {
+  const [w] = (await tracking.query(
+    `SELECT waybill_no AS "waybillNo", status, contents, created_at AS "createdAt", origin_outlet_id::text AS "originOutletId", destination_outlet_id::text AS "destinationOutletId",
+            weight_grams AS "weightGrams", current_place_kind AS "placeKind", current_place_id::text AS "placeId", last_scan_at AS "lastScanAt"
+       FROM "${TRACKING_DB_SCHEMA}".waybill WHERE waybill_no = $1`,
+    [waybillNo],
+  )) as { waybillNo: string; status: string; contents: string | null; createdAt: Date; originOutletId: string; destinationOutletId: string; weightGrams: number; placeKind: 'HUB' | 'OUTLET' | null; placeId: string | null; lastScanAt: Date | null }[];
+  if (!w || !w.placeKind || !w.placeId || !w.lastScanAt || ['DELIVERED', 'RETURNED'].includes(w.status)) return null;
+  const [elsewhere] = (await tracking.query(
+    `SELECT location_id::text AS id FROM "${TRACKING_DB_SCHEMA}".scan_event WHERE location_kind = 'HUB' AND location_id <> $1 AND event_time > now() - interval '20 days' LIMIT 1`,
+    [w.placeId],
+  )) as { id: string }[];
+  const services = createTrackingServices(tracking, { now: () => now });
+  const last = new Date(w.lastScanAt).getTime();
+  const found = (hoursAfterLastScan: number) => new Date(Math.min(last + hoursAfterLastScan * HOUR, now.getTime() - HOUR));
+  const at = { foundPlaceKind: w.placeKind, foundPlaceId: w.placeId };
+  const parcels = [
+    { ...at, foundAt: found(8), weightGrams: Math.round(w.weightGrams * 1.03), lengthCm: 34, widthCm: 22, heightCm: 13, packaging: '蓝色鞋盒外套透明塑料袋，面单脱落', contents: '运动鞋一双，42码', photoRef: 'oss://headless/demo-1.jpg' },
+    { ...at, foundAt: found(10), weightGrams: w.weightGrams * 2 + 500, lengthCm: 60, widthCm: 40, heightCm: 40, packaging: '黄色纸箱，胶带缠绕', contents: '衣物若干', photoRef: 'oss://headless/demo-2.jpg' },
+    { ...at, foundAt: new Date(last - 72 * HOUR), weightGrams: w.weightGrams, lengthCm: 33, widthCm: 22, heightCm: 12, packaging: '蓝色鞋盒', contents: '运动鞋', photoRef: 'oss://headless/demo-3.jpg' },
+    ...(elsewhere ? [{ foundPlaceKind: 'HUB' as const, foundPlaceId: elsewhere.id, foundAt: found(9), weightGrams: w.weightGrams, lengthCm: 34, widthCm: 22, heightCm: 13, packaging: '蓝色鞋盒', contents: '运动鞋一双', photoRef: 'oss://headless/demo-4.jpg' }] : []),
+  ];
+  const registered: { id: string }[] = [];
+  for (const parcel of parcels) registered.push(await services.headlessParcels.register('seed-hub-desk', NETWORK_WIDE, parcel));
+  // The search reads the waybill's number, status, outlets, creation, weight and contents.
+  const { proposals } = await services.headlessMatches.search(DEMO_AGENT, { ...w, createdAt: new Date(w.createdAt) } as never, { description: HEADLESS_DESCRIPTION });
+  const trueRank = proposals.find((p) => p.headlessParcelId === registered[0].id)?.rank ?? null;
+  return { parcels: registered.length, waybillNo, trueParcelRank: trueRank };
 }

@@ -142,6 +142,37 @@ describe('everyday answers through the gateway', () => {
     expect(refusal(await graphql(`query ($no: String!) { waybill(waybillNo: $no) { chargeCheck { verdict } } }`, stack.tokens.partner, { no: waybillNo }))).toMatchObject({ code: 'NOT_FOUND' });
   });
 
+  it('the overcharge refund went through claims into the ledger: filed from the complaint, decided from the check, paid, charged back to the origin outlet', async () => {
+    const refund = stack.seeded.everyday?.overchargeClaim;
+    expect(refund).toMatchObject({ paidFen: 3000 });
+    const claim = ok(
+      await graphql(`query ($n: String) { claim(number: $n) { kind status approvedFen bearingPlaceKind decision { rule code tariffVersion } ticket { reason } } }`, stack.tokens.claimsManager, { n: refund!.number }),
+    ).claim;
+    expect(claim).toMatchObject({ kind: 'OVERCHARGE', status: 'PAID', approvedFen: 3000, bearingPlaceKind: 'OUTLET', decision: { rule: 'OVERCHARGE_REFUND', code: 'REFUND', tariffVersion: 'tariff-2026.2' } });
+    expect(ok(await graphql(`{ ledgerCheck { balanced unbalancedEntries } }`, stack.tokens.claimsManager)).ledgerCheck).toEqual({ balanced: true, unbalancedEntries: 0 });
+  });
+
+  it('headless parcels: the demo’s lost parcel was searched before its claim, the true parcel first; a search and a confirmation through the gateway relabel it with a scan', async () => {
+    const headless = stack.seeded.everyday?.headless;
+    expect(headless).toMatchObject({ trueParcelRank: 1 });
+    const [lossClaim] = (await stack.claims.dataSource.query(`SELECT number FROM claims.claim WHERE kind = 'LOSS' AND waybill_no = $1`, [headless!.waybillNo])) as { number: string }[];
+    const shown = ok(await graphql(`query ($n: String) { claim(number: $n) { headlessSearch { searchedAt candidateCount policyVersion } } }`, stack.tokens.agent, { n: lossClaim.number })).claim;
+    expect(shown.headlessSearch).toMatchObject({ policyVersion: expect.stringMatching(/^headless-match-/) });
+    expect(shown.headlessSearch.candidateCount).toBeGreaterThanOrEqual(3);
+
+    const SEARCH = `mutation ($input: SearchHeadlessParcelsInput!) { searchHeadlessParcels(input: $input) { id proposals { rank score parcel { id parcelNo version foundLocation { __typename ... on TransitCentre { name } ... on Outlet { name } } } } } }`;
+    const search = ok(await graphql(SEARCH, stack.tokens.agent, { input: { waybillNo: headless!.waybillNo, description: '蓝色鞋盒 运动鞋' } })).searchHeadlessParcels;
+    const best = search.proposals[0];
+    expect(best.rank).toBe(1);
+    expect(best.parcel.foundLocation.name).toBeTruthy();
+    const CONFIRM = `mutation ($input: ConfirmHeadlessMatchInput!) { confirmHeadlessMatch(input: $input) { parcel { status } waybill { waybillNo lastScanAt } } }`;
+    expect(refusal(await graphql(CONFIRM, stack.tokens.partner, { input: { waybillNo: headless!.waybillNo, headlessParcelId: best.parcel.id, searchId: search.id } }))).toMatchObject({ code: 'FORBIDDEN' });
+    const confirmed = ok(await graphql(CONFIRM, stack.tokens.agent, { input: { waybillNo: headless!.waybillNo, headlessParcelId: best.parcel.id, searchId: search.id, expectedVersion: best.parcel.version } })).confirmHeadlessMatch;
+    expect(confirmed.parcel.status).toBe('MATCHED');
+    expect(Date.now() - new Date(confirmed.waybill.lastScanAt).getTime()).toBeLessThan(60_000);
+    expect(refusal(await graphql(CONFIRM, stack.tokens.agent, { input: { waybillNo: headless!.waybillNo, headlessParcelId: best.parcel.id, searchId: search.id } }))).toMatchObject({ code: 'CONFLICT' });
+  });
+
   it('publishing a tariff is HQ’s: the admin token may, a partner or an agent may not', async () => {
     const input = { version: `tariff-2099.${Math.floor(Math.random() * 900) + 100}`, effectiveFrom: '2099-01-01T00:00:00Z', basedOn: 'tariff-2026.2', oversize: { longestSideOverCm: 330, fen: 3000 } };
     const PUBLISH = `mutation ($input: PublishTariffInput!) { publishTariff(input: $input) { version basedOn } }`;

@@ -126,7 +126,9 @@ async function main(): Promise<void> {
         `${claims.decided} decided, ${claims.approved} approved, ${claims.paid} paid; ${claims.arbitrations} disputed fine under arbitration)`,
     everyday &&
       `${everyday.tariffs} tariff versions, ${everyday.catalogues} prohibited-items catalogue` +
-        (everyday.overcharged ? `; overcharged waybill ${everyday.overcharged.waybillNo} with its complaint ${everyday.overcharged.ticketNumber}` : ''),
+        (everyday.overcharged ? `; overcharged waybill ${everyday.overcharged.waybillNo} with its complaint ${everyday.overcharged.ticketNumber}` : '') +
+        (everyday.overchargeClaim ? ` and its refund claim ${everyday.overchargeClaim.number} (paid)` : '') +
+        (everyday.headless ? `; ${everyday.headless.parcels} headless parcels around lost waybill ${everyday.headless.waybillNo}, searched` : ''),
   ].filter(Boolean);
   const seeded = loaded.length > 0 ? `loaded now: ${loaded.join('; ')}` : 'already loaded (kept from an earlier start)';
   console.log(`

@@ -19,6 +19,10 @@ import {
   loadTicketsDemo,
   loadTrackingDemo,
   loadOverchargeDemo,
+  loadHeadlessDemo,
+  loadOverchargeClaimDemo,
+  planClaimsDemo,
+  type HeadlessDemoCounts,
   loadRuleVersions,
   networkIsEmpty,
   readClaimDemoTickets,
@@ -87,7 +91,11 @@ export interface SeededCounts {
 export interface EverydayLoadCounts {
   readonly tariffs: number;
   readonly catalogues: number;
-  readonly overcharged: { waybillNo: string; ticketNumber: string } | null;
+  readonly overcharged: { waybillNo: string; ticketNumber: string; ticketId: string } | null;
+  /** Headless parcels registered around the demo's lost parcel, and its recorded search. */
+  readonly headless: HeadlessDemoCounts | null;
+  /** The overcharged waybill's refund claim, decided and paid. */
+  readonly overchargeClaim: { number: string; paidFen: number } | null;
 }
 
 /** Default demo size: enough waybills for every anomaly to show in the work queues. */
@@ -161,21 +169,26 @@ async function seedIfEmpty(
   // Published versions are never replaced: a restart adds only versions it does not have yet.
   const rules = await loadRuleVersions(tracking);
   const overcharged = ticketCounts ? await loadOverchargeDemo({ tracking, tickets, network }, now) : null;
-  const everyday = rules.tariffs + rules.catalogues > 0 || overcharged ? { ...rules, overcharged } : null;
   let claimCounts: ClaimsLoadCounts | null = null;
+  let headless: HeadlessDemoCounts | null = null;
+  let overchargeClaim: { number: string; paidFen: number } | null = null;
   if (await claimsIsEmpty(claims)) {
     const waybills = await readClaimDemoWaybills(tracking);
     if (waybills.length > 0) {
       const started = Date.now();
-      claimCounts = await loadClaimsDemo(claims, waybills, await readClaimDemoTickets(tickets), {
-        partnerOutlet: await demoPartnerOutlet(network),
-        now,
-        waybills: new TrackingRowsWaybillDirectory(tracking),
-        tickets: new TicketRowsDirectory(tickets, now),
-      });
-      logger.info({ counts: claimCounts, ms: Date.now() - started }, 'loaded the demo claims');
+      const partnerOutlet = await demoPartnerOutlet(network);
+      const claimTickets = await readClaimDemoTickets(tickets);
+      const facts = { waybills: new TrackingRowsWaybillDirectory(tracking), tickets: new TicketRowsDirectory(tickets, now) };
+      // The lost parcel's headless-parcel search is made before its claim is filed, so the claim shows it.
+      const planned = planClaimsDemo(waybills, claimTickets, { partnerOutletId: partnerOutlet.id, now }).claims;
+      const lost = planned.find((c) => c.label === 'LOSS:INSURED') ?? planned.find((c) => c.label === 'LOSS:UNINSURED');
+      headless = lost?.input.waybillNo ? await loadHeadlessDemo(tracking, lost.input.waybillNo, now) : null;
+      claimCounts = await loadClaimsDemo(claims, waybills, claimTickets, { partnerOutlet, now, ...facts });
+      if (overcharged) overchargeClaim = await loadOverchargeClaimDemo(claims, overcharged.ticketId, { now, ...facts });
+      logger.info({ counts: claimCounts, headless, overchargeClaim, ms: Date.now() - started }, 'loaded the demo claims');
     }
   }
+  const everyday = rules.tariffs + rules.catalogues > 0 || overcharged || headless ? { ...rules, overcharged, headless, overchargeClaim } : null;
   return { network: networkCounts, tracking: trackingCounts, tickets: ticketCounts, claims: claimCounts, everyday };
 }
 
