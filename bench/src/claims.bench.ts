@@ -79,14 +79,19 @@ interface ClaimSample {
   evidence: EvidenceOnFile[];
 }
 
-const DECIDE = `mutation Decide($input: DecideClaimInput!) { decideClaim(input: $input) { id status version decision { code payableFen ruleVersion } } }`;
+const DECIDE = `mutation Decide($input: DecideClaimInput!) { decideClaim(input: $input) { id kind waybillNo status version decision { code payableFen ruleVersion treatedAs } } }`;
+// A lost parcel is approved and paid only after a headless-parcel search (无头件查找) for its waybill.
+const HEADLESS_SEARCH = `mutation Search($input: SearchHeadlessParcelsInput!) { searchHeadlessParcels(input: $input) { id candidateCount } }`;
 const APPROVE = `mutation Approve($input: ClaimVersionInput!) { approveClaim(input: $input) { id status version approvedFen } }`;
 const PAY = `mutation Pay($input: PayClaimInput!) { payClaim(input: $input) { replayed payout { id claimId amountFen chargebackEntryId } } }`;
 const LEDGER_CHECK = `query { ledgerCheck { entries postings unbalancedEntries trialBalanceFen balanced } }`;
 
 interface Decided {
-  decideClaim: { id: string; status: string; version: number; decision: { code: string; payableFen: number; ruleVersion: string } };
+  decideClaim: { id: string; kind: string; waybillNo: string; status: string; version: number; decision: { code: string; payableFen: number; ruleVersion: string; treatedAs: string | null } };
 }
+/** The waybill of a claim for a lost parcel (a loss, or a delay treated as one), else null. */
+const lostWaybillOf = (c: Decided['decideClaim']): string | null => (c.kind === 'LOSS' || c.decision.treatedAs === 'LOSS' ? c.waybillNo : null);
+
 interface Paid {
   payClaim: { replayed: boolean; payout: { id: string; claimId: string; amountFen: number; chargebackEntryId: string | null } };
 }
@@ -232,7 +237,7 @@ export async function measureClaims(ctx: StageContext, o: ClaimsOptions): Promis
   const outcomes: Record<string, number> = {};
   let mismatches = 0;
   const mismatchExamples: string[] = [];
-  const decided: { id: string; version: number; payableFen: number }[] = [];
+  const decided: { id: string; version: number; payableFen: number; lostWaybill: string | null }[] = [];
   for (const [i, s] of sample.entries()) {
     const body = decideBody(s.claim, i);
     const at = clock();
@@ -246,7 +251,7 @@ export async function measureClaims(ctx: StageContext, o: ClaimsOptions): Promis
       mismatches++;
       if (mismatchExamples.length < 5) mismatchExamples.push(`${s.claim.number} ${s.claim.facts.kind}: in-process ${s.expected.code} ${s.expected.payableFen}, gateway ${d.code} ${d.payableFen}`);
     }
-    decided.push({ id: decideClaim.id, version: decideClaim.version, payableFen: d.payableFen });
+    decided.push({ id: decideClaim.id, version: decideClaim.version, payableFen: d.payableFen, lostWaybill: lostWaybillOf(decideClaim) });
   }
   const timedFacts = factsLatency.slice(o.warmup, o.warmup + gatewayLatency.length);
   const gateway = { decisions: gatewayLatency.length, latency: latencyStats(gatewayLatency) };
@@ -279,10 +284,16 @@ export async function measureClaims(ctx: StageContext, o: ClaimsOptions): Promis
     prepareMs += msSince(at);
     prepareDecisions += results.filter((r) => r !== null).length;
     skip += results.filter((r) => r === null).length;
-    for (const r of results) if (r && r.decision.payableFen > 0) payable.push({ id: r.id, version: r.version, payableFen: r.decision.payableFen });
+    for (const r of results) if (r && r.decision.payableFen > 0) payable.push({ id: r.id, version: r.version, payableFen: r.decision.payableFen, lostWaybill: lostWaybillOf(r) });
   }
   log(`  claims: ${prepareDecisions} more decisions at ${prepareConcurrency} clients (${(prepareDecisions / (prepareMs / 1000)).toFixed(0)}/s); approving ${needed}…`);
   const toPay = payable.slice(0, needed);
+  const lost = [...new Set(toPay.map((d) => d.lostWaybill).filter((no): no is string => no !== null))];
+  await runConcurrently(
+    lost.map((waybillNo) => async () => graph.gatewayBody(manager, requestBody(HEADLESS_SEARCH, { input: { waybillNo } }))),
+    prepareConcurrency,
+  );
+  log(`  claims: ${lost.length} headless-parcel searches for the lost parcels among them`);
   const approveStarted = clock();
   const approved = await runConcurrently(
     toPay.map((d) => async () => (await graph.gatewayBody<{ approveClaim: { id: string; approvedFen: number } }>(manager, requestBody(APPROVE, { input: { claimId: d.id, version: d.version } }))).approveClaim),
