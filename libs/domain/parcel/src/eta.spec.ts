@@ -97,6 +97,8 @@ describe('estimateDelivery (预计送达时间)', () => {
     expect(estimate({ history: [30, 50, 40], minSamples: 3 }).basis).toBe(
       'median of 3 past STANDARD parcels on lane 440300-110100 (40 h); band is their 10th–90th percentile',
     );
+    // An agent reads it aloud: hours to one decimal, never a float's tail.
+    expect(estimate({ history: [23.7105555, 23.7105555, 23.7105555], minSamples: 3 }).basis).toContain('(23.7 h)');
   });
 
   it.each([

@@ -160,7 +160,7 @@ export function estimateDelivery(input: EtaInput): DeliveryEstimate {
       confidence: samples >= 4 * minSamples ? 'HIGH' : 'MEDIUM',
       distanceClass: distance,
       basis:
-        `median of ${samples} past ${input.serviceLevel} parcels on lane ${key} (${median} h); ` +
+        `median of ${samples} past ${input.serviceLevel} parcels on lane ${key} (${Math.round(median * 10) / 10} h); ` +
         'band is their 10th–90th percentile',
     };
   }
