@@ -117,13 +117,15 @@ export interface HeadlessDemoCounts {
   trueParcelRank: number | null;
 }
 
-const HEADLESS_DESCRIPTION = '蓝色鞋盒 运动鞋';
+const HEADLESS_DESCRIPTION = '蓝色纸箱 运动鞋';
 
 /**
  * Headless parcels (无头件) for the demo, around a waybill reported lost (the claims demo's lost
  * parcel, insured if there is one): the hub or outlet of its last scan registers the parcel that lost its label
- * there — its weight, a shoe box, found hours after the last scan — and three decoys (twice the
- * weight at the same place; one found days before the parcel arrived; one at a hub off its route).
+ * there — its weight, a blue carton of trainers, found hours after the last scan — and four decoys:
+ * a carton of clothes of about its weight found later at the same place (proposed, ranked below),
+ * twice the weight at the same place (excluded), one found days before the parcel got there, one at
+ * a hub off its route (neither a candidate).
  * An HQ agent's search is recorded before the claim is filed, so the claim shows it. Made through
  * the tracking services; null when the waybill is delivered or was never scanned.
  */
@@ -144,10 +146,12 @@ export async function loadHeadlessDemo(tracking: DataSource, waybillNo: string, 
   const found = (hoursAfterLastScan: number) => new Date(Math.min(last + hoursAfterLastScan * HOUR, now.getTime() - HOUR));
   const at = { foundPlaceKind: w.placeKind, foundPlaceId: w.placeId };
   const parcels = [
-    { ...at, foundAt: found(8), weightGrams: Math.round(w.weightGrams * 1.03), lengthCm: 34, widthCm: 22, heightCm: 13, packaging: '蓝色鞋盒外套透明塑料袋，面单脱落', contents: '运动鞋一双，42码', photoRef: 'oss://headless/demo-1.jpg' },
-    { ...at, foundAt: found(10), weightGrams: w.weightGrams * 2 + 500, lengthCm: 60, widthCm: 40, heightCm: 40, packaging: '黄色纸箱，胶带缠绕', contents: '衣物若干', photoRef: 'oss://headless/demo-2.jpg' },
-    { ...at, foundAt: new Date(last - 72 * HOUR), weightGrams: w.weightGrams, lengthCm: 33, widthCm: 22, heightCm: 12, packaging: '蓝色鞋盒', contents: '运动鞋', photoRef: 'oss://headless/demo-3.jpg' },
-    ...(elsewhere ? [{ foundPlaceKind: 'HUB' as const, foundPlaceId: elsewhere.id, foundAt: found(9), weightGrams: w.weightGrams, lengthCm: 34, widthCm: 22, heightCm: 13, packaging: '蓝色鞋盒', contents: '运动鞋一双', photoRef: 'oss://headless/demo-4.jpg' }] : []),
+    { ...at, foundAt: found(8), weightGrams: Math.round(w.weightGrams * 1.03), lengthCm: 50, widthCm: 35, heightCm: 30, packaging: '蓝色纸箱外套透明塑料袋，面单脱落', contents: '运动鞋若干双，鞋盒装', photoRef: 'oss://headless/demo-1.jpg' },
+    // Within the weight tolerance at the same place, later, other goods: proposed, ranked below.
+    { ...at, foundAt: found(30), weightGrams: Math.round(w.weightGrams * 1.08), lengthCm: 60, widthCm: 40, heightCm: 40, packaging: '黄色纸箱，胶带缠绕', contents: '衣物若干', photoRef: 'oss://headless/demo-2.jpg' },
+    { ...at, foundAt: found(10), weightGrams: w.weightGrams * 2 + 500, lengthCm: 60, widthCm: 40, heightCm: 40, packaging: '黄色纸箱', contents: '厨房用品', photoRef: 'oss://headless/demo-3.jpg' },
+    { ...at, foundAt: new Date(last - 72 * HOUR), weightGrams: w.weightGrams, lengthCm: 50, widthCm: 35, heightCm: 30, packaging: '蓝色纸箱', contents: '运动鞋', photoRef: 'oss://headless/demo-4.jpg' },
+    ...(elsewhere ? [{ foundPlaceKind: 'HUB' as const, foundPlaceId: elsewhere.id, foundAt: found(9), weightGrams: w.weightGrams, lengthCm: 50, widthCm: 35, heightCm: 30, packaging: '蓝色纸箱', contents: '运动鞋', photoRef: 'oss://headless/demo-5.jpg' }] : []),
   ];
   const registered: { id: string }[] = [];
   for (const parcel of parcels) registered.push(await services.headlessParcels.register('seed-hub-desk', NETWORK_WIDE, parcel));

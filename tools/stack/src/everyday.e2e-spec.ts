@@ -161,9 +161,12 @@ describe('everyday answers through the gateway', () => {
     expect(shown.headlessSearch.candidateCount).toBeGreaterThanOrEqual(3);
 
     const SEARCH = `mutation ($input: SearchHeadlessParcelsInput!) { searchHeadlessParcels(input: $input) { id proposals { rank score parcel { id parcelNo version foundLocation { __typename ... on TransitCentre { name } ... on Outlet { name } } } } } }`;
-    const search = ok(await graphql(SEARCH, stack.tokens.agent, { input: { waybillNo: headless!.waybillNo, description: '蓝色鞋盒 运动鞋' } })).searchHeadlessParcels;
+    const search = ok(await graphql(SEARCH, stack.tokens.agent, { input: { waybillNo: headless!.waybillNo, description: '蓝色纸箱 运动鞋' } })).searchHeadlessParcels;
     const best = search.proposals[0];
     expect(best.rank).toBe(1);
+    // The carton of clothes found later at the same place is proposed too, below the true parcel.
+    expect(search.proposals.length).toBeGreaterThanOrEqual(2);
+    expect(search.proposals[1].score).toBeLessThan(best.score);
     expect(best.parcel.foundLocation.name).toBeTruthy();
     const CONFIRM = `mutation ($input: ConfirmHeadlessMatchInput!) { confirmHeadlessMatch(input: $input) { parcel { status } waybill { waybillNo lastScanAt } } }`;
     expect(refusal(await graphql(CONFIRM, stack.tokens.partner, { input: { waybillNo: headless!.waybillNo, headlessParcelId: best.parcel.id, searchId: search.id } }))).toMatchObject({ code: 'FORBIDDEN' });
