@@ -170,7 +170,7 @@ export const CANNED_REPLIES: readonly CannedReply[] = [
     code: 'OVERCHARGE_ANSWER',
     title: '收费核查答复',
     kinds: ['COMPLAINT'],
-    body: '您好，关于快递{{waybillNo}}的收费，我们已按揽收时有效的资费标准逐项核实：{{chargeCheck}}如有多收，款项将原路退还，给您带来不便深表歉意。',
+    body: '您好，关于快递{{waybillNo}}的收费，我们已逐项核实。{{chargeCheck}}如有多收，款项将原路退还，给您带来不便深表歉意。',
   },
   {
     code: 'RESOLVED_NOTICE',
