@@ -1,4 +1,4 @@
-import { Directive, Field, Int, ObjectType } from 'type-graphql';
+import { Directive, Field, InputType, Int, ObjectType } from 'type-graphql';
 import { CHARGE_CODES, type ChargeCheck as DomainChargeCheck, type Price as DomainPrice } from '@courierdesk/domain-tariff';
 import { listSize } from '@courierdesk/platform-subgraph';
 import { DeliveryEstimate } from '../eta/eta.type';
@@ -128,8 +128,9 @@ export class WaybillCharge {
   amountFen: number;
 }
 
-/** Outer size of a parcel. */
+/** Outer size of a parcel: the same three numbers in and out (a waybill's size, a quote's input). */
 @ObjectType('Dimensions', { description: 'Outer size of a parcel in whole centimetres (长宽高).' })
+@InputType('DimensionsInput', { description: 'Outer size in whole centimetres (长宽高), 1–1000 each.' })
 export class Dimensions {
   @Field(() => Int)
   lengthCm: number;

@@ -1,19 +1,10 @@
 import { Field, InputType, Int } from 'type-graphql';
 import { ServiceLevel } from '@courierdesk/domain-parcel';
 import { ChargeCode, Zone } from '@courierdesk/domain-tariff';
+import { Dimensions as DimensionsInput } from './price.type';
 import { MAX_TARIFF_PREFIXES } from './tariff.type';
 
-@InputType('DimensionsInput', { description: 'Outer size in whole centimetres (长宽高), 1–1000 each.' })
-export class DimensionsInput {
-  @Field(() => Int)
-  lengthCm: number;
-
-  @Field(() => Int)
-  widthCm: number;
-
-  @Field(() => Int)
-  heightCm: number;
-}
+export { DimensionsInput };
 
 @InputType('QuoteInput', { description: 'A shipment to price (询价).' })
 export class QuoteInput {
