@@ -42,10 +42,15 @@ const hqAgent: Identity = { subject: DEMO_AGENT, roles: [Role.AGENT], scopes: RO
 export async function loadOverchargeDemo(
   sources: { tracking: DataSource; tickets: DataSource; network: DataSource },
   now: Date,
+  partnerOutletId: string,
 ): Promise<{ waybillNo: string; ticketNumber: string; ticketId: string } | null> {
+  // A lane between two outlets other than the demo partner’s: its view of the desk stays what the tickets demo made it.
   const [lane] = (await sources.tracking.query(
     `SELECT origin_outlet_id::text AS origin, destination_outlet_id::text AS destination, origin_district_code AS "from", destination_district_code AS "to"
-       FROM "${TRACKING_DB_SCHEMA}".waybill WHERE status = 'DELIVERED' AND origin_outlet_id <> destination_outlet_id ORDER BY waybill_no LIMIT 1`,
+       FROM "${TRACKING_DB_SCHEMA}".waybill
+      WHERE status = 'DELIVERED' AND origin_outlet_id <> destination_outlet_id AND origin_outlet_id <> $1 AND destination_outlet_id <> $1
+      ORDER BY waybill_no LIMIT 1`,
+    [partnerOutletId],
   )) as { origin: string; destination: string; from: string; to: string }[];
   if (!lane) return null;
   const [courier] = (await sources.network.query(`SELECT id::text FROM network.courier WHERE outlet_id = $1 ORDER BY id LIMIT 1`, [lane.destination])) as { id: string }[];

@@ -168,7 +168,7 @@ async function seedIfEmpty(
   }
   // Published versions are never replaced: a restart adds only versions it does not have yet.
   const rules = await loadRuleVersions(tracking);
-  const overcharged = ticketCounts ? await loadOverchargeDemo({ tracking, tickets, network }, now) : null;
+  const overcharged = ticketCounts ? await loadOverchargeDemo({ tracking, tickets, network }, now, (await demoPartnerOutlet(network)).id) : null;
   let claimCounts: ClaimsLoadCounts | null = null;
   let headless: HeadlessDemoCounts | null = null;
   let overchargeClaim: { number: string; paidFen: number } | null = null;
