@@ -7,6 +7,7 @@ import { createLogger } from '@courierdesk/platform-subgraph';
 import { TRACKING_DB_SCHEMA, TRACKING_ENTITIES, TRACKING_MIGRATIONS } from '@courierdesk/tracking';
 import { loadNetworkDemo, networkIsEmpty } from './load-network-demo';
 import { loadTrackingDemo, trackingIsEmpty } from './load-tracking-demo';
+import { loadRuleVersions } from './load-everyday-demo';
 import { DEFAULT_DEMO_PROVINCES, generateNetworkDemo } from './network-demo';
 import type { NetworkDemo } from './network-demo.types';
 import { generateTrackingDemo } from './tracking-demo';
@@ -117,6 +118,9 @@ async function main(): Promise<void> {
     await initializeDataSource(tracking, logger);
     const networkDemo = generateNetworkDemo({ provinces, seed });
     await ensureNetwork(network, networkDemo, values.replace, values.network);
+    // The library's tariff versions and catalogue, unless present (published versions are never replaced).
+    const rules = await loadRuleVersions(tracking);
+    if (rules.tariffs + rules.catalogues > 0) console.log(`rules: ${rules.tariffs} tariff versions, ${rules.catalogues} prohibited-items catalogue added`);
     const firstSequence = number(values['first-sequence'], 'first-sequence') ?? (await nextSequence(tracking));
     const days = number(values.days, 'days');
 

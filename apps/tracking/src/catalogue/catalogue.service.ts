@@ -16,7 +16,8 @@ export const catalogueStore = (ds: DataSource): RuleVersionStore<ProhibitedItemC
 export interface CatalogueChanges {
   version: string;
   effectiveFrom: Date;
-  basedOn: string;
+  /** The version it copies; null for a first version, whose items are `upsert` alone. */
+  basedOn?: string | null;
   /** Items added, or replacing the item with the same code. */
   upsert?: readonly CatalogueItem[] | null;
   /** Codes of items taken off. */
@@ -40,13 +41,13 @@ export class CatalogueService {
     if (changes.effectiveFrom.getTime() <= this.clock().getTime()) {
       throw trackingError('RULE_EFFECTIVE_IN_PAST', 'A new version starts in the future: answers given under the old one stay as they were');
     }
-    const base = (await this.store.byName(changes.basedOn)).rule;
+    const base = changes.basedOn ? (await this.store.byName(changes.basedOn)).rule : { version: null, items: [] as CatalogueItem[] };
     const removed = new Set(changes.remove ?? []);
     const upserts = new Map((changes.upsert ?? []).map((item) => [item.code, item] as const));
     const items = base.items.filter((item) => !removed.has(item.code)).map((item) => upserts.get(item.code) ?? item);
     for (const [code, item] of upserts) if (!base.items.some((i) => i.code === code)) items.push(item);
     const catalogue = validateCatalogue({ version: changes.version, effectiveFrom: changes.effectiveFrom, items });
-    await this.store.publish(catalogue, catalogue.items, base.version, identity.subject);
+    await this.store.publish(catalogue, catalogue.items, base.version ?? null, identity.subject);
     return this.store.byName(catalogue.version);
   }
 

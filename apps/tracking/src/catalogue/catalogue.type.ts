@@ -130,8 +130,8 @@ export class PublishCatalogueInput {
   @Field({ description: 'When it takes over; in the future.' })
   effectiveFrom: Date;
 
-  @Field()
-  basedOn: string;
+  @Field(() => String, { nullable: true, description: 'The version it copies; absent for a first catalogue, whose items are `upsert` alone.' })
+  basedOn?: string | null;
 
   @Field(() => [CatalogueItemInput], { nullable: true, description: 'Items added, or replacing the item with the same code.' })
   upsert?: CatalogueItemInput[] | null;

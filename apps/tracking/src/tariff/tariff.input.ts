@@ -108,7 +108,7 @@ export class UpstairsRuleInput {
   perFloorFen: number;
 }
 
-@InputType('PublishTariffInput', { description: 'A new tariff version made from an existing one: anything not given is copied from `basedOn`.' })
+@InputType('PublishTariffInput', { description: 'A new tariff version, made from an existing one (anything not given is copied from `basedOn`) or, for the first, given whole.' })
 export class PublishTariffInput {
   @Field({ description: 'Its name, like `tariff-2027.1`; never reused.' })
   version: string;
@@ -116,8 +116,8 @@ export class PublishTariffInput {
   @Field({ description: 'When it takes over; in the future.' })
   effectiveFrom: Date;
 
-  @Field({ description: 'The version it copies.' })
-  basedOn: string;
+  @Field(() => String, { nullable: true, description: 'The version it copies; absent for a first tariff, which then gives every rate, divisor and rule (INVALID_TARIFF names the first missing).' })
+  basedOn?: string | null;
 
   @Field(() => [TariffRateInput], { nullable: true })
   rates?: TariffRateInput[] | null;

@@ -198,6 +198,30 @@ describe('tariffs, quotes and the charge check (资费、报价、运费核查)'
       expect(error).toMatchObject({ code, reason });
     });
 
+    it('a first tariff (no version to copy) is given whole; a part left out is named', async () => {
+      const t = TARIFF_2026_2;
+      const levels = ['STANDARD', 'EXPRESS', 'ECONOMY'] as const;
+      const whole = {
+        version: 'tariff-2028.1',
+        effectiveFrom: future(),
+        rates: levels.flatMap((serviceLevel) => Object.entries(t.rates[serviceLevel]).map(([zone, rate]) => ({ serviceLevel, zone, ...rate }))),
+        volumetricDivisors: levels.map((serviceLevel) => ({ serviceLevel, divisor: t.volumetricDivisor[serviceLevel] })),
+        remoteProvinces: [...t.remoteProvinces],
+        insurance: t.insurance,
+        remoteArea: { districtPrefixes: [...t.remoteArea.districtPrefixes], fen: t.remoteArea.fen },
+        oversize: t.oversize,
+        upstairs: t.upstairs,
+      };
+      const { oversize: _left, ...withoutOversize } = whole;
+      expect(firstError(await h.gql(hq(), PUBLISH, { input: { ...withoutOversize, version: 'tariff-2028.2' } }))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_TARIFF' });
+      const partialRates = { ...whole, version: 'tariff-2028.3', rates: whole.rates.slice(1) };
+      const missing = await h.gql(hq(), PUBLISH, { input: partialRates });
+      expect(missing.errors?.[0]?.message).toContain('no rate for STANDARD in SAME_CITY');
+      const { data, errors } = await h.gql(hq(), PUBLISH, { input: whole });
+      expect(errors).toBeUndefined();
+      expect(data.publishTariff).toMatchObject({ version: 'tariff-2028.1', basedOn: null, oversize: { longestSideOverCm: 320, fen: 3000 } });
+    });
+
     it('the database refuses to edit or delete a published version', async () => {
       await expect(h.ds.query(`UPDATE tariff_version SET body = '{}' WHERE version = 'tariff-2026.1'`)).rejects.toThrow(/published versions/);
       await expect(h.ds.query(`DELETE FROM prohibited_item_catalogue`)).rejects.toThrow(/published versions/);
@@ -251,6 +275,12 @@ describe('tariffs, quotes and the charge check (资费、报价、运费核查)'
       expect(now.data.searchProhibitedItems).toEqual({ catalogueVersion: 'catalogue-2016.1', verdict: 'NOT_LISTED' });
       const broken = firstError(await h.gql(hq(), PUBLISH, { input: { version: 'catalogue-2027.2', effectiveFrom, basedOn: 'catalogue-2016.1', upsert: [{ code: 'X1', nameZh: '某物', nameEn: 'x', category: 'OTHER', restriction: 'PROHIBITED', conditionZh: '条件', source: 's' }] } }));
       expect(broken).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_CATALOGUE' });
+      // A first catalogue copies nothing: its items are the ones given.
+      const first = await h.gql(hq(), PUBLISH, {
+        input: { version: 'catalogue-2028.1', effectiveFrom: new Date(Date.now() + 400 * 86_400_000).toISOString(), upsert: [{ code: 'LIGHTER', nameZh: '打火机', nameEn: 'lighters', category: 'GASES', restriction: 'PROHIBITED', source: '指导目录' }] },
+      });
+      expect(first.errors).toBeUndefined();
+      expect(first.data.publishProhibitedItemCatalogue).toEqual({ version: 'catalogue-2028.1', basedOn: null, items: [{ code: 'LIGHTER' }] });
     });
   });
 });

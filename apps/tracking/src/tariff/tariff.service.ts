@@ -23,7 +23,8 @@ export const tariffStore = (ds: DataSource): RuleVersionStore<Tariff> =>
 export interface TariffChanges {
   version: string;
   effectiveFrom: Date;
-  basedOn: string;
+  /** The version it copies; null for a first version (or a fresh start), which gives everything. */
+  basedOn?: string | null;
   rates?: readonly ({ serviceLevel: ServiceLevel; zone: Zone } & WeightRate)[] | null;
   volumetricDivisors?: readonly { serviceLevel: ServiceLevel; divisor: number }[] | null;
   remoteProvinces?: readonly string[] | null;
@@ -45,7 +46,8 @@ export class TariffService {
   }
 
   /**
-   * Publishes `changes` over the version it is based on: validated as a whole (INVALID_TARIFF),
+   * Publishes `changes` over the version it is based on — or, with no base, `changes` alone, which
+   * must then give every part (a deployment's first tariff): validated as a whole (INVALID_TARIFF),
    * starting after now (RULE_EFFECTIVE_IN_PAST), under a free name and start (RULE_VERSION_EXISTS).
    * HQ only (RULES_PUBLISH_HQ_ONLY for an outlet-bound token).
    */
@@ -54,23 +56,25 @@ export class TariffService {
     if (changes.effectiveFrom.getTime() <= this.clock().getTime()) {
       throw trackingError('RULE_EFFECTIVE_IN_PAST', 'A new version starts in the future: past quotes and charge checks keep the version they used');
     }
-    const base = (await this.store.byName(changes.basedOn)).rule;
-    const rates = structuredCloneRates(base.rates);
-    for (const { serviceLevel, zone, ...rate } of changes.rates ?? []) rates[serviceLevel][zone] = rate;
-    const volumetricDivisor = { ...base.volumetricDivisor };
+    const base = changes.basedOn ? (await this.store.byName(changes.basedOn)).rule : null;
+    const rates = base ? copyRates(base.rates) : ({} as Record<ServiceLevel, Record<Zone, WeightRate>>);
+    for (const { serviceLevel, zone, ...rate } of changes.rates ?? []) (rates[serviceLevel] ??= {} as Record<Zone, WeightRate>)[zone] = rate;
+    const volumetricDivisor = { ...base?.volumetricDivisor } as Record<ServiceLevel, number>;
     for (const { serviceLevel, divisor } of changes.volumetricDivisors ?? []) volumetricDivisor[serviceLevel] = divisor;
+    const remoteArea = changes.remoteArea ?? base?.remoteArea;
+    // Without a base every part must be given: validateTariff names the first one missing (INVALID_TARIFF).
     const tariff = validateTariff({
       version: changes.version,
       effectiveFrom: changes.effectiveFrom,
       rates,
       volumetricDivisor,
-      remoteProvinces: [...(changes.remoteProvinces ?? base.remoteProvinces)],
-      insurance: { ...(changes.insurance ?? base.insurance) },
-      remoteArea: { ...(changes.remoteArea ?? base.remoteArea), districtPrefixes: [...(changes.remoteArea ?? base.remoteArea).districtPrefixes] },
-      oversize: { ...(changes.oversize ?? base.oversize) },
-      upstairs: { ...(changes.upstairs ?? base.upstairs) },
-    });
-    await this.store.publish(tariff, bodyOf(tariff), base.version, identity.subject);
+      remoteProvinces: [...(changes.remoteProvinces ?? base?.remoteProvinces ?? [])],
+      insurance: (changes.insurance ?? base?.insurance) && { ...(changes.insurance ?? base?.insurance)! },
+      remoteArea: remoteArea && { ...remoteArea, districtPrefixes: [...remoteArea.districtPrefixes] },
+      oversize: (changes.oversize ?? base?.oversize) && { ...(changes.oversize ?? base?.oversize)! },
+      upstairs: (changes.upstairs ?? base?.upstairs) && { ...(changes.upstairs ?? base?.upstairs)! },
+    } as Tariff);
+    await this.store.publish(tariff, bodyOf(tariff), base?.version ?? null, identity.subject);
     return this.store.byName(tariff.version);
   }
 
@@ -80,7 +84,7 @@ export class TariffService {
   }
 }
 
-function structuredCloneRates(rates: Tariff['rates']): Record<ServiceLevel, Record<Zone, WeightRate>> {
+function copyRates(rates: Tariff['rates']): Record<ServiceLevel, Record<Zone, WeightRate>> {
   return Object.fromEntries(
     Object.entries(rates).map(([level, byZone]) => [level, Object.fromEntries(Object.entries(byZone).map(([zone, rate]) => [zone, { ...rate }]))]),
   ) as Record<ServiceLevel, Record<Zone, WeightRate>>;
