@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { estimateDelivery, laneOf, laneKey, ServiceLevel } from '@courierdesk/domain-parcel';
 import { policyInForce } from '@courierdesk/domain-sla';
-import { inRemoteArea, placeOf, yuan } from '@courierdesk/domain-tariff';
+import { formatYuan } from '@courierdesk/domain-core';
+import { inRemoteArea, placeOf } from '@courierdesk/domain-tariff';
 import { PROVINCES } from '@courierdesk/domain-network';
 import { Scope } from '@courierdesk/platform-auth';
 import { laneHistoryKey } from '../eta/eta.loaders';
@@ -47,7 +48,7 @@ export class DistrictTariffResolver {
     const surchargeApplies = inRemoteArea(district.code, tariff);
     const remoteProvince = tariff.remoteProvinces.includes(province);
     const parts = [
-      surchargeApplies ? `属偏远地区，每件加收偏远附加费 ${yuan(tariff.remoteArea.fen)}` : '不收偏远附加费',
+      surchargeApplies ? `属偏远地区，每件加收偏远附加费 ${formatYuan(tariff.remoteArea.fen)}` : '不收偏远附加费',
       remoteProvince ? `${PROVINCES[province]}为偏远省份，省外寄达按偏远地区计价` : null,
     ].filter(Boolean);
     return Object.assign(new RemoteAreaAnswer(), {

@@ -1,3 +1,4 @@
 export * from './domain-error';
 export * from './ids';
 export * from './text';
+export * from './money';

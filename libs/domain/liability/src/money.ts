@@ -35,12 +35,8 @@ export function mulDivFen(amount: number, numerator: number, denominator: number
   return Number(q % 2n === 0n ? q : q + 1n);
 }
 
-/** Formats fen as yuan for a customer's explanation: 12345 → "123.45元". */
-export function formatYuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}元`;
-}
+/** Formats fen as yuan (the one formatter of every domain's explanations). */
+export { formatYuan } from '@courierdesk/domain-core';
 
 /** Sum of amounts in fen. */
 export const sumFen = (amounts: readonly number[]): number => amounts.reduce((a, b) => a + b, 0);

@@ -1,18 +1,10 @@
 import { assertValidDate, formatChinaTime } from '@courierdesk/domain-sla';
+import { CHARGE_NAMES_ZH } from '@courierdesk/domain-tariff';
 import type { AmountLine, DecisionRecord } from './decision';
 import { liabilityPolicyAt, type LiabilityPolicies } from './liability-policy';
 import { LiabilityRuleError } from './liability.errors';
 import { assertFen, formatYuan } from './money';
 import type { InternalBearer } from './parties';
-
-/** Chinese names of tracking's charge codes (收费项目), for explanations; an unknown code is named by itself. */
-export const CHARGE_CODE_NAMES_ZH: Readonly<Record<string, string>> = {
-  FREIGHT: '运费',
-  INSURANCE: '保价费',
-  REMOTE_AREA: '偏远附加费',
-  OVERSIZE: '超长/超大附加费',
-  UPSTAIRS: '上楼费',
-};
 
 /** One line of tracking's charge check (收费核对): what the tariff allowed and what was charged for one charge code. */
 export interface ChargeCheckLineFacts {
@@ -78,7 +70,8 @@ export interface OverchargeRefundDecision extends DecisionRecord {
 
 const RULE = 'overcharge-refund';
 
-const nameZh = (code: string): string => CHARGE_CODE_NAMES_ZH[code] ?? code;
+// The tariff's own names of its charge lines; a code it does not know is named by itself.
+const nameZh = (code: string): string => (CHARGE_NAMES_ZH as Readonly<Record<string, string>>)[code] ?? code;
 const yuanEn = (fen: number): string => `¥${(fen / 100).toFixed(2)}`;
 
 /**

@@ -1,5 +1,6 @@
 import { policyInForce } from '@courierdesk/domain-sla';
-import { CHARGE_CODES, CHARGE_NAMES_ZH, isChargeCode, yuan, type ChargeCode } from './charge-code';
+import { formatYuan } from '@courierdesk/domain-core';
+import { CHARGE_CODES, CHARGE_NAMES_ZH, isChargeCode, type ChargeCode } from './charge-code';
 import { chinaDateTime, longestSideCm, priceWith, type Price, type Shipment } from './quote';
 import type { Tariff } from './tariff';
 import { TariffRuleError } from './tariff.errors';
@@ -145,11 +146,11 @@ export function checkCharges(tariffs: readonly Tariff[], shipment: Shipment, cha
   const chargedTotalFen = lines.reduce((s, l) => s + l.chargedFen, 0);
   const refundOwedFen = lines.reduce((s, l) => s + Math.max(0, l.differenceFen), 0);
   const verdict: ChargeVerdict = refundOwedFen > 0 ? 'OVERCHARGED' : lines.some((l) => l.differenceFen < 0) ? 'UNDERCHARGED' : 'CORRECT';
-  const over = lines.filter((l) => l.differenceFen > 0).map((l) => `${CHARGE_NAMES_ZH[l.code]}多收 ${yuan(l.differenceFen)}：${l.ruleZh}`);
-  const head = `按揽收时有效的资费 ${tariff.version}（${chinaDateTime(pricedAt)}）：应收 ${yuan(allowedTotalFen)}，实收 ${yuan(chargedTotalFen)}`;
+  const over = lines.filter((l) => l.differenceFen > 0).map((l) => `${CHARGE_NAMES_ZH[l.code]}多收 ${formatYuan(l.differenceFen)}：${l.ruleZh}`);
+  const head = `按揽收时有效的资费 ${tariff.version}（${chinaDateTime(pricedAt)}）：应收 ${formatYuan(allowedTotalFen)}，实收 ${formatYuan(chargedTotalFen)}`;
   const explanationZh =
     verdict === 'OVERCHARGED'
-      ? `${head}，多收 ${yuan(refundOwedFen)}，应予退还。${over.join('；')}。`
+      ? `${head}，多收 ${formatYuan(refundOwedFen)}，应予退还。${over.join('；')}。`
       : verdict === 'UNDERCHARGED'
         ? `${head}，收费未超过标准（少收部分不向客户追收）。`
         : `${head}，收费符合标准。`;

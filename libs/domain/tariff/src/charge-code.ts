@@ -28,10 +28,3 @@ export const CHARGE_NAMES_ZH: Readonly<Record<ChargeCode, string>> = {
 
 /** True when `code` is a charge code. */
 export const isChargeCode = (code: string): code is ChargeCode => (CHARGE_CODES as readonly string[]).includes(code);
-
-/** Formats fen as yuan: 12345 → "123.45元". */
-export function yuan(fen: number): string {
-  const sign = fen < 0 ? '-' : '';
-  const abs = Math.abs(fen);
-  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}元`;
-}

@@ -1,6 +1,7 @@
 import { SERVICE_LEVELS, type ServiceLevel } from '@courierdesk/domain-parcel';
 import { assertValidDate, formatChinaTime, policyInForce } from '@courierdesk/domain-sla';
-import { CHARGE_NAMES_ZH, yuan, type ChargeCode } from './charge-code';
+import { formatYuan } from '@courierdesk/domain-core';
+import { CHARGE_NAMES_ZH, type ChargeCode } from './charge-code';
 import type { Tariff, WeightRate } from './tariff';
 import { TariffRuleError } from './tariff.errors';
 import { placeOf, zoneOf, ZONE_NAMES_ZH, type Zone } from './zone';
@@ -141,7 +142,7 @@ export function priceWith(tariff: Tariff, shipment: Shipment, pricedAt: Date): P
       code: 'FREIGHT',
       amountFen: freight.fen,
       rule: `${level} ${zone}: first ${kg(rate.firstWeightGrams)} ${rate.firstFen} fen + ${freight.steps} × ${kg(rate.stepGrams)} at ${rate.stepFen} fen; chargeable ${kg(chargeable)} (${weightWhy})`,
-      ruleZh: `${ZONE_NAMES_ZH[zone]}：首重 ${kg(rate.firstWeightGrams)} ${yuan(rate.firstFen)}，续重 ${freight.steps} × ${kg(rate.stepGrams)} × ${yuan(rate.stepFen)}；计费重量 ${kg(chargeable)}（${weightWhyZh}）`,
+      ruleZh: `${ZONE_NAMES_ZH[zone]}：首重 ${kg(rate.firstWeightGrams)} ${formatYuan(rate.firstFen)}，续重 ${freight.steps} × ${kg(rate.stepGrams)} × ${formatYuan(rate.stepFen)}；计费重量 ${kg(chargeable)}（${weightWhyZh}）`,
     },
   ];
   const insured = shipment.insuredValueFen ?? 0;
@@ -152,7 +153,7 @@ export function priceWith(tariff: Tariff, shipment: Shipment, pricedAt: Date): P
       code: 'INSURANCE',
       amountFen: fee,
       rule: `${bp / 100} % of the insured ${insured} fen, at least ${tariff.insurance.minimumFen} fen`,
-      ruleZh: `保价金额 ${yuan(insured)} × ${bp / 100}%，最低 ${yuan(tariff.insurance.minimumFen)}`,
+      ruleZh: `保价金额 ${formatYuan(insured)} × ${bp / 100}%，最低 ${formatYuan(tariff.insurance.minimumFen)}`,
     });
   }
   if (inRemoteArea(shipment.destinationDistrictCode, tariff)) {
@@ -160,7 +161,7 @@ export function priceWith(tariff: Tariff, shipment: Shipment, pricedAt: Date): P
       code: 'REMOTE_AREA',
       amountFen: tariff.remoteArea.fen,
       rule: `destination ${shipment.destinationDistrictCode} is a listed remote area`,
-      ruleZh: `目的地 ${shipment.destinationDistrictCode} 属偏远地区，加收 ${yuan(tariff.remoteArea.fen)}`,
+      ruleZh: `目的地 ${shipment.destinationDistrictCode} 属偏远地区，加收 ${formatYuan(tariff.remoteArea.fen)}`,
     });
   }
   const longest = longestSideCm(shipment.dimensionsCm);
@@ -169,7 +170,7 @@ export function priceWith(tariff: Tariff, shipment: Shipment, pricedAt: Date): P
       code: 'OVERSIZE',
       amountFen: tariff.oversize.fen,
       rule: `longest side ${longest} cm is over ${tariff.oversize.longestSideOverCm} cm`,
-      ruleZh: `最长边 ${longest}cm 超过 ${tariff.oversize.longestSideOverCm}cm，加收 ${yuan(tariff.oversize.fen)}`,
+      ruleZh: `最长边 ${longest}cm 超过 ${tariff.oversize.longestSideOverCm}cm，加收 ${formatYuan(tariff.oversize.fen)}`,
     });
   }
   const floors = shipment.upstairsFloors ?? 0;
@@ -178,7 +179,7 @@ export function priceWith(tariff: Tariff, shipment: Shipment, pricedAt: Date): P
       code: 'UPSTAIRS',
       amountFen: floors * tariff.upstairs.perFloorFen,
       rule: `${floors} floor(s) without a lift at ${tariff.upstairs.perFloorFen} fen: freight of ${kg(chargeable)} (from ${kg(tariff.upstairs.freightFromGrams)})`,
-      ruleZh: `大件 ${kg(chargeable)}（${kg(tariff.upstairs.freightFromGrams)} 起）无电梯上楼 ${floors} 层 × ${yuan(tariff.upstairs.perFloorFen)}`,
+      ruleZh: `大件 ${kg(chargeable)}（${kg(tariff.upstairs.freightFromGrams)} 起）无电梯上楼 ${floors} 层 × ${formatYuan(tariff.upstairs.perFloorFen)}`,
     });
   }
   return {
@@ -203,7 +204,7 @@ export function quote(tariffs: readonly Tariff[], shipment: Shipment, at: Date):
 }
 
 /** The Chinese name of a charge line with its amount: "超长附加费 30.00元". */
-export const lineZh = (code: ChargeCode, fen: number): string => `${CHARGE_NAMES_ZH[code]} ${yuan(fen)}`;
+export const lineZh = (code: ChargeCode, fen: number): string => `${CHARGE_NAMES_ZH[code]} ${formatYuan(fen)}`;
 
 /** "2026-10-01 00:00" in Beijing time, for explanations. */
 export const chinaDateTime = (at: Date): string => formatChinaTime(at);
