@@ -23,3 +23,6 @@ export { columnsOfScans, type ScanColumns } from './ingest/scan-columns';
 export type { ScanInput, ScanResult } from './ingest/scan-batch';
 export { ensureScanEventPartitions, partitionWindow } from './partitions/scan-event.partitions';
 export { TrackingError, TRACKING_ERROR_CODES, LOCAL_REJECTION_CODES } from './common/tracking.errors';
+export { chargeCheckOf, chargedLines, type PricedWaybill } from './tariff/waybill-charges';
+export { tariffStore } from './tariff/tariff.service';
+export type { SearchedWaybill } from './headless/headless-match.service';

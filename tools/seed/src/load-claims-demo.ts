@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
 import { CLAIMS_DB_SCHEMA, createClaimsServices, feesOf, type TicketDirectory, type TicketFacts, type WaybillCharge, type WaybillDirectory, type WaybillFacts } from '@courierdesk/claims';
-import { CHARGE_CODES, checkCharges, type Tariff } from '@courierdesk/domain-tariff';
+import type { Tariff } from '@courierdesk/domain-tariff';
 import { distanceClass, estimateDelivery, FINAL_STATUSES, laneOf, type ScanEvent, type ServiceLevel, type WaybillStatus } from '@courierdesk/domain-parcel';
 import { decideOnEvidence, DEFAULT_EVIDENCE_POLICY, evidenceDeadline, type EvidenceKind, type TicketKind, type TicketReason } from '@courierdesk/domain-ticket';
 import { DEFAULT_ROLE_SCOPES, Role, ROLE_SCOPES, Scope, type Identity } from '@courierdesk/platform-auth';
 import { TICKETS_DB_SCHEMA } from '@courierdesk/tickets';
-import { TRACKING_DB_SCHEMA } from '@courierdesk/tracking';
+import { chargeCheckOf, chargedLines, tariffStore, TRACKING_DB_SCHEMA, type PricedWaybill } from '@courierdesk/tracking';
 import { planClaimsDemo, type ClaimDemoTicket, type ClaimDemoWaybill } from './claims-demo';
 import { DEMO_AGENT } from './tickets-demo';
 
@@ -139,12 +139,13 @@ export class TrackingRowsWaybillDirectory implements WaybillDirectory {
 
   private tariffs: Promise<Tariff[]> | undefined;
 
-  private billOf(waybillNo: string, freightFen: number) {
-    const readTariffs = () =>
-      (this.tariffs ??= (this.ds.query(`SELECT version, effective_from, body FROM "${this.schema}".tariff_version ORDER BY effective_from`) as Promise<{ version: string; effective_from: Date; body: object }[]>).then((rows) =>
-        rows.map((row) => ({ ...(row.body as Omit<Tariff, 'version' | 'effectiveFrom'>), version: row.version, effectiveFrom: new Date(row.effective_from) })),
-      ));
-    return billOfRows(this.ds, this.schema, waybillNo, freightFen, readTariffs);
+  /** What the waybill was charged, its charge check and newest headless search, by tracking's own rules. */
+  private billOf(waybillNo: string) {
+    // Tracking's store reads the versions (one query per directory, not per waybill).
+    this.tariffs ??= tariffStore(this.ds)
+      .all()
+      .then((published) => published.map((p) => p.rule));
+    return billOfRows(this.ds, this.schema, waybillNo, this.tariffs);
   }
 
   private async read(waybillNo: string): Promise<WaybillFacts | null> {
@@ -157,7 +158,7 @@ export class TrackingRowsWaybillDirectory implements WaybillDirectory {
       [waybillNo, r.created_at],
     )) as { type: string; event_time: Date; location_kind: 'HUB' | 'OUTLET' | null; location_id: string | null; courier_id: string | null; failure_reason: string | null; problem_code: string | null }[];
     const declared = Number(r.declared_value_fen);
-    const billed = await this.billOf(waybillNo, Number(r.freight_fen));
+    const billed = await this.billOf(waybillNo);
     return {
       waybillNo: r.waybill_no,
       serviceLevel: r.service_level,
@@ -193,38 +194,21 @@ export class TrackingRowsWaybillDirectory implements WaybillDirectory {
 }
 
 /** What the rows say of a waybill's bill and its newest headless-parcel search, as tracking's fields would (Waybill.charges, chargeCheck, headlessSearches). */
-async function billOfRows(ds: DataSource, schema: string, waybillNo: string, freightFen: number, tariffs: () => Promise<Tariff[]>): Promise<Pick<WaybillFacts, 'charges' | 'chargeCheck' | 'headlessSearch'> & { charges: WaybillCharge[] }> {
+async function billOfRows(ds: DataSource, schema: string, waybillNo: string, tariffs: Promise<Tariff[]>): Promise<Pick<WaybillFacts, 'charges' | 'chargeCheck' | 'headlessSearch'> & { charges: WaybillCharge[] }> {
   const [w] = (await ds.query(
-    `SELECT service_level, origin_district_code, destination_district_code, weight_grams, insured_value_fen::float8 AS insured, surcharges, length_cm, width_cm, height_cm,
-            upstairs_floors, coalesce(picked_up_at, created_at) AS priced_at FROM "${schema}".waybill WHERE waybill_no = $1`,
+    `SELECT origin_district_code AS "originDistrictCode", destination_district_code AS "destinationDistrictCode", service_level AS "serviceLevel",
+            weight_grams AS "weightGrams", length_cm AS "lengthCm", width_cm AS "widthCm", height_cm AS "heightCm", insured_value_fen::float8 AS "insuredValueFen",
+            upstairs_floors AS "upstairsFloors", freight_fen::float8 AS "freightFen", surcharges, picked_up_at AS "pickedUpAt", created_at AS "createdAt"
+       FROM "${schema}".waybill WHERE waybill_no = $1`,
     [waybillNo],
-  )) as { service_level: ServiceLevel; origin_district_code: string; destination_district_code: string; weight_grams: number; insured: number; surcharges: Record<string, number>; length_cm: number | null; width_cm: number | null; height_cm: number | null; upstairs_floors: number; priced_at: Date }[];
-  const charges: WaybillCharge[] = [{ code: 'FREIGHT', amountFen: freightFen }, ...CHARGE_CODES.filter((c) => c !== 'FREIGHT' && (w.surcharges[c] ?? 0) > 0).map((code) => ({ code, amountFen: w.surcharges[code] }))];
-  const known = await tariffs();
-  const pricedAt = new Date(w.priced_at);
-  const chargeCheck = known.some((t) => t.effectiveFrom <= pricedAt)
-    ? checkCharges(
-        known,
-        {
-          originDistrictCode: w.origin_district_code,
-          destinationDistrictCode: w.destination_district_code,
-          serviceLevel: w.service_level,
-          weightGrams: w.weight_grams,
-          dimensionsCm: w.length_cm && w.width_cm && w.height_cm ? { length: w.length_cm, width: w.width_cm, height: w.height_cm } : null,
-          insuredValueFen: w.insured,
-          upstairsFloors: w.upstairs_floors,
-        },
-        charges as never,
-        pricedAt,
-      )
-    : null;
+  )) as PricedWaybill[];
   const [search] = (await ds.query(
     `SELECT id::text, searched_at, candidate_count, policy_version FROM "${schema}".headless_search WHERE waybill_no = $1 ORDER BY searched_at DESC, id DESC LIMIT 1`,
     [waybillNo],
   )) as { id: string; searched_at: Date; candidate_count: number; policy_version: string }[];
   return {
-    charges,
-    chargeCheck,
+    charges: chargedLines(w),
+    chargeCheck: chargeCheckOf(w, await tariffs),
     headlessSearch: search ? { id: search.id, searchedAt: new Date(search.searched_at), candidateCount: search.candidate_count, policyVersion: search.policy_version } : null,
   };
 }

@@ -3,7 +3,7 @@ import { makeWaybillNo } from '@courierdesk/domain-parcel';
 import { DEMO_CATALOGUES, DEMO_TARIFFS, priceWith, TARIFF_2026_2 } from '@courierdesk/domain-tariff';
 import { Role, ROLE_SCOPES, type Identity } from '@courierdesk/platform-auth';
 import { createTicketsServices } from '@courierdesk/tickets';
-import { createTrackingServices, NETWORK_WIDE, TRACKING_DB_SCHEMA } from '@courierdesk/tracking';
+import { createTrackingServices, NETWORK_WIDE, TRACKING_DB_SCHEMA, type SearchedWaybill } from '@courierdesk/tracking';
 import { NO_ESCALATION_CONTACTS, WaybillRowsDirectory } from './load-tickets-demo';
 import { DEMO_AGENT } from './tickets-demo';
 
@@ -160,8 +160,7 @@ export async function loadHeadlessDemo(tracking: DataSource, waybillNo: string, 
   ];
   const registered: { id: string }[] = [];
   for (const parcel of parcels) registered.push(await services.headlessParcels.register('seed-hub-desk', NETWORK_WIDE, parcel));
-  // The search reads the waybill's number, status, outlets, creation, weight and contents.
-  const { proposals } = await services.headlessMatches.search(DEMO_AGENT, { ...w, createdAt: new Date(w.createdAt) } as never, { description: HEADLESS_DESCRIPTION });
+  const { proposals } = await services.headlessMatches.search(DEMO_AGENT, { ...w, status: w.status as SearchedWaybill['status'], createdAt: new Date(w.createdAt) }, { description: HEADLESS_DESCRIPTION });
   const trueRank = proposals.find((p) => p.headlessParcelId === registered[0].id)?.rank ?? null;
   return { parcels: registered.length, waybillNo, trueParcelRank: trueRank };
 }

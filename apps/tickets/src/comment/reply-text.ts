@@ -47,7 +47,8 @@ export function replyFactsOf(facts: WaybillFacts): ReplyFacts {
  * knows, leaves every placeholder but the number missing (暂无), listed for the agent.
  */
 export async function renderFromWaybill(template: string, waybillNo: string | null, waybills: WaybillDirectory, now: Date): Promise<RenderedReply> {
-  if (placeholdersOf(template).length === 0) return renderReply(template, { waybillNo: waybillNo ?? '' }, now);
-  const facts = waybillNo ? ((await waybills.facts([waybillNo])).get(waybillNo) ?? null) : null;
+  const used = placeholdersOf(template);
+  if (used.length === 0) return renderReply(template, { waybillNo: waybillNo ?? '' }, now);
+  const facts = waybillNo ? ((await waybills.facts([waybillNo], { chargeCheck: used.includes('chargeCheck') })).get(waybillNo) ?? null) : null;
   return renderReply(template, facts ? replyFactsOf(facts) : { waybillNo: waybillNo ?? '' }, now);
 }

@@ -19,13 +19,19 @@ export interface WaybillFacts {
   courierName: string | null;
   courierPhone: string | null;
   destinationOutletName: string | null;
-  /** The charge check's paragraph for the customer (tracking's Waybill.chargeCheck), null without one. */
+  /** The charge check's paragraph for the customer (tracking's Waybill.chargeCheck); null without one, or when not asked for. */
   chargeCheckZh: string | null;
+}
+
+/** What a read of facts needs beyond the desk's usual ones. */
+export interface FactsOptions {
+  /** The charge check (a reply quoting {{chargeCheck}}): priced by tracking, so asked only when used. */
+  chargeCheck?: boolean;
 }
 
 /** Reads waybills' facts; null for a number that names no waybill. */
 export interface WaybillDirectory {
-  facts(waybillNos: readonly string[]): Promise<Map<string, WaybillFacts | null>>;
+  facts(waybillNos: readonly string[], options?: FactsOptions): Promise<Map<string, WaybillFacts | null>>;
 }
 
 const FIELDS = `
@@ -34,8 +40,7 @@ const FIELDS = `
   destinationOutlet { id name }
   lastScan { location { __typename id ... on Outlet { name } ... on TransitCentre { name } } }
   eta { earliest latest }
-  currentHolder { name phone }
-  chargeCheck { explanationZh }`;
+  currentHolder { name phone }`;
 
 interface RawWaybill {
   waybillNo: string;
@@ -46,7 +51,7 @@ interface RawWaybill {
   lastScan: { location: { __typename?: string; id: string; name?: string | null } | null } | null;
   eta: { earliest: string; latest: string } | null;
   currentHolder: { name: string | null; phone: string | null } | null;
-  chargeCheck: { explanationZh: string } | null;
+  chargeCheck?: { explanationZh: string } | null;
 }
 
 const date = (value: string | null | undefined): Date | null => (value ? new Date(value) : null);
@@ -55,13 +60,14 @@ const date = (value: string | null | undefined): Date | null => (value ? new Dat
 export class GraphWaybillDirectory implements WaybillDirectory {
   constructor(private readonly graph: GraphClient) {}
 
-  async facts(waybillNos: readonly string[]): Promise<Map<string, WaybillFacts | null>> {
+  async facts(waybillNos: readonly string[], options: FactsOptions = {}): Promise<Map<string, WaybillFacts | null>> {
+    const fields = options.chargeCheck ? `${FIELDS}\n  chargeCheck { explanationZh }` : FIELDS;
     const numbers = [...new Set(waybillNos)];
     const result = new Map<string, WaybillFacts | null>();
     if (numbers.length === 0) return result;
     const variables = Object.fromEntries(numbers.map((no, i) => [`n${i}`, no]));
     const query = `query TicketWaybillFacts(${numbers.map((_, i) => `$n${i}: String!`).join(', ')}) {
-      ${numbers.map((_, i) => `w${i}: waybill(waybillNo: $n${i}) { ${FIELDS} }`).join('\n')}
+      ${numbers.map((_, i) => `w${i}: waybill(waybillNo: $n${i}) { ${fields} }`).join('\n')}
     }`;
     let response;
     try {

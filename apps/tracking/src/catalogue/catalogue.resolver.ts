@@ -42,7 +42,7 @@ export class CatalogueResolver {
       throw trackingError('INVALID_LIMIT', `limit must be between 1 and ${MAX_CATALOGUE_MATCHES}`);
     }
     const inForce = policyInForce(
-      (await ctx.loaders.publishedCatalogues()).map((p) => p.rule),
+      await ctx.loaders.catalogueRules(),
       at ?? ctx.loaders.now,
     );
     const matches = searchCatalogue(inForce, text, limit);

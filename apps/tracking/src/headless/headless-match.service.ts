@@ -26,6 +26,9 @@ const MAX_CANDIDATES = 5_000;
 const MAX_DESCRIPTION = 200;
 
 /** A search as asked for. */
+/** What a search reads of the waybill (a whole row has it; so does the demo's query). */
+export type SearchedWaybill = Pick<WaybillRow, 'waybillNo' | 'status' | 'contents' | 'createdAt' | 'originOutletId' | 'destinationOutletId' | 'weightGrams'>;
+
 export interface HeadlessSearchRequest {
   description?: string | null;
   sizeCm?: number[] | null;
@@ -59,7 +62,7 @@ export class HeadlessMatchService {
     private readonly policy: HeadlessMatchPolicy = HEADLESS_MATCH_POLICY,
   ) {}
 
-  async search(subject: string, waybill: WaybillRow, request: HeadlessSearchRequest): Promise<{ search: HeadlessSearchRow; proposals: HeadlessProposalRow[] }> {
+  async search(subject: string, waybill: SearchedWaybill, request: HeadlessSearchRequest): Promise<{ search: HeadlessSearchRow; proposals: HeadlessProposalRow[] }> {
     finished(waybill.status, waybill.waybillNo);
     const now = this.clock();
     const description = textArg(request.description, 'input.description', MAX_DESCRIPTION) ?? waybill.contents ?? null;
@@ -137,7 +140,7 @@ export class HeadlessMatchService {
   }
 
   /** Every place the waybill was scanned at, with its first and last scan there (one grouped read). */
-  private async visitsOf(waybill: WaybillRow): Promise<WaybillForMatch['visits']> {
+  private async visitsOf(waybill: Pick<WaybillRow, 'waybillNo' | 'createdAt'>): Promise<WaybillForMatch['visits']> {
     const rows = (await this.ds.query(
       `SELECT location_kind AS kind, location_id::text AS id, min(event_time) AS "firstAt", max(event_time) AS "lastAt"
          FROM scan_event WHERE waybill_no = $1 AND event_time >= $2 AND location_id IS NOT NULL

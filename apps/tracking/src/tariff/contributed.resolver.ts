@@ -28,7 +28,7 @@ export class TicketChargeCheckResolver {
     if (!row) return null;
     const check = chargeCheckOf(
       row,
-      (await ctx.loaders.publishedTariffs()).map((p) => p.rule),
+      await ctx.loaders.tariffRules(),
     );
     return check && toChargeCheck(check);
   }
@@ -41,7 +41,7 @@ export class DistrictTariffResolver {
   @FieldResolver(() => RemoteAreaAnswer, { description: 'Whether delivering here costs extra (偏远附加费), by the tariff in force at `at` (now when absent). NOT_FOUND: NO_POLICY_IN_FORCE.' })
   async remoteArea(@Root() district: DistrictRef, @Arg('at', () => Date, { nullable: true }) at: Date | null, @Ctx() ctx: TrackingContext): Promise<RemoteAreaAnswer> {
     const tariff = policyInForce(
-      (await ctx.loaders.publishedTariffs()).map((p) => p.rule),
+      await ctx.loaders.tariffRules(),
       at ?? ctx.loaders.now,
     );
     const { province } = placeOf(district.code, 'district');

@@ -10,8 +10,14 @@ import type { TrackingServices } from '../tracking.services';
 export function ruleLoaders(services: Pick<TrackingServices, 'tariffs' | 'catalogue'>) {
   let tariffs: Promise<Published<Tariff>[]> | undefined;
   let catalogues: Promise<Published<ProhibitedItemCatalogue>[]> | undefined;
+  const publishedTariffs = (): Promise<Published<Tariff>[]> => (tariffs ??= services.tariffs.store.all());
+  const publishedCatalogues = (): Promise<Published<ProhibitedItemCatalogue>[]> => (catalogues ??= services.catalogue.store.all());
   return {
-    publishedTariffs: (): Promise<Published<Tariff>[]> => (tariffs ??= services.tariffs.store.all()),
-    publishedCatalogues: (): Promise<Published<ProhibitedItemCatalogue>[]> => (catalogues ??= services.catalogue.store.all()),
+    publishedTariffs,
+    publishedCatalogues,
+    /** The tariff versions as the rules take them, oldest first. */
+    tariffRules: async (): Promise<Tariff[]> => (await publishedTariffs()).map((p) => p.rule),
+    /** The catalogue versions as the rules take them, oldest first. */
+    catalogueRules: async (): Promise<ProhibitedItemCatalogue[]> => (await publishedCatalogues()).map((p) => p.rule),
   };
 }

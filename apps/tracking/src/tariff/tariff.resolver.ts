@@ -4,6 +4,7 @@ import { policyInForce } from '@courierdesk/domain-sla';
 import { quote, type Shipment } from '@courierdesk/domain-tariff';
 import { Scope } from '@courierdesk/platform-auth';
 import { listSize } from '@courierdesk/platform-subgraph';
+import { trackingError } from '../common/tracking.errors';
 import { laneHistoryKey } from '../eta/eta.loaders';
 import { DeliveryEstimate } from '../eta/eta.type';
 import type { TrackingContext } from '../tracking.loaders';
@@ -47,13 +48,12 @@ export class TariffResolver {
     @Arg('at', () => Date, { nullable: true }) at: Date | null,
     @Ctx() ctx: TrackingContext,
   ): Promise<Tariff> {
+    // One read of the versions for both ways of asking (the request's loader has them).
     const published = await ctx.loaders.publishedTariffs();
-    if (version !== null && version !== undefined) return toTariff(await this.publisher.store.byName(version));
-    const inForce = policyInForce(
-      published.map((p) => p.rule),
-      at ?? ctx.loaders.now,
-    );
-    return toTariff(published.find((p) => p.rule.version === inForce.version)!);
+    const wanted = version ?? policyInForce(published.map((p) => p.rule), at ?? ctx.loaders.now).version;
+    const found = published.find((p) => p.rule.version === wanted);
+    if (!found) throw trackingError('TARIFF_NOT_FOUND', `No published version ${wanted}`);
+    return toTariff(found);
   }
 
   @Authorized()
@@ -65,7 +65,7 @@ export class TariffResolver {
   async quote(@Arg('input') input: QuoteInput, @Ctx() ctx: TrackingContext): Promise<Quote> {
     const at = input.at ?? ctx.loaders.now;
     const price = quote(
-      (await ctx.loaders.publishedTariffs()).map((p) => p.rule),
+      await ctx.loaders.tariffRules(),
       shipmentOf(input),
       at,
     );

@@ -40,7 +40,7 @@ export class WaybillChargesResolver {
     const row = await whole(waybill, ctx);
     const check = chargeCheckOf(
       row,
-      (await ctx.loaders.publishedTariffs()).map((p) => p.rule),
+      await ctx.loaders.tariffRules(),
     );
     return check && toChargeCheck(check);
   }

@@ -17,6 +17,13 @@ import {
 export const MAX_CHARGE_FEN = 10_000_000;
 import type { WaybillRow } from '../waybill/waybill.row';
 
+/** What the charge check reads of a stored waybill (a whole row has it; so does a seed's query). */
+export type PricedWaybill = Pick<
+  WaybillRow,
+  | 'originDistrictCode' | 'destinationDistrictCode' | 'serviceLevel' | 'weightGrams' | 'lengthCm' | 'widthCm' | 'heightCm'
+  | 'insuredValueFen' | 'upstairsFloors' | 'freightFen' | 'surcharges' | 'pickedUpAt' | 'createdAt'
+>;
+
 /** What a stored waybill was charged, line by line: the freight column, then the other lines in bill order. */
 export function chargedLines(row: Pick<WaybillRow, 'freightFen' | 'surcharges'>): ChargedLine[] {
   const others = CHARGE_CODES.filter((code) => code !== 'FREIGHT' && isChargeCode(code) && (row.surcharges?.[code] ?? 0) > 0);
@@ -24,7 +31,7 @@ export function chargedLines(row: Pick<WaybillRow, 'freightFen' | 'surcharges'>)
 }
 
 /** The shipment a stored waybill describes, as the tariff prices it. */
-export const shipmentOfWaybill = (row: WaybillRow): Shipment => ({
+export const shipmentOfWaybill = (row: PricedWaybill): Shipment => ({
   originDistrictCode: row.originDistrictCode,
   destinationDistrictCode: row.destinationDistrictCode,
   serviceLevel: row.serviceLevel,
@@ -38,7 +45,7 @@ export const shipmentOfWaybill = (row: WaybillRow): Shipment => ({
 export const pricedAtOf = (row: Pick<WaybillRow, 'pickedUpAt' | 'createdAt'>): Date => row.pickedUpAt ?? row.createdAt;
 
 /** The charge check of a stored waybill; null when no tariff was in force at its pickup. */
-export function chargeCheckOf(row: WaybillRow, tariffs: readonly Tariff[]): ChargeCheck | null {
+export function chargeCheckOf(row: PricedWaybill, tariffs: readonly Tariff[]): ChargeCheck | null {
   const at = pricedAtOf(row);
   if (!tariffs.some((t) => t.effectiveFrom.getTime() <= at.getTime())) return null;
   return checkCharges(tariffs, shipmentOfWaybill(row), chargedLines(row), at);
