@@ -69,10 +69,10 @@ export class TariffService {
       rates,
       volumetricDivisor,
       remoteProvinces: [...(changes.remoteProvinces ?? base?.remoteProvinces ?? [])],
-      insurance: (changes.insurance ?? base?.insurance) && { ...(changes.insurance ?? base?.insurance)! },
+      insurance: copy(changes.insurance ?? base?.insurance),
       remoteArea: remoteArea && { ...remoteArea, districtPrefixes: [...remoteArea.districtPrefixes] },
-      oversize: (changes.oversize ?? base?.oversize) && { ...(changes.oversize ?? base?.oversize)! },
-      upstairs: (changes.upstairs ?? base?.upstairs) && { ...(changes.upstairs ?? base?.upstairs)! },
+      oversize: copy(changes.oversize ?? base?.oversize),
+      upstairs: copy(changes.upstairs ?? base?.upstairs),
     } as Tariff);
     await this.store.publish(tariff, bodyOf(tariff), base?.version ?? null, identity.subject);
     return this.store.byName(tariff.version);
@@ -83,6 +83,9 @@ export class TariffService {
     return this.store.loadMissing(tariffs.map((t) => validateTariff(t)), bodyOf, publishedBy);
   }
 }
+
+/** A copy of a rule part, or undefined when neither the change nor the base has it (validateTariff names it). */
+const copy = <T extends object>(part: T | null | undefined): T | undefined => (part ? { ...part } : undefined);
 
 function copyRates(rates: Tariff['rates']): Record<ServiceLevel, Record<Zone, WeightRate>> {
   return Object.fromEntries(
